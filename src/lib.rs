@@ -1,0 +1,10 @@
+//! chronoscope: a terminal explorer for chronologies.
+//!
+//! The library holds everything but the thin `main`: the model, the loader,
+//! the queries and the explorer, so that tests and benchmarks use exactly
+//! what the binary runs.
+
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod text;

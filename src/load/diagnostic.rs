@@ -1,0 +1,390 @@
+//! Diagnostics: what is wrong with a timeline, where, and how to fix it.
+//!
+//! A `Diagnostic` points at byte spans in `Files`; rendering turns those into
+//! `file:line:col`, the offending line and a caret under the exact span, in
+//! the style of compiler errors (annotate-snippets), or into JSON for editors
+//! and CI. Every piece of file text that reaches the output passes through
+//! the sanitizer first.
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::text::{one_line, sanitize};
+
+/// Index of a file in `Files`.
+pub type FileId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A span of a file with a short label shown under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Range<usize>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable name for the kind of problem, e.g. `unknown-actor`.
+    pub code: &'static str,
+    pub message: String,
+    /// Where the problem is; `None` only when it has no place (an empty set of files).
+    pub primary: Option<Label>,
+    /// Other places that explain it, e.g. the first definition of a duplicate id.
+    pub secondary: Vec<Label>,
+    /// What would fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Diagnostic {
+        self.primary = Some(Label {
+            file,
+            span,
+            text: label.into(),
+        });
+        self
+    }
+
+    pub fn also(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        self.secondary.push(Label {
+            file,
+            span,
+            text: label.into(),
+        });
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// One loaded file: its display name and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, text: String) -> SourceFile {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn location(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, col + 1)
+    }
+
+    /// The byte range of a 1-based line, without its newline.
+    fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        start..end.max(start)
+    }
+}
+
+/// Every file of a load, so diagnostics can be rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub files: Vec<SourceFile>,
+}
+
+impl Files {
+    pub fn add(&mut self, name: String, text: String) -> FileId {
+        self.files.push(SourceFile::new(name, text));
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id)
+    }
+
+    /// "path:line:col" of a label's start.
+    pub fn position(&self, label: &Label) -> String {
+        match self.files.get(label.file) {
+            Some(f) => {
+                let (line, col) = f.location(label.span.start);
+                format!("{}:{line}:{col}", one_line(&f.name))
+            }
+            None => String::from("?"),
+        }
+    }
+
+    /// Renders a diagnostic as a person reads it in a terminal.
+    pub fn render(&self, d: &Diagnostic) -> String {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let message = one_line(&d.message);
+        let labels = d.primary.iter().chain(&d.secondary);
+        let pieces: Vec<Piece> = labels
+            .enumerate()
+            .filter_map(|(i, l)| self.piece(l, i == 0 && d.primary.is_some()))
+            .collect();
+        let mut group = Group::with_title(level.primary_title(message.as_str()));
+        for p in &pieces {
+            let kind = if p.primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            group = group.element(
+                Snippet::source(p.source.as_str())
+                    .path(p.path.as_str())
+                    .line_start(p.line)
+                    .annotation(kind.span(p.span.clone()).label(p.label.as_str())),
+            );
+        }
+        let hint = d.hint.as_deref().map(one_line);
+        if let Some(h) = &hint {
+            group = group.element(Level::HELP.message(h.as_str()));
+        }
+        let mut out = Renderer::plain().render(&[group]).to_string();
+        // The renderer counts columns in the sanitized line, where a tab or a
+        // control has become several characters; the file's own column is the
+        // one a person's editor shows.
+        for p in &pieces {
+            let shown_col = p.source[..p.span.start].chars().count() + 1;
+            if shown_col != p.col {
+                let shown = format!("{}:{}:{shown_col}", p.path, p.line);
+                let exact = format!("{}:{}:{}", p.path, p.line, p.col);
+                out = out.replacen(&shown, &exact, 1);
+            }
+        }
+        out
+    }
+
+    /// The sanitized line under a label and the label's span within it.
+    fn piece(&self, label: &Label, primary: bool) -> Option<Piece> {
+        let file = self.files.get(label.file)?;
+        let (line, col) = file.location(label.span.start);
+        let range = file.line_range(line);
+        let raw = &file.text[range.clone()];
+        let start = label.span.start.clamp(range.start, range.end) - range.start;
+        let mut end = label.span.end.clamp(range.start, range.end) - range.start;
+        if !raw.is_char_boundary(start) || !raw.is_char_boundary(end) {
+            return None;
+        }
+        if end <= start {
+            // Point at one character, or just past the end of the line.
+            end = raw[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+        }
+        let before = sanitize(&raw[..start]);
+        let inside = sanitize(&raw[start..end]);
+        let after = sanitize(&raw[end..]);
+        let source = format!("{before}{inside}{after}");
+        let span = before.len()..before.len() + inside.len();
+        Some(Piece {
+            path: one_line(&file.name),
+            line,
+            col,
+            source,
+            span,
+            label: one_line(&label.text),
+            primary,
+        })
+    }
+
+    /// A diagnostic as JSON for editors and CI.
+    pub fn to_json(&self, d: &Diagnostic) -> JsonDiagnostic {
+        let place = |l: &Label| {
+            let f = self.files.get(l.file);
+            let (line, column) = f.map_or((0, 0), |f| f.location(l.span.start));
+            let (end_line, end_column) = f.map_or((0, 0), |f| f.location(l.span.end));
+            JsonPlace {
+                file: f.map(|f| one_line(&f.name)).unwrap_or_default(),
+                line,
+                column,
+                end_line,
+                end_column,
+                label: one_line(&l.text),
+            }
+        };
+        JsonDiagnostic {
+            severity: d.severity,
+            code: d.code,
+            message: one_line(&d.message),
+            location: d.primary.as_ref().map(place),
+            related: d.secondary.iter().map(place).collect(),
+            hint: d.hint.as_deref().map(one_line),
+        }
+    }
+}
+
+struct Piece {
+    path: String,
+    line: usize,
+    col: usize,
+    source: String,
+    span: Range<usize>,
+    label: String,
+    primary: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub location: Option<JsonPlace>,
+    pub related: Vec<JsonPlace>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonPlace {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub label: String,
+}
+
+/// The closest of `candidates` to `word`, when one is close enough to be a typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_characters() {
+        let f = SourceFile::new("t.toml".into(), "ab\nçd = 1\n".into());
+        assert_eq!(f.location(0), (1, 1));
+        assert_eq!(f.location(3), (2, 1));
+        assert_eq!(f.location(6), (2, 3)); // after the two-byte ç and d
+        assert_eq!(f.location(100), (3, 1));
+    }
+
+    #[test]
+    fn rendering_names_the_place_and_underlines_the_span() {
+        let mut files = Files::default();
+        let id = files.add(
+            "t.toml".into(),
+            "[[events]]\nactors = [\"ttp-leadership\", \"x\"]\n".into(),
+        );
+        let d = Diagnostic::error("unknown-actor", "unknown actor \"ttp-leadership\"")
+            .at(id, 22..38, "not defined; did you mean \"ttp\"?")
+            .hint("define it under [actors.ttp-leadership]");
+        let out = files.render(&d);
+        assert!(
+            out.contains("error: unknown actor \"ttp-leadership\""),
+            "{out}"
+        );
+        assert!(out.contains("--> t.toml:2:12"), "{out}");
+        assert!(
+            out.contains("2 | actors = [\"ttp-leadership\", \"x\"]"),
+            "{out}"
+        );
+        assert!(out.contains("^^^^^^^^^^^^^^^^ not defined"), "{out}");
+        assert!(out.contains("help: define it"), "{out}");
+    }
+
+    #[test]
+    fn rendering_sanitizes_the_quoted_line() {
+        let mut files = Files::default();
+        let id = files.add(
+            "t.toml".into(),
+            "title = \"\u{1b}]0;owned\u{7}\" oops\n".into(),
+        );
+        let d = Diagnostic::error("syntax", "bad").at(id, 20..24, "here");
+        let out = files.render(&d);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains("␛]0;owned␇"), "{out}");
+    }
+
+    #[test]
+    fn columns_stay_exact_after_tabs_and_controls() {
+        let mut files = Files::default();
+        let id = files.add("t.toml".into(), "\tactors = [\"\u{202e}\", \"x\"]\n".into());
+        // The span of "\"x\"": byte 18 in the raw line, column 17 in characters.
+        let d = Diagnostic::error("unknown-actor", "unknown").at(id, 18..21, "here");
+        let out = files.render(&d);
+        assert!(out.contains("--> t.toml:1:17"), "{out}");
+        assert!(out.contains("<U+202E>"), "{out}");
+    }
+
+    #[test]
+    fn did_you_mean_finds_near_misses_only() {
+        let ids = ["ttp", "pakistan-army", "afghan-taliban"];
+        assert_eq!(did_you_mean("ttp-leadership", ids), Some("ttp"));
+        assert_eq!(did_you_mean("pakistan-armi", ids), Some("pakistan-army"));
+        assert_eq!(did_you_mean("zzz", ids), None);
+    }
+}

@@ -1,0 +1,279 @@
+//! Loading timelines: paths → bytes → validated `Timeline` + `Diagnostics`.
+//!
+//! `read_paths` gathers files (a directory gives every `*.toml` below it, in
+//! sorted order) and refuses what cannot be a timeline before reading it:
+//! missing paths, FIFOs and devices, files over `MAX_FILE_BYTES`. `load`
+//! then decodes, parses and validates the whole set in two stages (`raw`,
+//! then `resolve`), collecting every problem rather than stopping at the
+//! first. Nothing here ever writes to a file.
+
+pub mod diagnostic;
+mod raw;
+mod resolve;
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, FileId, Files, Severity};
+pub use raw::{
+    ACTOR_FIELDS, CLAIM_FIELDS, COVERAGE_FIELDS, EVENT_FIELDS, SOURCE_FIELDS, STEP_FIELDS,
+    TIMELINE_FIELDS, TOP_FIELDS, TOUR_FIELDS,
+};
+
+use crate::model::Timeline;
+use crate::text::one_line;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Directories nested deeper than this below a given path are not searched.
+const MAX_DEPTH: usize = 32;
+
+/// The timeline compiled into the binary, as (display name, text) pairs.
+pub const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// A problem that stops loading before any timeline is read: exit code 2.
+#[derive(Debug)]
+pub enum LoadError {
+    Missing(PathBuf),
+    NoTimelineFiles(PathBuf),
+    NotAFile(PathBuf),
+    TooLarge(PathBuf, u64),
+    Unreadable(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |p: &Path| one_line(&p.display().to_string());
+        match self {
+            LoadError::Missing(p) => write!(f, "{}: no such file or directory", show(p)),
+            LoadError::NoTimelineFiles(p) => write!(
+                f,
+                "{}: no timeline files here (a directory loads every *.toml file below it)",
+                show(p)
+            ),
+            LoadError::NotAFile(p) => write!(
+                f,
+                "{}: not a regular file; give a .toml file or a directory of them",
+                show(p)
+            ),
+            LoadError::TooLarge(p, n) => write!(
+                f,
+                "{}: {} MiB is over the {} MiB limit for a timeline file; split it into several files in one directory",
+                show(p),
+                n / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            LoadError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", show(p)),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A file's name as shown in messages, and its bytes.
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The outcome of a load: the timeline (meaningful only when there are no
+/// errors), every diagnostic in file order, and the files they point into.
+pub struct Loaded {
+    pub timeline: Timeline,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: Files,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Reads every file the paths name, in order; a directory contributes its
+/// `*.toml` files, sorted by path.
+pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => LoadError::Missing(path.clone()),
+            _ => LoadError::Unreadable(path.clone(), e),
+        })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            collect_toml(path, 0, &mut found)?;
+            if found.is_empty() {
+                return Err(LoadError::NoTimelineFiles(path.clone()));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.iter().map(|p| read_file(p)).collect()
+}
+
+fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = fs::read_dir(dir).map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        // Symlinked directories are not followed, so a link loop cannot hang the walk.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() {
+            collect_toml(&path, depth + 1, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml")
+            && (kind.is_file() || path.is_file())
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Input, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
+    // FIFOs, sockets and devices could block a read forever or never end.
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile(path.to_path_buf()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.to_path_buf(), meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The limit holds even when the size on disk changes under us.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.to_path_buf(), bytes.len() as u64));
+    }
+    Ok(Input {
+        name: path.display().to_string(),
+        bytes,
+    })
+}
+
+/// The bundled timeline's files.
+pub fn bundled() -> Vec<Input> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| Input {
+            name: (*name).to_string(),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect()
+}
+
+/// Decodes, parses, validates and merges a set of files.
+pub fn load(inputs: Vec<Input>) -> Loaded {
+    let mut files = Files::default();
+    let mut diags = Vec::new();
+    let mut raw = raw::RawTimeline::default();
+    let mut broken = false;
+    let fallback_title = inputs.first().map(|i| i.name.clone()).unwrap_or_default();
+    for input in inputs {
+        let (text, problem) = decode(input.bytes);
+        let id = files.add(input.name, text);
+        if let Some(d) = problem {
+            diags.push(d(id));
+            broken = true;
+            continue;
+        }
+        let Some(file) = files.get(id) else { continue };
+        let (doc, errors) = toml::de::DeTable::parse_recoverable(&file.text);
+        if !errors.is_empty() {
+            broken = true;
+            for e in errors {
+                let span = e.span().unwrap_or(0..0);
+                diags.push(
+                    Diagnostic::error(
+                        "syntax",
+                        format!("invalid TOML: {}", one_line(e.message().trim())),
+                    )
+                    .at(id, span, "here")
+                    .hint("see FORMAT.md for how a timeline file is written"),
+                );
+            }
+            continue;
+        }
+        if doc.get_ref().is_empty() {
+            diags.push(
+                Diagnostic::error("empty-file", "the file holds no timeline, actors, events or tours")
+                    .at(id, 0..0, "empty")
+                    .hint("add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file"),
+            );
+            continue;
+        }
+        raw::Walker {
+            file: id,
+            diags: &mut diags,
+        }
+        .document(doc.get_ref(), &mut raw);
+    }
+    let timeline = if broken {
+        // References into a file that did not parse would only add noise.
+        Timeline::default()
+    } else {
+        resolve::resolve(raw, &fallback_title, &files, &mut diags)
+    };
+    diags.sort_by_key(|d| {
+        let place = d.primary.as_ref().map(|l| (l.file, l.span.start));
+        (place.is_none(), place)
+    });
+    Loaded {
+        timeline,
+        diagnostics: diags,
+        files,
+    }
+}
+
+type Problem = Box<dyn FnOnce(FileId) -> Diagnostic>;
+
+/// Turns bytes into text, or says why they are not UTF-8 text.
+fn decode(bytes: Vec<u8>) -> (String, Option<Problem>) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let problem: Problem = Box::new(|id| {
+            Diagnostic::error("encoding", "the file is UTF-16; timeline files are UTF-8")
+                .at(id, 0..0, "UTF-16 byte-order mark")
+                .hint("save the file as UTF-8 (most editors: File › Save with Encoding › UTF-8)")
+        });
+        return (String::new(), Some(problem));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let text = String::from_utf8_lossy(body).into_owned();
+            // Offsets after the bad byte shift in the lossy text; the first is exact.
+            let problem: Problem = Box::new(move |id| {
+                Diagnostic::error("encoding", "the file is not valid UTF-8")
+                    .at(id, at..at, "invalid byte here")
+                    .hint("save the file as UTF-8; timeline files are UTF-8 text")
+            });
+            (text, Some(problem))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
