@@ -1,0 +1,173 @@
+//! Invariants of the bundled Pakistan–Afghanistan–TTP chronology in `timelines/`.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use chronoscope::load::{self, Loaded};
+
+/// Events that carry the seed article's content (January 2024 report on Pakistan's
+/// diplomacy with the Taliban over the TTP). Every one must stay in the timeline.
+const SEED_EVENT_IDS: &[&str] = &[
+    "2007-12-ttp-founded",
+    "2021-08-taliban-take-kabul",
+    "2021-08-us-withdrawal-complete",
+    "2022-06-kabul-hosted-talks",
+    "2022-11-ttp-ends-ceasefire",
+    "2023-ttp-deadliest-year",
+    "2023-10-illegal-foreigners-repatriation-plan",
+    "2023-11-kakar-afghan-nationals",
+    "2023-12-taliban-ttp-arrests-relocation",
+    "2024-01-jcc-islamabad",
+    "2024-01-fazlur-rehman-kabul",
+    "2024-01-fo-no-talks-with-ttp",
+    "2024-01-taliban-recognition-status",
+    "2024-02-general-election",
+];
+
+fn loaded_from_disk() -> Loaded {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("timelines");
+    let inputs = load::read_paths(&[dir]).expect("timelines/ is readable");
+    load::load(inputs)
+}
+
+fn assert_clean(loaded: &Loaded, what: &str) {
+    let problems: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} [{}]", d.message, d.code))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{what}: expected no errors or warnings, got {}:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    assert_eq!(loaded.errors(), 0);
+    assert_eq!(loaded.warnings(), 0);
+}
+
+#[test]
+fn bundled_and_on_disk_timelines_load_without_diagnostics() {
+    assert_clean(&load::load(load::bundled()), "bundled");
+    assert_clean(&loaded_from_disk(), "timelines/ on disk");
+}
+
+#[test]
+fn bundled_timeline_is_split_across_several_files() {
+    assert!(
+        load::bundled().len() >= 4,
+        "the bundled timeline should exercise merging"
+    );
+}
+
+#[test]
+fn every_year_2007_to_2024_has_at_least_three_events() {
+    let tl = load::load(load::bundled()).timeline;
+    let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+    for e in &tl.events {
+        *per_year.entry(e.date.year()).or_default() += 1;
+    }
+    for year in 2007..=2024u16 {
+        let n = per_year.get(&year).copied().unwrap_or(0);
+        assert!(n >= 3, "year {year} has only {n} events");
+    }
+    assert!(tl.events.len() >= 90, "only {} events", tl.events.len());
+    assert!(tl.actors.len() >= 30, "only {} actors", tl.actors.len());
+}
+
+#[test]
+fn every_event_has_a_source() {
+    let tl = load::load(load::bundled()).timeline;
+    for e in &tl.events {
+        assert!(!e.sources.is_empty(), "event {} has no source", e.id);
+        for s in &e.sources {
+            assert!(
+                !s.publisher.trim().is_empty(),
+                "event {}: source without publisher",
+                e.id
+            );
+            assert!(
+                !s.title.trim().is_empty(),
+                "event {}: source without title",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_actor_is_mentioned_by_an_event() {
+    let tl = load::load(load::bundled()).timeline;
+    let mut mentioned = HashSet::new();
+    for e in &tl.events {
+        mentioned.extend(e.actors.iter().copied());
+        mentioned.extend(e.claims.iter().map(|c| c.by));
+    }
+    for (ix, a) in tl.actors.iter().enumerate() {
+        assert!(mentioned.contains(&ix), "actor {} is never mentioned", a.id);
+    }
+}
+
+#[test]
+fn every_seed_article_event_is_present_and_cites_the_article() {
+    let tl = load::load(load::bundled()).timeline;
+    for id in SEED_EVENT_IDS {
+        let e = tl
+            .events
+            .iter()
+            .find(|e| e.id == *id)
+            .unwrap_or_else(|| panic!("seed-article event {id} is missing"));
+        assert!(
+            e.sources
+                .iter()
+                .any(|s| s.title.starts_with("Pakistan's diplomatic tightrope")),
+            "seed-article event {id} does not cite the seed article"
+        );
+    }
+}
+
+#[test]
+fn seed_article_contradiction_is_kept_as_two_meetings() {
+    let tl = load::load(load::bundled()).timeline;
+    let find = |id: &str| tl.events.iter().find(|e| e.id == id).expect(id);
+    let jcc = find("2024-01-jcc-islamabad");
+    let kabul = find("2024-01-fazlur-rehman-kabul");
+    assert!(jcc.location.contains("Islamabad"));
+    assert!(kabul.location.contains("Kabul"));
+    // The JCC event records the Pakistani assertion and the Taliban denial side by side.
+    assert!(
+        jcc.has_conflict(),
+        "JCC event should carry an assertion and a denial"
+    );
+}
+
+#[test]
+fn tours_resolve_and_have_eight_to_fifteen_steps() {
+    let tl = load::load(load::bundled()).timeline;
+    assert!(tl.tours.len() >= 2);
+    for t in &tl.tours {
+        assert!(
+            (8..=15).contains(&t.steps.len()),
+            "tour {} has {} steps",
+            t.id,
+            t.steps.len()
+        );
+        for s in &t.steps {
+            assert!(
+                s.event < tl.events.len(),
+                "tour {} points past the events",
+                t.id
+            );
+            assert!(
+                !s.note.trim().is_empty(),
+                "tour {}: a step has no speaker note",
+                t.id
+            );
+        }
+    }
+    for id in ["ttp-resurgence-2021", "lal-masjid-to-nap"] {
+        assert!(tl.tours.iter().any(|t| t.id == id), "tour {id} is missing");
+    }
+}
