@@ -81,3 +81,62 @@ pub enum ThemeName {
     Light,
     HighContrast,
 }
+
+impl FilterArgs {
+    /// Resolves the flags against a timeline: actor and tag ids must exist,
+    /// dates must parse. The error names the bad value and the fix.
+    pub fn to_filter(&self, t: &crate::model::Timeline) -> Result<crate::query::Filter, String> {
+        use crate::load::diagnostic::did_you_mean;
+        use crate::query::{Combine, Filter};
+        let mut f = Filter::default();
+        for id in &self.actors {
+            let Some(a) = t.actor_ix(id) else {
+                let near = did_you_mean(id, t.actors.iter().map(|a| a.id.as_str()));
+                return Err(unknown("actor", id, near));
+            };
+            if !f.actors.contains(&a) {
+                f.toggle_actor(a);
+            }
+        }
+        for tag in &self.tags {
+            let Some(g) = t.tag_ix(tag) else {
+                let near = did_you_mean(tag, t.tags.iter().map(String::as_str));
+                return Err(unknown("tag", tag, near));
+            };
+            if !f.tags.contains(&g) {
+                f.toggle_tag(g);
+            }
+        }
+        if self.all_actors {
+            f.combine = Combine::All;
+        }
+        let date =
+            |flag: &str, v: &Option<String>| -> Result<Option<crate::model::EventDate>, String> {
+                v.as_deref()
+                    .map(|s| {
+                        crate::model::EventDate::parse(s.trim())
+                            .map_err(|e| format!("--{flag} {}: {e}", crate::text::one_line(s)))
+                    })
+                    .transpose()
+            };
+        f.from = date("from", &self.from)?;
+        f.to = date("to", &self.to)?;
+        if let (Some(a), Some(b)) = (f.from, f.to)
+            && b.last_day() < a.first_day()
+        {
+            return Err(format!("--to {b} is before --from {a}"));
+        }
+        f.search = self.search.clone().unwrap_or_default();
+        Ok(f)
+    }
+}
+
+fn unknown(what: &str, id: &str, near: Option<&str>) -> String {
+    let id = crate::text::one_line(id);
+    match near {
+        Some(n) => format!("unknown {what} \"{id}\"; did you mean \"{n}\"?"),
+        None => format!(
+            "unknown {what} \"{id}\"; `chronoscope list` shows the timeline's {what}s in each event"
+        ),
+    }
+}

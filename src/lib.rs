@@ -4,7 +4,11 @@
 //! the queries and the explorer, so that tests and benchmarks use exactly
 //! what the binary runs.
 
+pub mod app;
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod query;
+pub mod term;
 pub mod text;
+pub mod ui;

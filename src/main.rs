@@ -1,12 +1,13 @@
 //! The chronoscope binary: parse the command line, dispatch, and map the
 //! outcome to exit codes — 0 success, 1 an invalid timeline, 2 usage or I/O.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use chronoscope::app::App;
 use chronoscope::cli::{CheckFormat, Cli, Command};
 use chronoscope::load::{self, Input, LoadError, Loaded};
 use chronoscope::text::one_line;
@@ -15,7 +16,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
-        None => listing(&cli.paths),
+        None => explore(&cli),
     };
     match result {
         Ok(code) => code,
@@ -85,18 +86,55 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
     Ok(ExitCode::from(if loaded.errors() > 0 { 1 } else { 0 }))
 }
 
-fn listing(paths: &[PathBuf]) -> Result<ExitCode, LoadError> {
+/// Loads a timeline for the explorer or a listing; on errors prints them
+/// and gives the exit code.
+fn load_valid(paths: &[PathBuf]) -> Result<Result<Loaded, ExitCode>, LoadError> {
     let loaded = load::load(inputs(paths)?);
     if loaded.errors() > 0 {
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{}\n", loaded.files.render(d));
         }
         eprintln!("{}", summary(&loaded));
-        return Ok(ExitCode::from(1));
+        eprintln!("chronoscope check shows every problem; fix the errors above and try again.");
+        return Ok(Err(ExitCode::from(1)));
     }
+    Ok(Ok(loaded))
+}
+
+fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
+    let loaded = match load_valid(&cli.paths)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let filter = match cli.filter.to_filter(&loaded.timeline) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        return Ok(listing(&loaded, &filter));
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let app = App::new(loaded.timeline, filter, cli.theme, no_color);
+    match chronoscope::term::run(app) {
+        Ok(None) => Ok(ExitCode::SUCCESS),
+        Ok(Some(signal)) => Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))),
+        Err(e) => {
+            eprintln!("error: the terminal failed: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// The plain chronological listing, for pipes and files.
+fn listing(loaded: &Loaded, filter: &chronoscope::query::Filter) -> ExitCode {
     let t = &loaded.timeline;
+    let index = chronoscope::query::Index::build(t);
+    let shown = chronoscope::query::apply(t, &index, filter);
     let mut out = std::io::stdout().lock();
-    for e in &t.events {
+    for e in shown.events.iter().map(|&i| &t.events[i]) {
         let actors: Vec<&str> = e
             .actors
             .iter()
@@ -114,5 +152,5 @@ fn listing(paths: &[PathBuf]) -> Result<ExitCode, LoadError> {
             break;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }

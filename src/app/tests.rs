@@ -1,0 +1,425 @@
+//! `update` driven by messages, without a terminal: every message changes
+//! the state as a person expects.
+
+use super::*;
+use crate::load::{Input, load};
+
+const FIXTURE: &str = include_str!("../../tests/fixtures/explorer/timeline.toml");
+
+fn app() -> App {
+    let l = load(vec![Input {
+        name: "timeline.toml".into(),
+        bytes: FIXTURE.as_bytes().to_vec(),
+    }]);
+    assert_eq!(l.errors(), 0);
+    let mut app = App::new(l.timeline, Filter::default(), ThemeName::Dark, false);
+    app.update(Message::Resize(120, 40));
+    app
+}
+
+fn selected_id(app: &App) -> &str {
+    app.selected_event()
+        .map_or("", |e| app.timeline.events[e].id.as_str())
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Message::InputChar(c));
+    }
+}
+
+fn select_actor(app: &mut App, id: &str) {
+    let a = app.timeline.actor_ix(id).unwrap();
+    app.entry_cursor = app
+        .entries
+        .iter()
+        .position(|e| *e == Entry::Actor(a))
+        .unwrap();
+}
+
+#[test]
+fn starts_on_the_first_event_with_everything_shown() {
+    let app = app();
+    assert_eq!(app.filtered.events.len(), 12);
+    assert_eq!(selected_id(&app), "2007-12-ttp-founded");
+    assert_eq!(app.pane, Pane::Events);
+    assert_eq!(app.rows[0], Row::Year(2007));
+}
+
+#[test]
+fn moving_through_events() {
+    let mut app = app();
+    app.update(Message::MoveDown);
+    assert_eq!(selected_id(&app), "2009-05-swat");
+    app.update(Message::MoveUp);
+    app.update(Message::MoveUp);
+    assert_eq!(selected_id(&app), "2007-12-ttp-founded");
+    app.update(Message::MoveLast);
+    assert_eq!(selected_id(&app), "2024-03-strikes");
+    app.update(Message::MoveFirst);
+    app.update(Message::PageDown);
+    assert!(app.cursor > 5, "a page moves many rows");
+    app.update(Message::PageUp);
+    assert_eq!(app.cursor, 0);
+    app.update(Message::HalfPageDown);
+    let half = app.cursor;
+    assert!(half > 0 && half < 12);
+    app.update(Message::HalfPageUp);
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn years_step_forward_and_back() {
+    let mut app = app();
+    app.update(Message::NextYear);
+    assert_eq!(selected_id(&app), "2009-05-swat");
+    app.update(Message::NextYear);
+    app.update(Message::NextYear);
+    assert_eq!(selected_id(&app), "2014-06-zarb-e-azb");
+    app.update(Message::MoveDown);
+    app.update(Message::PrevYear);
+    assert_eq!(selected_id(&app), "2011");
+    app.update(Message::MoveFirst);
+    app.update(Message::PrevYear);
+    assert!(app.banner.is_some());
+}
+
+#[test]
+fn panes_cycle_both_ways() {
+    let mut app = app();
+    app.update(Message::NextPane);
+    assert_eq!(app.pane, Pane::Details);
+    app.update(Message::NextPane);
+    assert_eq!(app.pane, Pane::Actors);
+    app.update(Message::PrevPane);
+    assert_eq!(app.pane, Pane::Details);
+}
+
+#[test]
+fn toggling_actors_filters_and_all_of_narrows() {
+    let mut app = app();
+    app.update(Message::PrevPane);
+    assert_eq!(app.pane, Pane::Actors);
+    select_actor(&mut app, "ttp");
+    app.update(Message::ToggleSelected);
+    assert_eq!(app.filtered.events.len(), 5);
+    select_actor(&mut app, "pakistan");
+    app.update(Message::ToggleSelected);
+    assert_eq!(app.filtered.events.len(), 10, "any-of");
+    app.update(Message::ToggleCombine);
+    assert_eq!(app.filter.combine, Combine::All);
+    let ids: Vec<&str> = app
+        .filtered
+        .events
+        .iter()
+        .map(|&e| app.timeline.events[e].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "2014-06-zarb-e-azb",
+            "2014-12-aps",
+            "2022-06-talks",
+            "2023-01-peshawar-mosque"
+        ]
+    );
+    app.update(Message::ClearFilters);
+    assert_eq!(app.filtered.events.len(), 12);
+    assert!(app.filter.actors.is_empty());
+}
+
+#[test]
+fn tags_toggle_from_the_actors_pane() {
+    let mut app = app();
+    app.pane = Pane::Actors;
+    let tag = app.timeline.tag_ix("attack").unwrap();
+    app.entry_cursor = app
+        .entries
+        .iter()
+        .position(|e| *e == Entry::Tag(tag))
+        .unwrap();
+    app.update(Message::OpenSelected);
+    assert_eq!(app.filtered.events.len(), 2);
+    app.update(Message::ToggleSelected);
+    assert_eq!(app.filtered.events.len(), 12);
+}
+
+#[test]
+fn the_cursor_skips_the_tags_heading() {
+    let mut app = app();
+    app.pane = Pane::Actors;
+    let heading = app
+        .entries
+        .iter()
+        .position(|e| *e == Entry::TagsHeading)
+        .unwrap();
+    app.entry_cursor = heading - 1;
+    app.update(Message::MoveDown);
+    assert_eq!(app.entry_cursor, heading + 1);
+    app.update(Message::MoveUp);
+    assert_eq!(app.entry_cursor, heading - 1);
+}
+
+#[test]
+fn narrowing_the_actors_list_is_fuzzy_and_cancellable() {
+    let mut app = app();
+    app.pane = Pane::Actors;
+    app.update(Message::StartSearch);
+    assert!(matches!(
+        app.mode,
+        Mode::Prompt {
+            kind: Prompt::Narrow,
+            ..
+        }
+    ));
+    type_text(&mut app, "tehreek");
+    assert_eq!(
+        app.entries.first(),
+        Some(&Entry::Actor(app.timeline.actor_ix("ttp").unwrap()))
+    );
+    app.update(Message::InputSubmit);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.narrow, "tehreek");
+    app.update(Message::GoBack);
+    assert!(app.narrow.is_empty());
+    app.update(Message::StartSearch);
+    type_text(&mut app, "zz");
+    app.update(Message::InputCancel);
+    assert!(app.narrow.is_empty());
+}
+
+#[test]
+fn search_is_incremental_and_cancel_restores() {
+    let mut app = app();
+    app.update(Message::StartSearch);
+    type_text(&mut app, "pesh");
+    assert_eq!(app.filtered.events.len(), 2, "updates on every keystroke");
+    app.update(Message::InputBackspace);
+    assert_eq!(app.filter.search, "pes");
+    app.update(Message::InputClear);
+    assert_eq!(app.filtered.events.len(), 12);
+    type_text(&mut app, "army public school");
+    app.update(Message::InputSubmit);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(selected_id(&app), "2014-12-aps");
+    app.update(Message::StartSearch);
+    type_text(&mut app, "x");
+    app.update(Message::InputCancel);
+    assert_eq!(app.filter.search, "army public school");
+}
+
+#[test]
+fn matches_step_and_highlight_mode_shows_hidden_count() {
+    let mut app = app();
+    app.update(Message::StartSearch);
+    type_text(&mut app, "peshawar");
+    app.update(Message::InputSubmit);
+    app.update(Message::ToggleSearchMode);
+    assert_eq!(app.filter.search_mode, SearchMode::Highlight);
+    assert_eq!(app.filtered.events.len(), 12);
+    assert_eq!(app.filtered.hidden_by_search, 10);
+    app.update(Message::MoveFirst);
+    app.update(Message::NextMatch);
+    assert_eq!(selected_id(&app), "2014-12-aps");
+    app.update(Message::NextMatch);
+    assert_eq!(selected_id(&app), "2023-01-peshawar-mosque");
+    app.update(Message::NextMatch);
+    assert_eq!(selected_id(&app), "2014-12-aps", "wraps around");
+    app.update(Message::PrevMatch);
+    assert_eq!(selected_id(&app), "2023-01-peshawar-mosque");
+    let mut plain = self::app();
+    plain.update(Message::NextMatch);
+    assert!(plain.banner.is_some());
+}
+
+#[test]
+fn date_ranges_filter_and_errors_stay_in_the_prompt() {
+    let mut app = app();
+    app.update(Message::StartDateRange);
+    type_text(&mut app, "2021..2023-06");
+    app.update(Message::InputSubmit);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.filtered.events.len(), 3);
+    app.update(Message::StartDateRange);
+    app.update(Message::InputClear);
+    type_text(&mut app, "2011-13");
+    app.update(Message::InputSubmit);
+    assert!(matches!(&app.mode, Mode::Prompt { error: Some(e), .. } if e.contains("month 13")));
+    app.update(Message::InputCancel);
+    assert_eq!(
+        app.filtered.events.len(),
+        3,
+        "a cancelled range changes nothing"
+    );
+    app.update(Message::StartDateRange);
+    app.update(Message::InputClear);
+    app.update(Message::InputSubmit);
+    assert_eq!(app.filtered.events.len(), 12, "an empty range clears it");
+}
+
+#[test]
+fn jumping_to_a_date() {
+    let mut app = app();
+    app.update(Message::StartJump);
+    type_text(&mut app, "2014-12");
+    app.update(Message::InputSubmit);
+    assert_eq!(selected_id(&app), "2014-12-aps");
+    app.update(Message::StartJump);
+    type_text(&mut app, "2030");
+    app.update(Message::InputSubmit);
+    assert!(matches!(&app.mode, Mode::Prompt { error: Some(_), .. }));
+}
+
+#[test]
+fn following_links_and_going_back() {
+    let mut app = app();
+    app.update(Message::StartJump);
+    type_text(&mut app, "2014-12-16");
+    app.update(Message::InputSubmit);
+    app.update(Message::OpenSelected);
+    assert_eq!(app.pane, Pane::Details);
+    let links = app.links();
+    // TTP, Pakistan, then the Afghan Taliban as claimant; then two related events.
+    assert_eq!(links.len(), 5);
+    for _ in 0..3 {
+        app.update(Message::NextLink);
+    }
+    assert_eq!(
+        links[app.link],
+        Focus::Event(app.timeline.event_ix("2014-12-nap").unwrap())
+    );
+    app.update(Message::OpenSelected);
+    assert_eq!(selected_id(&app), "2014-12-nap");
+    assert_eq!(app.history.len(), 1);
+    app.update(Message::PrevLink);
+    app.update(Message::OpenSelected);
+    assert_eq!(
+        selected_id(&app),
+        "2014-12-aps",
+        "the NAP links back to APS"
+    );
+    app.update(Message::GoBack);
+    assert_eq!(selected_id(&app), "2014-12-nap");
+    app.update(Message::GoBack);
+    assert_eq!(selected_id(&app), "2014-12-aps");
+    app.update(Message::GoBack);
+    assert_eq!(
+        app.pane,
+        Pane::Events,
+        "with no history, back leaves the details"
+    );
+}
+
+#[test]
+fn a_hidden_event_opens_without_losing_the_filter() {
+    let mut app = app();
+    app.pane = Pane::Actors;
+    select_actor(&mut app, "us");
+    app.update(Message::ToggleSelected);
+    app.update(Message::OpenSelected);
+    let Some(Focus::Actor(a)) = app.focus() else {
+        panic!("profile")
+    };
+    assert_eq!(app.timeline.actors[a].id, "us");
+    // The profile lists the actor's events; follow the Doha agreement.
+    let links = app.links();
+    let doha = app.timeline.event_ix("2020-02-doha").unwrap();
+    app.link = links.iter().position(|l| *l == Focus::Event(doha)).unwrap();
+    app.update(Message::OpenSelected);
+    assert_eq!(selected_id(&app), "2020-02-doha");
+    app.update(Message::GoBack);
+    assert_eq!(app.focus(), Some(Focus::Actor(a)));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app();
+    app.update(Message::ToggleHelp);
+    assert_eq!(app.mode, Mode::Help { scroll: 0 });
+    app.update(Message::MoveDown);
+    assert_eq!(app.mode, Mode::Help { scroll: 1 });
+    app.update(Message::MoveUp);
+    app.update(Message::MoveUp);
+    assert_eq!(app.mode, Mode::Help { scroll: 0 });
+    app.update(Message::ToggleHelp);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn effects_for_the_loop() {
+    let mut app = app();
+    assert_eq!(app.update(Message::Quit), Some(Effect::Quit));
+    assert_eq!(app.update(Message::Suspend), Some(Effect::Suspend));
+    assert_eq!(app.update(Message::Redraw), Some(Effect::Redraw));
+    assert_eq!(app.update(Message::MoveDown), None);
+}
+
+#[test]
+fn clicks_select_and_the_wheel_scrolls() {
+    let mut app = app();
+    let events = app.areas().events.unwrap();
+    // Row 1 inside the border is the 2007 separator, row 2 the first event, row 3 the 2009 separator, row 4 Swat.
+    app.update(Message::Click {
+        column: events.x + 3,
+        row: events.y + 4,
+    });
+    assert_eq!(selected_id(&app), "2009-05-swat");
+    app.update(Message::Scroll {
+        column: events.x + 3,
+        row: events.y + 4,
+        down: true,
+    });
+    assert_eq!(app.cursor, 4);
+    let actors = app.areas().actors.unwrap();
+    app.update(Message::Click {
+        column: actors.x + 2,
+        row: actors.y + 1,
+    });
+    assert_eq!(app.pane, Pane::Actors);
+    assert_eq!(app.entry_cursor, 0);
+    let details = app.areas().details.unwrap();
+    app.update(Message::Click {
+        column: details.x + 2,
+        row: details.y + 2,
+    });
+    assert_eq!(app.pane, Pane::Details);
+}
+
+#[test]
+fn resizing_keeps_the_cursor_visible_and_never_panics() {
+    let mut app = app();
+    app.update(Message::MoveLast);
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 6),
+        (39, 9),
+        (40, 10),
+        (80, 24),
+        (300, 100),
+        (61, 12),
+    ] {
+        app.update(Message::Resize(w, h));
+        if let Some(r) = app.areas().events {
+            let visible = usize::from(r.height.saturating_sub(2));
+            let row = app.event_rows[app.cursor];
+            assert!(
+                row >= app.events_top && row < app.events_top + visible.max(1),
+                "{w}x{h}"
+            );
+        }
+    }
+}
+
+#[test]
+fn clearing_keeps_the_selected_event() {
+    let mut app = app();
+    app.update(Message::StartSearch);
+    type_text(&mut app, "kabul");
+    app.update(Message::InputSubmit);
+    app.update(Message::MoveLast);
+    let id = selected_id(&app).to_string();
+    app.update(Message::ClearFilters);
+    assert_eq!(selected_id(&app), id);
+    assert_eq!(app.banner.as_deref(), Some("Filters cleared"));
+}

@@ -1,0 +1,265 @@
+//! Filtering a timeline: actors, tags, a date range and text → the events
+//! shown, with the counts every pane displays.
+//!
+//! Pure functions over `Timeline` and its `Index`; the explorer, `list`,
+//! `present` and the exports all go through `apply`, so the same flags give
+//! the same events everywhere. Never imports a terminal library.
+
+mod index;
+
+pub use index::{Index, fold, words};
+
+use crate::model::{ActorIx, EventDate, EventIx, TagIx, Timeline};
+
+/// How several selected actors (or tags) combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Combine {
+    /// Events involving at least one of them.
+    #[default]
+    Any,
+    /// Events involving every one of them.
+    All,
+}
+
+/// What a search does to the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchMode {
+    /// Show only the events that match.
+    #[default]
+    Filter,
+    /// Show every event the other filters allow and mark the matches.
+    Highlight,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Selected actors, ascending.
+    pub actors: Vec<ActorIx>,
+    /// Selected tags, ascending.
+    pub tags: Vec<TagIx>,
+    pub combine: Combine,
+    pub from: Option<EventDate>,
+    pub to: Option<EventDate>,
+    pub search: String,
+    pub search_mode: SearchMode,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+            && self.tags.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.search.trim().is_empty()
+    }
+
+    /// Adds the actor if absent, removes it if present.
+    pub fn toggle_actor(&mut self, a: ActorIx) {
+        toggle(&mut self.actors, a);
+    }
+
+    pub fn toggle_tag(&mut self, t: TagIx) {
+        toggle(&mut self.tags, t);
+    }
+}
+
+fn toggle(set: &mut Vec<usize>, x: usize) {
+    match set.binary_search(&x) {
+        Ok(i) => {
+            set.remove(i);
+        }
+        Err(i) => set.insert(i, x),
+    }
+}
+
+/// The result of a filter: what each pane shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filtered {
+    /// Events shown, in chronological order.
+    pub events: Vec<EventIx>,
+    /// Events among `events` that match the search (all of them in filter mode).
+    pub matches: Vec<EventIx>,
+    /// Events the search hides: the other filters allow them, the text does not match.
+    pub hidden_by_search: usize,
+    /// Per actor, how many shown events involve it.
+    pub actor_counts: Vec<u32>,
+    /// Per tag, how many shown events carry it.
+    pub tag_counts: Vec<u32>,
+    /// Events shown per year, from the timeline's first year to its last.
+    pub years: Vec<(u16, u32)>,
+}
+
+/// Parses a date range as typed after `f`: `2021..2023-06`, `2014`, `..2010`, `2020..`.
+pub fn parse_range(s: &str) -> Result<(Option<EventDate>, Option<EventDate>), String> {
+    let s = s.trim();
+    let date = |p: &str| -> Result<Option<EventDate>, String> {
+        let p = p.trim();
+        if p.is_empty() {
+            Ok(None)
+        } else {
+            EventDate::parse(p)
+                .map(Some)
+                .map_err(|e| format!("{p}: {e}"))
+        }
+    };
+    let (from, to) = match s.split_once("..") {
+        Some((a, b)) => (date(a)?, date(b)?),
+        None if s.is_empty() => {
+            return Err("type a range such as 2021..2023-06, 2014 or ..2010".into());
+        }
+        None => {
+            let d = date(s)?;
+            (d, d)
+        }
+    };
+    if let (Some(f), Some(t)) = (from, to)
+        && t.last_day() < f.first_day()
+    {
+        return Err(format!("{t} is before {f}"));
+    }
+    Ok((from, to))
+}
+
+/// Applies a filter. Costs one pass over the candidate events; the actor and
+/// tag selections start from posting lists rather than every event.
+pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
+    let n = t.events.len();
+    let mut keep = vec![true; n];
+    restrict(&mut keep, &f.actors, &index.actor_events, f.combine);
+    restrict(&mut keep, &f.tags, &index.tag_events, f.combine);
+    if f.from.is_some() || f.to.is_some() {
+        let lo = f.from.map_or(i32::MIN, |d| day(d.first_day()));
+        let hi = f.to.map_or(i32::MAX, |d| day(d.last_day()));
+        for (k, &(start, end)) in keep.iter_mut().zip(&index.spans) {
+            *k &= start <= hi && end >= lo;
+        }
+    }
+    let allowed: Vec<EventIx> = (0..n).filter(|&i| keep[i]).collect();
+    let query = words(&f.search);
+    let matches = if query.is_empty() {
+        allowed.clone()
+    } else {
+        index.search(&query, Some(&allowed))
+    };
+    let hidden_by_search = allowed.len() - matches.len();
+    let events = match f.search_mode {
+        SearchMode::Filter => matches.clone(),
+        SearchMode::Highlight => allowed,
+    };
+    counts(t, index, events, matches, hidden_by_search)
+}
+
+/// Like `apply`, but narrows the previous result when only the search text
+/// grew (the common case while typing), instead of rescanning every event.
+pub fn refine(
+    t: &Timeline,
+    index: &Index,
+    f: &Filter,
+    prev_filter: &Filter,
+    prev: &Filtered,
+) -> Filtered {
+    let same_rest = Filter {
+        search: String::new(),
+        ..f.clone()
+    } == Filter {
+        search: String::new(),
+        ..prev_filter.clone()
+    };
+    let grew =
+        f.search.starts_with(prev_filter.search.as_str()) && !prev_filter.search.trim().is_empty();
+    if !(same_rest && grew && f.search_mode == SearchMode::Filter) {
+        return apply(t, index, f);
+    }
+    let query = words(&f.search);
+    let matches = index.search(&query, Some(&prev.matches));
+    let hidden_by_search = prev.hidden_by_search + (prev.matches.len() - matches.len());
+    counts(t, index, matches.clone(), matches, hidden_by_search)
+}
+
+fn counts(
+    t: &Timeline,
+    index: &Index,
+    events: Vec<EventIx>,
+    matches: Vec<EventIx>,
+    hidden_by_search: usize,
+) -> Filtered {
+    let mut actor_counts = vec![0u32; t.actors.len()];
+    let mut tag_counts = vec![0u32; t.tags.len()];
+    let (y0, y1) = t.year_span().unwrap_or((0, 0));
+    let mut years: Vec<(u16, u32)> = (y0..=y1).map(|y| (y, 0)).collect();
+    for &i in &events {
+        let e = &t.events[i];
+        for &a in &e.actors {
+            actor_counts[a] += 1;
+        }
+        for c in &e.claims {
+            if !e.actors.contains(&c.by) {
+                actor_counts[c.by] += 1;
+            }
+        }
+        for &tag in &e.tags {
+            tag_counts[tag] += 1;
+        }
+        if let Some(slot) = years.get_mut(usize::from(index.years[i].saturating_sub(y0))) {
+            slot.1 += 1;
+        }
+    }
+    Filtered {
+        events,
+        matches,
+        hidden_by_search,
+        actor_counts,
+        tag_counts,
+        years,
+    }
+}
+
+fn restrict(keep: &mut [bool], selected: &[usize], postings: &[Vec<EventIx>], combine: Combine) {
+    if selected.is_empty() {
+        return;
+    }
+    let mut hits = vec![0u16; keep.len()];
+    for &s in selected {
+        for &e in postings.get(s).map_or(&[][..], Vec::as_slice) {
+            hits[e] = hits[e].saturating_add(1);
+        }
+    }
+    let need = match combine {
+        Combine::Any => 1,
+        Combine::All => u16::try_from(selected.len()).unwrap_or(u16::MAX),
+    };
+    for (k, h) in keep.iter_mut().zip(hits) {
+        *k &= h >= need;
+    }
+}
+
+fn day(d: chrono::NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.num_days_from_ce()
+}
+
+/// A fuzzy subsequence match: every character of `needle` appears in
+/// `haystack` in order. Returns a score (higher is better) when it does.
+pub fn fuzzy_score(needle: &str, haystack: &str) -> Option<i32> {
+    let hay: Vec<char> = fold(haystack).chars().collect();
+    let mut score = 0;
+    let mut pos = 0;
+    let mut prev: Option<usize> = None;
+    for c in fold(needle).chars().filter(|c| !c.is_whitespace()) {
+        let found = hay[pos..].iter().position(|&h| h == c)? + pos;
+        score += 10;
+        if prev.is_some_and(|p| p + 1 == found) {
+            score += 15;
+        }
+        if found == 0 || !hay[found - 1].is_alphanumeric() {
+            score += 10;
+        }
+        score -= i32::try_from(found - pos).unwrap_or(i32::MAX).min(5);
+        prev = Some(found);
+        pos = found + 1;
+    }
+    Some(score)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,249 @@
+//! Filter tests on a small inline timeline.
+
+use super::*;
+use crate::load::{Input, load};
+
+const T: &str = r#"
+[timeline]
+title = "T"
+coverage = { from = "2007", to = "2024" }
+[actors.pak]
+name = "Pakistan"
+short = "PAK"
+kind = "state"
+summary = "s"
+[actors.ttp]
+name = "Tehrik-i-Taliban Pakistan"
+short = "TTP"
+aliases = ["Pakistani Taliban"]
+kind = "armed-group"
+summary = "s"
+[actors.afg]
+name = "Afghan Taliban"
+kind = "armed-group"
+summary = "s"
+
+[[events]]
+id = "founding"
+date = "2007-12"
+title = "TTP founded"
+summary = "Baitullah Mehsud leads."
+actors = ["ttp"]
+tags = ["leadership"]
+[[events.sources]]
+publisher = "P"
+title = "T"
+
+[[events]]
+id = "aps"
+date = "2014-12-16"
+title = "Army Public School attack"
+summary = "Peshawar school attacked."
+location = "Peshawar"
+actors = ["ttp", "pak"]
+tags = ["attack", "education"]
+[[events.sources]]
+publisher = "P"
+title = "T"
+
+[[events]]
+id = "talks"
+date = "2022-06~"
+end = "2022-11"
+title = "Kabul-hosted talks"
+summary = "Talks between Islamabad and the group."
+actors = ["pak", "ttp"]
+[[events.claims]]
+by = "afg"
+stance = "asserts"
+text = "We mediate."
+[[events.sources]]
+publisher = "P"
+title = "T"
+
+[[events]]
+id = "fence"
+date = "2017"
+title = "Border fencing"
+summary = "Fence along the Durand Line."
+actors = ["pak"]
+tags = ["border"]
+[[events.sources]]
+publisher = "P"
+title = "T"
+"#;
+
+fn timeline() -> (Timeline, Index) {
+    let l = load(vec![Input {
+        name: "t.toml".into(),
+        bytes: T.as_bytes().to_vec(),
+    }]);
+    assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
+    let index = Index::build(&l.timeline);
+    (l.timeline, index)
+}
+
+fn ids(t: &Timeline, f: &Filtered) -> Vec<String> {
+    f.events.iter().map(|&i| t.events[i].id.clone()).collect()
+}
+
+#[test]
+fn no_filter_shows_everything_in_order() {
+    let (t, ix) = timeline();
+    let f = apply(&t, &ix, &Filter::default());
+    assert_eq!(ids(&t, &f), ["founding", "aps", "fence", "talks"]);
+    assert_eq!(f.years.first(), Some(&(2007, 1)));
+    assert_eq!(f.years.len(), 18);
+}
+
+#[test]
+fn actors_combine_any_or_all() {
+    let (t, ix) = timeline();
+    let pak = t.actor_ix("pak").unwrap();
+    let ttp = t.actor_ix("ttp").unwrap();
+    let mut filter = Filter::default();
+    filter.toggle_actor(ttp);
+    filter.toggle_actor(pak);
+    assert_eq!(
+        ids(&t, &apply(&t, &ix, &filter)),
+        ["founding", "aps", "fence", "talks"]
+    );
+    filter.combine = Combine::All;
+    let f = apply(&t, &ix, &filter);
+    assert_eq!(ids(&t, &f), ["aps", "talks"]);
+    assert_eq!(f.actor_counts[pak], 2);
+    filter.toggle_actor(pak);
+    assert_eq!(filter.actors, vec![ttp]);
+}
+
+#[test]
+fn claimants_count_as_involved() {
+    let (t, ix) = timeline();
+    let mut filter = Filter::default();
+    filter.toggle_actor(t.actor_ix("afg").unwrap());
+    assert_eq!(ids(&t, &apply(&t, &ix, &filter)), ["talks"]);
+}
+
+#[test]
+fn tags_filter() {
+    let (t, ix) = timeline();
+    let mut filter = Filter::default();
+    filter.toggle_tag(t.tag_ix("education").unwrap());
+    assert_eq!(ids(&t, &apply(&t, &ix, &filter)), ["aps"]);
+}
+
+#[test]
+fn date_ranges_keep_overlapping_periods() {
+    let (t, ix) = timeline();
+    let (from, to) = parse_range("2021..2023-06").unwrap();
+    let f = apply(
+        &t,
+        &ix,
+        &Filter {
+            from,
+            to,
+            ..Filter::default()
+        },
+    );
+    assert_eq!(ids(&t, &f), ["talks"]);
+    let (from, to) = parse_range("..2010").unwrap();
+    assert_eq!(
+        ids(
+            &t,
+            &apply(
+                &t,
+                &ix,
+                &Filter {
+                    from,
+                    to,
+                    ..Filter::default()
+                }
+            )
+        ),
+        ["founding"]
+    );
+    let (from, to) = parse_range("2022-11").unwrap();
+    assert_eq!(
+        ids(
+            &t,
+            &apply(
+                &t,
+                &ix,
+                &Filter {
+                    from,
+                    to,
+                    ..Filter::default()
+                }
+            )
+        ),
+        ["talks"]
+    );
+    assert!(parse_range("2023..2021").is_err());
+    assert!(parse_range("2011-13").is_err());
+    assert!(parse_range("").is_err());
+}
+
+#[test]
+fn search_covers_text_location_actor_names_and_aliases() {
+    let (t, ix) = timeline();
+    let find = |q: &str| {
+        ids(
+            &t,
+            &apply(
+                &t,
+                &ix,
+                &Filter {
+                    search: q.into(),
+                    ..Filter::default()
+                },
+            ),
+        )
+    };
+    assert_eq!(find("army public school"), ["aps"]);
+    assert_eq!(find("ARMY school"), ["aps"]);
+    assert_eq!(find("peshawar"), ["aps"]);
+    assert_eq!(find("pakistani taliban"), ["founding", "aps", "talks"]);
+    assert_eq!(find("durand"), ["fence"]);
+    assert!(find("zzzz").is_empty());
+}
+
+#[test]
+fn highlight_mode_keeps_all_and_marks_matches() {
+    let (t, ix) = timeline();
+    let f = apply(
+        &t,
+        &ix,
+        &Filter {
+            search: "school".into(),
+            search_mode: SearchMode::Highlight,
+            ..Filter::default()
+        },
+    );
+    assert_eq!(f.events.len(), 4);
+    assert_eq!(f.matches.len(), 1);
+    assert_eq!(f.hidden_by_search, 3);
+}
+
+#[test]
+fn refine_agrees_with_apply() {
+    let (t, ix) = timeline();
+    let mut prev_filter = Filter::default();
+    let mut prev = apply(&t, &ix, &prev_filter);
+    for q in ["p", "pe", "pes", "pesh", "pesha", "peshawar"] {
+        let f = Filter {
+            search: q.into(),
+            ..Filter::default()
+        };
+        let refined = refine(&t, &ix, &f, &prev_filter, &prev);
+        assert_eq!(refined, apply(&t, &ix, &f), "{q}");
+        prev = refined;
+        prev_filter = f;
+    }
+}
+
+#[test]
+fn fuzzy_prefers_tight_matches() {
+    assert!(fuzzy_score("ttp", "Tehrik-i-Taliban Pakistan").is_some());
+    assert!(fuzzy_score("xyz", "Pakistan").is_none());
+    assert!(fuzzy_score("pak", "Pakistan") > fuzzy_score("pak", "Pashtun Kakar"));
+}

@@ -1,0 +1,172 @@
+//! The only module that touches the real terminal: the guard that enters
+//! and always leaves raw mode, the alternate screen and mouse capture; the
+//! input and signal threads feeding one channel; and the event loop.
+//!
+//! The terminal is given back on a normal quit, on an error (the guard's
+//! Drop), on a panic (a chained hook) and on SIGTERM/SIGHUP (a message that
+//! ends the loop). `ratatui::restore()` alone would leave mouse capture on.
+
+use std::io::{self, Write};
+use std::sync::mpsc;
+use std::thread;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyEventKind, MouseButton,
+    MouseEventKind,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+
+use crate::app::{App, Effect, Message, keymap};
+use crate::ui;
+
+/// Everything the loop waits for.
+enum Input {
+    Term(TermEvent),
+    Signal(i32),
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call twice.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Holds the terminal in explorer state; dropping it gives it back.
+struct Guard;
+
+impl Guard {
+    fn enter() -> io::Result<Guard> {
+        let guard = Guard;
+        enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            cursor::Hide
+        )?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn spawn_inputs(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    let keys = tx.clone();
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if keys.send(Input::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Input::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+fn message_for(app: &App, ev: TermEvent) -> Option<Message> {
+    match ev {
+        TermEvent::Key(k) if k.kind != KeyEventKind::Release => {
+            keymap::lookup(&app.mode, app.pane, &k)
+        }
+        TermEvent::Resize(w, h) => Some(Message::Resize(w, h)),
+        TermEvent::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Message::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Message::Scroll {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Message::Scroll {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs the explorer until the person quits or a signal ends it. Returns
+/// the signal number when one did.
+pub fn run(mut app: App) -> io::Result<Option<i32>> {
+    install_panic_hook();
+    let guard = Guard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.update(Message::Resize(size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    spawn_inputs(tx)?;
+    let panic_for_tests = std::env::var_os("CHRONOSCOPE_TEST_PANIC").is_some();
+    loop {
+        terminal.draw(|f| ui::draw(f, &app))?;
+        if panic_for_tests {
+            test_panic();
+        }
+        let Ok(input) = rx.recv() else { break };
+        let msg = match input {
+            Input::Signal(sig) => {
+                drop(guard);
+                return Ok(Some(sig));
+            }
+            Input::Term(ev) => message_for(&app, ev),
+        };
+        let Some(msg) = msg else { continue };
+        match app.update(msg) {
+            Some(Effect::Quit) => break,
+            Some(Effect::Suspend) => {
+                restore();
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                // Resumed: take the terminal again and repaint everything.
+                enable_raw_mode()?;
+                execute!(
+                    io::stdout(),
+                    EnterAlternateScreen,
+                    EnableMouseCapture,
+                    cursor::Hide
+                )?;
+                terminal.clear()?;
+            }
+            Some(Effect::Redraw) => terminal.clear()?,
+            None => {}
+        }
+    }
+    drop(guard);
+    Ok(None)
+}
+
+/// Lets the end-to-end tests prove the terminal survives a panic.
+#[allow(clippy::panic)]
+fn test_panic() {
+    panic!("CHRONOSCOPE_TEST_PANIC is set: panicking on purpose after the first frame");
+}
