@@ -214,7 +214,8 @@ fn size_sweep_never_panics() {
     ]);
     let mut heights: Vec<u16> = (0..=100).step_by(7).collect();
     heights.extend([1, 2, 9, 10, 11, 24, 48, 100]);
-    let setups: Vec<(&str, fn(&mut App))> = vec![
+    type Setup = fn(&mut App);
+    let setups: Vec<(&str, Setup)> = vec![
         ("browse", |_| {}),
         ("actors", |a| a.pane = Pane::Actors),
         ("details", |a| {
