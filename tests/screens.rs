@@ -233,6 +233,13 @@ fn size_sweep_never_panics() {
             a.pane = Pane::Actors;
             a.update(Message::OpenSelected);
         }),
+        ("present", |a| {
+            a.update(Message::StartPresent);
+        }),
+        ("overview", |a| {
+            a.update(Message::StartPresent);
+            a.update(Message::ToggleOverview);
+        }),
         ("empty", |a| {
             a.update(Message::StartSearch);
             type_text(a, "no such text anywhere");
@@ -254,4 +261,46 @@ fn size_sweep_never_panics() {
             }
         }
     }
+}
+
+fn present_screen(w: u16, h: u16, tour: bool, notes: bool) -> String {
+    let mut app = app();
+    app.update(Message::Resize(w, h));
+    if tour {
+        app.mode = chronoscope::app::Mode::Present(
+            chronoscope::app::Deck::of_tour(&app.timeline, "test-tour").unwrap(),
+        );
+    } else {
+        app.update(Message::StartJump);
+        type_text(&mut app, "2014-12-16");
+        app.update(Message::InputSubmit);
+        app.update(Message::StartPresent);
+    }
+    if !notes {
+        app.update(Message::ToggleNotes);
+    }
+    text(&draw(&mut app, w, h))
+}
+
+#[test]
+fn presentation_slides() {
+    insta::assert_snapshot!("present_80x24", present_screen(80, 24, false, false));
+    insta::assert_snapshot!("present_200x60", present_screen(200, 60, false, false));
+    insta::assert_snapshot!(
+        "present_tour_notes_80x24",
+        present_screen(80, 24, true, true)
+    );
+    insta::assert_snapshot!(
+        "present_tour_notes_200x60",
+        present_screen(200, 60, true, true)
+    );
+}
+
+#[test]
+fn presentation_overview() {
+    let mut app = app();
+    app.update(Message::StartPresent);
+    app.update(Message::ToggleOverview);
+    app.update(Message::MoveDown);
+    insta::assert_snapshot!("present_overview_80x24", text(&draw(&mut app, 80, 24)));
 }

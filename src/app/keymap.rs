@@ -18,6 +18,10 @@ pub enum Scope {
     /// While typing a search, a date range, a date or a narrowing.
     Prompt,
     Help,
+    /// Presentation mode, one event a slide.
+    Present,
+    /// The list of slides in presentation mode.
+    Overview,
 }
 
 impl Scope {
@@ -29,6 +33,8 @@ impl Scope {
             Scope::Details => "Details pane",
             Scope::Prompt => "While typing",
             Scope::Help => "Help",
+            Scope::Present => "Presenting",
+            Scope::Overview => "Slide overview",
         }
     }
 }
@@ -90,7 +96,7 @@ const fn b(
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Actors, Details, Events, Global, Help, Prompt};
+use Scope::{Actors, Details, Events, Global, Help, Overview, Present, Prompt};
 
 pub static BINDINGS: &[Binding] = &[
     // Browsing, in any pane.
@@ -272,6 +278,14 @@ pub static BINDINGS: &[Binding] = &[
         "redraw the screen",
         None,
     ),
+    b(
+        Global,
+        &[k('p')],
+        "p",
+        Message::StartPresent,
+        "present the shown events as slides",
+        Some("present"),
+    ),
     // Pane-specific.
     b(
         Actors,
@@ -429,6 +443,127 @@ pub static BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     b(Help, &[ctrl('c')], "Ctrl-c", Message::Quit, "quit", None),
+    // Presenting.
+    b(
+        Present,
+        &[code(Right), k(' '), k('l'), code(PageDown)],
+        "→/Space",
+        Message::NextSlide,
+        "next slide",
+        Some("next"),
+    ),
+    b(
+        Present,
+        &[code(Left), code(Backspace), k('h'), code(PageUp)],
+        "←",
+        Message::PrevSlide,
+        "previous slide",
+        Some("back"),
+    ),
+    b(
+        Present,
+        &[code(Home), k('g')],
+        "Home",
+        Message::FirstSlide,
+        "first slide",
+        None,
+    ),
+    b(
+        Present,
+        &[code(End), k('G')],
+        "End",
+        Message::LastSlide,
+        "last slide",
+        None,
+    ),
+    b(
+        Present,
+        &[k('n')],
+        "n",
+        Message::ToggleNotes,
+        "speaker notes on / off",
+        Some("notes"),
+    ),
+    b(
+        Present,
+        &[k('o')],
+        "o",
+        Message::ToggleOverview,
+        "overview of the slides",
+        Some("overview"),
+    ),
+    b(
+        Present,
+        &[code(Esc)],
+        "Esc",
+        Message::ExitPresent,
+        "back to the explorer at this event",
+        Some("explorer"),
+    ),
+    b(
+        Present,
+        &[k('q'), ctrl('c')],
+        "q",
+        Message::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    b(
+        Overview,
+        &[k('j'), code(Down)],
+        "j/↓",
+        Message::MoveDown,
+        "next slide in the list",
+        Some("move"),
+    ),
+    b(
+        Overview,
+        &[k('k'), code(Up)],
+        "k/↑",
+        Message::MoveUp,
+        "previous slide in the list",
+        None,
+    ),
+    b(
+        Overview,
+        &[code(Home), k('g')],
+        "Home",
+        Message::FirstSlide,
+        "first slide",
+        None,
+    ),
+    b(
+        Overview,
+        &[code(End), k('G')],
+        "End",
+        Message::LastSlide,
+        "last slide",
+        None,
+    ),
+    b(
+        Overview,
+        &[code(Enter)],
+        "Enter",
+        Message::OpenSelected,
+        "show this slide",
+        Some("show"),
+    ),
+    b(
+        Overview,
+        &[k('o'), code(Esc)],
+        "o/Esc",
+        Message::ToggleOverview,
+        "close the overview",
+        Some("close"),
+    ),
+    b(
+        Overview,
+        &[k('q'), ctrl('c')],
+        "q",
+        Message::Quit,
+        "quit",
+        Some("quit"),
+    ),
 ];
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
@@ -446,6 +581,8 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
     match mode {
         Mode::Help { .. } => &[Help],
         Mode::Prompt { .. } => &[Prompt],
+        Mode::Present(deck) if deck.overview.is_some() => &[Overview],
+        Mode::Present(_) => &[Present],
         Mode::Browse => match pane {
             Pane::Actors => &[Actors, Global],
             Pane::Events => &[Events, Global],

@@ -7,10 +7,13 @@
 
 pub mod keymap;
 mod nav;
+mod present;
 #[cfg(test)]
 mod tests;
 
 use ratatui::layout::Rect;
+
+pub use present::{Deck, Slide};
 
 use crate::model::{ActorIx, EventIx, TagIx, Timeline};
 use crate::query::{self, Combine, Filter, Filtered, Index, SearchMode};
@@ -45,6 +48,7 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    Present(Deck),
 }
 
 /// What the details pane shows.
@@ -107,6 +111,14 @@ pub enum Message {
     InputBackspace,
     InputClear,
     InputChar(char),
+    StartPresent,
+    NextSlide,
+    PrevSlide,
+    FirstSlide,
+    LastSlide,
+    ToggleNotes,
+    ToggleOverview,
+    ExitPresent,
     Resize(u16, u16),
     Click { column: u16, row: u16 },
     Scroll { column: u16, row: u16, down: bool },
@@ -215,6 +227,23 @@ impl App {
         if !matches!(msg, Message::Resize(..)) {
             self.banner = None;
         }
+        if matches!(self.mode, Mode::Present(_)) {
+            match msg {
+                Message::Quit | Message::Suspend | Message::Redraw | Message::Resize(..) => {}
+                Message::Scroll { down, .. } => {
+                    self.update_present(if down {
+                        Message::NextSlide
+                    } else {
+                        Message::PrevSlide
+                    });
+                    return None;
+                }
+                other => {
+                    self.update_present(other);
+                    return None;
+                }
+            }
+        }
         match msg {
             Message::Quit => return Some(Effect::Quit),
             Message::Suspend => return Some(Effect::Suspend),
@@ -318,6 +347,7 @@ impl App {
             Message::GoBack => self.go_back(),
             Message::NextMatch => self.step_match(true),
             Message::PrevMatch => self.step_match(false),
+            Message::StartPresent => self.start_present(),
             Message::Click { column, row } => self.click(column, row),
             Message::Scroll { column, row, down } => self.scroll_at(column, row, down),
             other => self.navigate(other),

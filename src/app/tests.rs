@@ -423,3 +423,103 @@ fn clearing_keeps_the_selected_event() {
     assert_eq!(selected_id(&app), id);
     assert_eq!(app.banner.as_deref(), Some("Filters cleared"));
 }
+
+#[test]
+fn presenting_the_filtered_view_from_the_selected_event() {
+    let mut app = app();
+    app.update(Message::StartJump);
+    type_text(&mut app, "2014-12-16");
+    app.update(Message::InputSubmit);
+    app.update(Message::StartPresent);
+    let Mode::Present(deck) = &app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!(deck.slides.len(), 12);
+    assert_eq!(
+        app.timeline.events[deck.slides[deck.at].event].id,
+        "2014-12-aps"
+    );
+    app.update(Message::NextSlide);
+    app.update(Message::NextSlide);
+    app.update(Message::PrevSlide);
+    app.update(Message::ToggleNotes);
+    let Mode::Present(deck) = &app.mode else {
+        panic!("presenting")
+    };
+    assert!(deck.notes);
+    assert_eq!(
+        app.timeline.events[deck.slides[deck.at].event].id,
+        "2014-12-nap"
+    );
+    app.update(Message::LastSlide);
+    app.update(Message::NextSlide);
+    assert!(app.banner.is_some(), "the last slide says so");
+    app.update(Message::FirstSlide);
+    app.update(Message::PrevSlide);
+    assert!(app.banner.is_some(), "the first slide says so");
+    app.update(Message::NextSlide);
+    app.update(Message::ExitPresent);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        selected_id(&app),
+        "2009-05-swat",
+        "back in the explorer at the slide's event"
+    );
+}
+
+#[test]
+fn the_overview_jumps_to_a_slide() {
+    let mut app = app();
+    app.update(Message::StartPresent);
+    app.update(Message::ToggleOverview);
+    app.update(Message::MoveDown);
+    app.update(Message::MoveDown);
+    app.update(Message::MoveUp);
+    app.update(Message::OpenSelected);
+    let Mode::Present(deck) = &app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!((deck.at, deck.overview), (1, None));
+    app.update(Message::ToggleOverview);
+    app.update(Message::LastSlide);
+    app.update(Message::ExitPresent);
+    let Mode::Present(deck) = &app.mode else {
+        panic!("Esc closes the overview first")
+    };
+    assert_eq!((deck.at, deck.overview), (1, None));
+    app.update(Message::Scroll {
+        column: 0,
+        row: 0,
+        down: true,
+    });
+    let Mode::Present(deck) = &app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!(deck.at, 2, "the wheel turns slides");
+}
+
+#[test]
+fn a_tour_walks_in_tour_order_with_notes() {
+    let mut app = app();
+    let deck = Deck::of_tour(&app.timeline, "test-tour").unwrap();
+    assert!(deck.notes);
+    assert_eq!(deck.slides.len(), 3);
+    assert_eq!(deck.slides[1].note, "The state's answer.");
+    assert!(Deck::of_tour(&app.timeline, "no-such-tour").is_none());
+    app.mode = Mode::Present(deck);
+    app.update(Message::NextSlide);
+    app.update(Message::NextSlide);
+    app.update(Message::ExitPresent);
+    assert_eq!(selected_id(&app), "2022-06-talks");
+}
+
+#[test]
+fn nothing_to_present_says_so() {
+    let mut app = app();
+    app.update(Message::StartSearch);
+    type_text(&mut app, "no such words");
+    app.update(Message::InputSubmit);
+    app.update(Message::StartPresent);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.banner.is_some());
+}

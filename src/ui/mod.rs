@@ -20,6 +20,7 @@ pub mod details;
 mod header;
 mod help;
 mod panes;
+mod present;
 mod theme;
 mod wrap;
 
@@ -29,6 +30,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+pub use header::describe_filters;
 pub use theme::{Theme, ThemeName};
 pub use wrap::{truncate, wrap};
 
@@ -121,6 +123,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             .map(Line::from)
             .collect();
         frame.render_widget(Paragraph::new(lines).style(theme.error), area);
+        return;
+    }
+    if let Mode::Present(deck) = &app.mode {
+        present::draw(frame, app, &theme, deck);
         return;
     }
     header::draw(frame, app, &theme, areas.header);
