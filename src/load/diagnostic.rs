@@ -234,11 +234,21 @@ impl Files {
                 .next()
                 .map_or(start, |c| start + c.len_utf8());
         }
-        let before = sanitize(&raw[..start]);
+        // Quote only a window of a long line: the renderer cuts it to the
+        // terminal anyway, and sanitizing the whole of a 2 MB line for each
+        // of thousands of labels on it would take minutes.
+        end = floor_boundary(raw, end.min(start + CONTEXT)).max(start);
+        let lo = floor_boundary(raw, start.saturating_sub(CONTEXT));
+        let hi = floor_boundary(raw, end.saturating_add(CONTEXT).min(raw.len()));
+        let before = sanitize(&raw[lo..start]);
         let inside = sanitize(&raw[start..end]);
-        let after = sanitize(&raw[end..]);
-        let source = format!("{before}{inside}{after}");
-        let span = before.len()..before.len() + inside.len();
+        let after = sanitize(&raw[end..hi]);
+        let (open, close) = (
+            if lo > 0 { "..." } else { "" },
+            if hi < raw.len() { "..." } else { "" },
+        );
+        let source = format!("{open}{before}{inside}{after}{close}");
+        let span = open.len() + before.len()..open.len() + before.len() + inside.len();
         Some(Piece {
             path: one_line(&file.name),
             line,
@@ -274,6 +284,18 @@ impl Files {
             hint: d.hint.as_deref().map(one_line),
         }
     }
+}
+
+/// Bytes of a long line quoted either side of a label, and at most under it.
+const CONTEXT: usize = 160;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 struct Piece {

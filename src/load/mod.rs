@@ -28,6 +28,11 @@ use crate::text::one_line;
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Syntax errors shown per file; the rest are counted in one more. Past the
+/// first few they mostly echo the first, and a line of 100,000 `-` would
+/// otherwise yield 100,000 errors, each quoting the whole line.
+const MAX_SYNTAX_ERRORS: usize = 10;
+
 /// Directories nested deeper than this below a given path are not searched.
 const MAX_DEPTH: usize = 32;
 
@@ -202,8 +207,20 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
         let (doc, errors) = toml::de::DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
             broken = true;
-            for e in errors {
+            let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
+            for (i, e) in errors.into_iter().enumerate() {
                 let span = e.span().unwrap_or(0..0);
+                if i == MAX_SYNTAX_ERRORS {
+                    diags.push(
+                        Diagnostic::error(
+                            "syntax",
+                            format!("{more} more TOML syntax errors in this file"),
+                        )
+                        .at(id, span, "the next one is here")
+                        .hint("fix the errors above first; the later ones often follow from them"),
+                    );
+                    break;
+                }
                 diags.push(
                     Diagnostic::error(
                         "syntax",

@@ -198,8 +198,10 @@ impl Walker<'_> {
                                     )
                                     .hint("swap `from` and `to`"),
                                 );
+                            } else {
+                                // A backwards coverage would put every event outside it.
+                                meta.coverage = Some((f, t));
                             }
-                            meta.coverage = Some((f, t));
                         }
                         _ => self.push(
                             Diagnostic::error(
