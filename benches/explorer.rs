@@ -1,0 +1,258 @@
+//! Benchmarks at 10,000 and 100,000 events: loading (against the toml
+//! crate's own parse of the same text, the floor), building the index,
+//! applying a filter, one search keystroke and one frame at 200×60.
+//!
+//! Run with `cargo bench --bench explorer`; BENCHMARKS.md records the
+//! figures and what dominates each. The timelines come from `synth.rs`, the
+//! generator `examples/synth.rs` also uses, so a person can open the very
+//! timeline measured here.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod synth;
+
+use std::sync::OnceLock;
+
+use chronoscope::app::{App, Message};
+use chronoscope::load::{self, Input};
+use chronoscope::model::Timeline;
+use chronoscope::query::{self, Combine, Filter, Index, SearchMode};
+use chronoscope::ui::{self, ThemeName};
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [usize; 2] = [10_000, 100_000];
+const SEED: u64 = 2024;
+
+fn main() {
+    divan::main();
+}
+
+/// One generated timeline, its loaded form and its index, built once per size.
+struct Fixture {
+    files: Vec<(String, String)>,
+    timeline: Timeline,
+    index: Index,
+}
+
+fn fixture(n: usize) -> &'static Fixture {
+    static SMALL: OnceLock<Fixture> = OnceLock::new();
+    static LARGE: OnceLock<Fixture> = OnceLock::new();
+    let cell = if n == SIZES[0] { &SMALL } else { &LARGE };
+    cell.get_or_init(|| {
+        let files = synth::files(n, SEED);
+        let loaded = load::load(inputs(&files));
+        assert_eq!(
+            loaded.errors(),
+            0,
+            "the synthetic timeline must load cleanly"
+        );
+        assert_eq!(loaded.timeline.events.len(), n);
+        let index = Index::build(&loaded.timeline);
+        Fixture {
+            files,
+            timeline: loaded.timeline,
+            index,
+        }
+    })
+}
+
+fn inputs(files: &[(String, String)]) -> Vec<Input> {
+    files
+        .iter()
+        .map(|(name, text)| Input {
+            name: name.clone(),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect()
+}
+
+fn actor(t: &Timeline, id: &str) -> usize {
+    t.actor_ix(id).unwrap_or_else(|| panic!("no actor {id}"))
+}
+
+/// Loading: the toml crate's parse is the floor the whole load is held to.
+mod load_timeline {
+    use super::*;
+
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn toml_detable_parse(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        bencher.bench_local(|| {
+            f.files
+                .iter()
+                .map(|(_, text)| toml::de::DeTable::parse(black_box(text)).unwrap())
+                .collect::<Vec<_>>()
+        });
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn toml_from_str_table(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        bencher.bench_local(|| {
+            f.files
+                .iter()
+                .map(|(_, text)| toml::from_str::<toml::Table>(black_box(text)).unwrap())
+                .collect::<Vec<_>>()
+        });
+    }
+
+    /// Decode, parse, validate, resolve, sort: what `chronoscope PATH` waits for
+    /// once the files are read.
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn chronoscope_load(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        bencher
+            .with_inputs(|| inputs(&f.files))
+            .bench_local_values(load::load);
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn index_build(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        bencher.bench_local(|| Index::build(black_box(&f.timeline)));
+    }
+}
+
+/// Applying a filter from scratch, as a toggle in the actors pane does.
+mod filter {
+    use super::*;
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn actor_and_date_range(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let (from, to) = query::parse_range("2000..2010").unwrap();
+        let filter = Filter {
+            actors: vec![actor(&f.timeline, synth::COMMON_ACTORS[0])],
+            from,
+            to,
+            ..Filter::default()
+        };
+        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn actors_all_of_pair(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let mut actors: Vec<usize> = synth::COMMON_ACTORS
+            .iter()
+            .map(|id| actor(&f.timeline, id))
+            .collect();
+        actors.sort_unstable();
+        let filter = Filter {
+            actors,
+            combine: Combine::All,
+            ..Filter::default()
+        };
+        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+    }
+}
+
+/// One keystroke of incremental search.
+mod search {
+    use super::*;
+
+    fn searching(text: &str) -> Filter {
+        Filter {
+            search: text.to_string(),
+            ..Filter::default()
+        }
+    }
+
+    /// "pes" → "pesh": narrows the previous matches.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn refine_pes_to_pesh(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let before = searching("pes");
+        let prev = query::apply(&f.timeline, &f.index, &before);
+        let after = searching("pesh");
+        bencher.bench_local(|| {
+            query::refine(&f.timeline, &f.index, black_box(&after), &before, &prev)
+        });
+    }
+
+    /// The first keystroke: nothing to narrow, and nearly every event matches.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn fresh_one_char(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let filter = searching("p");
+        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+    }
+
+    /// A fresh search for a rarer word, scanning every event's text.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn fresh_word(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let filter = searching("peshawar");
+        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+    }
+
+    /// The whole keystroke as the explorer handles it: `App::update` with
+    /// "pes" typed, then "h" — refine, rows, actor entries, scrolls.
+    #[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+    fn app_keystroke(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        bencher
+            .with_inputs(|| {
+                let mut app = App::new(
+                    f.timeline.clone(),
+                    Filter::default(),
+                    ThemeName::Dark,
+                    false,
+                );
+                app.update(Message::Resize(200, 60));
+                app.update(Message::StartSearch);
+                for c in "pes".chars() {
+                    app.update(Message::InputChar(c));
+                }
+                app
+            })
+            .bench_local_refs(|app| app.update(Message::InputChar('h')));
+    }
+}
+
+/// One frame at 200×60 into a `TestBackend`; the app is built once and
+/// only drawing (and ratatui's diff against the previous frame) is timed.
+mod frame {
+    use super::*;
+
+    fn draw_bench(bencher: Bencher, app: &App) {
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        bencher.bench_local(|| {
+            terminal
+                .draw(|frame| ui::draw(frame, black_box(app)))
+                .unwrap();
+        });
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn browse_200x60(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let mut app = App::new(
+            f.timeline.clone(),
+            Filter::default(),
+            ThemeName::Dark,
+            false,
+        );
+        app.update(Message::Resize(200, 60));
+        // Somewhere in the middle, where the density strip marks a year.
+        for _ in 0..5 {
+            app.update(Message::PageDown);
+        }
+        draw_bench(bencher, &app);
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn search_highlight_200x60(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let filter = Filter {
+            search: "peshawar".into(),
+            search_mode: SearchMode::Highlight,
+            ..Filter::default()
+        };
+        let mut app = App::new(f.timeline.clone(), filter, ThemeName::Dark, false);
+        app.update(Message::Resize(200, 60));
+        draw_bench(bencher, &app);
+    }
+}
