@@ -43,6 +43,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Print or write the filtered chronology as text, Markdown, CSV, JSON or TimelineJS JSON
+    List(ListArgs),
+}
+
+/// `chronoscope list`: the explorer's filters, a format and an optional file.
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// Timeline files or directories (default: the bundled timeline)
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = crate::export::Format::Text)]
+    pub format: crate::export::Format,
+
+    /// Write to this file (atomically; never a timeline file) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// The filter every subcommand shares.

@@ -1,21 +1,24 @@
 //! The chronoscope binary: parse the command line, dispatch, and map the
 //! outcome to exit codes — 0 success, 1 an invalid timeline, 2 usage or I/O.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use chronoscope::app::App;
-use chronoscope::cli::{CheckFormat, Cli, Command};
+use chronoscope::cli::{CheckFormat, Cli, Command, ListArgs};
+use chronoscope::export::{self, Format};
 use chronoscope::load::{self, Input, LoadError, Loaded};
-use chronoscope::text::one_line;
+use chronoscope::model::Timeline;
+use chronoscope::query::{self, Filter};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
+        Some(Command::List(args)) => list(&args),
         None => explore(&cli),
     };
     match result {
@@ -89,7 +92,11 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
 /// Loads a timeline for the explorer or a listing; on errors prints them
 /// and gives the exit code.
 fn load_valid(paths: &[PathBuf]) -> Result<Result<Loaded, ExitCode>, LoadError> {
-    let loaded = load::load(inputs(paths)?);
+    valid(load::load(inputs(paths)?))
+}
+
+/// The loaded timeline, or its errors printed and exit code 1.
+fn valid(loaded: Loaded) -> Result<Result<Loaded, ExitCode>, LoadError> {
     if loaded.errors() > 0 {
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{}\n", loaded.files.render(d));
@@ -114,7 +121,7 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         }
     };
     if !std::io::stdout().is_terminal() {
-        return Ok(listing(&loaded, &filter));
+        return Ok(emit(&loaded.timeline, &filter, Format::Text, None, &[]));
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let app = App::new(loaded.timeline, filter, cli.theme, no_color);
@@ -128,29 +135,68 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
     }
 }
 
-/// The plain chronological listing, for pipes and files.
-fn listing(loaded: &Loaded, filter: &chronoscope::query::Filter) -> ExitCode {
-    let t = &loaded.timeline;
-    let index = chronoscope::query::Index::build(t);
-    let shown = chronoscope::query::apply(t, &index, filter);
-    let mut out = std::io::stdout().lock();
-    for e in shown.events.iter().map(|&i| &t.events[i]) {
-        let actors: Vec<&str> = e
-            .actors
+/// `chronoscope list`: the filtered chronology on standard output or in a file.
+fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
+    let inputs = inputs(&args.paths)?;
+    // The files read, as named when read plus as given, so that `--output`
+    // can refuse every one of them; the bundled timeline has none on disk.
+    let sources: Vec<PathBuf> = if args.paths.is_empty() {
+        Vec::new()
+    } else {
+        inputs
             .iter()
-            .map(|&a| t.actors[a].short.as_str())
-            .collect();
-        if writeln!(
-            out,
-            "{:<22} {}  [{}]",
-            e.display_date(),
-            one_line(&e.title),
-            actors.join(", ")
-        )
-        .is_err()
-        {
-            break;
+            .map(|i| PathBuf::from(&i.name))
+            .chain(args.paths.iter().cloned())
+            .collect()
+    };
+    let loaded = match valid(load::load(inputs))? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let filter = match args.filter.to_filter(&loaded.timeline) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    Ok(emit(
+        &loaded.timeline,
+        &filter,
+        args.format,
+        args.output.as_deref(),
+        &sources,
+    ))
+}
+
+/// Exports the events `filter` shows — through `query::apply`, the path the
+/// explorer uses — to `output`, or to standard output when there is none.
+fn emit(
+    t: &Timeline,
+    filter: &Filter,
+    format: Format,
+    output: Option<&Path>,
+    sources: &[PathBuf],
+) -> ExitCode {
+    let shown = query::apply(t, &query::Index::build(t), filter);
+    if let Some(path) = output {
+        return match export::export_to(format, t, &shown, path, sources) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let text = format.render(t, &shown);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`| head`) is not a failure.
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            ExitCode::from(2)
         }
     }
-    ExitCode::SUCCESS
 }

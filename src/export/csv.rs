@@ -1,0 +1,156 @@
+//! CSV: one row per event under a header row, RFC 4180 quoting by the `csv`
+//! crate, `\n` line ends. Multi-valued fields are joined with `"; "`.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
+//! formula, so a hostile title could fetch a URL or run a command when the
+//! file is opened. Such cells get a leading `'`, which spreadsheets read as
+//! "this is text" (the OWASP advice for CSV injection).
+
+use super::{actor_name, block, line, shown_events};
+use crate::model::{Event, Source, Timeline};
+use crate::query::Filtered;
+
+/// The header row, in column order.
+pub const COLUMNS: [&str; 17] = [
+    "id",
+    "date",
+    "start",
+    "end",
+    "precision",
+    "qualifier",
+    "title",
+    "summary",
+    "details",
+    "location",
+    "actors",
+    "actor_ids",
+    "tags",
+    "figures",
+    "claims",
+    "sources",
+    "related",
+];
+
+/// What joins the values of a multi-valued cell.
+pub const JOIN: &str = "; ";
+
+pub fn to_csv(t: &Timeline, shown: &Filtered) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail, so errors are not expected here; were
+    // one to happen the rows written so far would still be returned.
+    let _ = w.write_record(COLUMNS);
+    for e in shown_events(t, shown) {
+        if w.write_record(row(t, e).iter().map(|c| neutralise(c)))
+            .is_err()
+        {
+            break;
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn row(t: &Timeline, e: &Event) -> [String; 17] {
+    let join = |v: Vec<String>| v.join(JOIN);
+    [
+        line(&e.id),
+        line(&e.display_date()),
+        e.date.to_edtf(),
+        e.end.map(|d| d.to_edtf()).unwrap_or_default(),
+        e.date.precision().as_str().to_string(),
+        e.date.qualifier().as_str().to_string(),
+        line(&e.title),
+        block(&e.summary),
+        block(&e.details),
+        line(&e.location),
+        join(e.actors.iter().map(|&a| actor_name(t, a)).collect()),
+        join(
+            e.actors
+                .iter()
+                .filter_map(|&a| t.actors.get(a))
+                .map(|a| line(&a.id))
+                .collect(),
+        ),
+        join(
+            e.tags
+                .iter()
+                .filter_map(|&g| t.tags.get(g))
+                .map(|g| line(g))
+                .collect(),
+        ),
+        join(
+            e.figures
+                .iter()
+                .map(|(k, v)| format!("{}={v}", line(k)))
+                .collect(),
+        ),
+        join(
+            e.claims
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}: {}",
+                        actor_name(t, c.by),
+                        c.stance.as_str(),
+                        line(&c.text)
+                    )
+                })
+                .collect(),
+        ),
+        join(e.sources.iter().map(source).collect()),
+        join(
+            e.related
+                .iter()
+                .filter_map(|&r| t.events.get(r))
+                .map(|r| line(&r.id))
+                .collect(),
+        ),
+    ]
+}
+
+/// "Dawn, Militant groups form an alliance, 15 Dec 2007, https://…, B2".
+fn source(s: &Source) -> String {
+    let mut parts = vec![line(&s.publisher), line(&s.title)];
+    parts.extend(s.date.map(|d| d.to_string()));
+    parts.extend(s.url.as_deref().map(line));
+    parts.extend(s.grade.map(|g| g.to_string()));
+    parts.retain(|p| !p.is_empty());
+    parts.join(", ")
+}
+
+/// Prefixes `'` to a cell a spreadsheet would run as a formula. Leading
+/// spaces are looked past, since some spreadsheets trim them on import.
+pub fn neutralise(cell: &str) -> String {
+    let first = cell.trim_start_matches(' ').chars().next();
+    if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) || cell.starts_with(['\t', '\r'])
+    {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "  =HYPERLINK(\"x\")",
+        ] {
+            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+        }
+        for good in ["1-1", "a=b", "", "'quoted", "2014-12-16"] {
+            assert_eq!(neutralise(good), good);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! JSON in chronoscope's own export shape, which EXPORT.md documents and
+//! `version` guards: every field of every event shown, dates as objects that
+//! keep their precision and qualifier, references as ids with names.
+//!
+//! Adding a field is compatible and keeps version 1; renaming or removing
+//! one, or changing its meaning, needs version 2.
+
+use serde::Serialize;
+
+use super::{block, line, shown_events};
+use crate::model::{Actor, Coverage, Event, EventDate, Source, Timeline};
+use crate::query::Filtered;
+
+/// The value of `format`, so a reader can tell the file from others.
+pub const FORMAT_NAME: &str = "chronoscope-export";
+/// The shape's version.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document {
+    format: &'static str,
+    version: u32,
+    timeline: TimelineJson,
+    actors: Vec<ActorJson>,
+    events: Vec<EventJson>,
+}
+
+#[derive(Serialize)]
+struct TimelineJson {
+    title: String,
+    summary: String,
+    coverage: Option<CoverageJson>,
+    event_count: usize,
+}
+
+#[derive(Serialize)]
+struct CoverageJson {
+    from: DateJson,
+    to: DateJson,
+    display: String,
+}
+
+#[derive(Serialize)]
+struct DateJson {
+    edtf: String,
+    precision: &'static str,
+    qualifier: &'static str,
+    display: String,
+    year: u16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct ActorJson {
+    id: String,
+    name: String,
+    short: String,
+    aliases: Vec<String>,
+    kind: &'static str,
+    summary: String,
+    links: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ActorRef {
+    id: String,
+    name: String,
+    short: String,
+}
+
+#[derive(Serialize)]
+struct EventJson {
+    id: String,
+    date: DateJson,
+    end: Option<DateJson>,
+    display_date: String,
+    title: String,
+    summary: String,
+    details: String,
+    location: String,
+    actors: Vec<ActorRef>,
+    tags: Vec<String>,
+    figures: Vec<FigureJson>,
+    related: Vec<String>,
+    claims: Vec<ClaimJson>,
+    sources: Vec<SourceJson>,
+}
+
+#[derive(Serialize)]
+struct FigureJson {
+    name: String,
+    value: u64,
+}
+
+#[derive(Serialize)]
+struct ClaimJson {
+    by: ActorRef,
+    stance: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct SourceJson {
+    publisher: String,
+    title: String,
+    date: Option<DateJson>,
+    url: Option<String>,
+    grade: Option<String>,
+}
+
+pub fn to_json(t: &Timeline, shown: &Filtered) -> String {
+    let events: Vec<&Event> = shown_events(t, shown).collect();
+    // Every actor an exported event names, as actor or claimant, in the timeline's order.
+    let mut involved = vec![false; t.actors.len()];
+    for e in &events {
+        for a in e.actors.iter().chain(e.claims.iter().map(|c| &c.by)) {
+            if let Some(slot) = involved.get_mut(*a) {
+                *slot = true;
+            }
+        }
+    }
+    let doc = Document {
+        format: FORMAT_NAME,
+        version: VERSION,
+        timeline: TimelineJson {
+            title: line(&t.title),
+            summary: block(&t.summary),
+            coverage: t.coverage.map(coverage),
+            event_count: t.events.len(),
+        },
+        actors: t
+            .actors
+            .iter()
+            .zip(&involved)
+            .filter(|(_, i)| **i)
+            .map(|(a, _)| actor(t, a))
+            .collect(),
+        events: events.iter().map(|e| event(t, e)).collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn date(d: &EventDate) -> DateJson {
+    DateJson {
+        edtf: d.to_edtf(),
+        precision: d.precision().as_str(),
+        qualifier: d.qualifier().as_str(),
+        display: line(&d.to_string()),
+        year: d.year(),
+        month: d.month(),
+        day: d.day(),
+    }
+}
+
+fn coverage(c: Coverage) -> CoverageJson {
+    CoverageJson {
+        from: date(&c.from),
+        to: date(&c.to),
+        display: line(&c.from.display_range(Some(&c.to))),
+    }
+}
+
+fn actor(t: &Timeline, a: &Actor) -> ActorJson {
+    ActorJson {
+        id: line(&a.id),
+        name: line(&a.name),
+        short: line(&a.short),
+        aliases: a.aliases.iter().map(|s| line(s)).collect(),
+        kind: a.kind.as_str(),
+        summary: block(&a.summary),
+        links: a
+            .links
+            .iter()
+            .filter_map(|&l| t.actors.get(l))
+            .map(|l| line(&l.id))
+            .collect(),
+    }
+}
+
+fn actor_ref(t: &Timeline, a: usize) -> Option<ActorRef> {
+    t.actors.get(a).map(|a| ActorRef {
+        id: line(&a.id),
+        name: line(&a.name),
+        short: line(&a.short),
+    })
+}
+
+fn event(t: &Timeline, e: &Event) -> EventJson {
+    EventJson {
+        id: line(&e.id),
+        date: date(&e.date),
+        end: e.end.as_ref().map(date),
+        display_date: line(&e.display_date()),
+        title: line(&e.title),
+        summary: block(&e.summary),
+        details: block(&e.details),
+        location: line(&e.location),
+        actors: e.actors.iter().filter_map(|&a| actor_ref(t, a)).collect(),
+        tags: e
+            .tags
+            .iter()
+            .filter_map(|&g| t.tags.get(g))
+            .map(|g| line(g))
+            .collect(),
+        figures: e
+            .figures
+            .iter()
+            .map(|(k, v)| FigureJson {
+                name: line(k),
+                value: *v,
+            })
+            .collect(),
+        related: e
+            .related
+            .iter()
+            .filter_map(|&r| t.events.get(r))
+            .map(|r| line(&r.id))
+            .collect(),
+        claims: e
+            .claims
+            .iter()
+            .filter_map(|c| {
+                Some(ClaimJson {
+                    by: actor_ref(t, c.by)?,
+                    stance: c.stance.as_str(),
+                    text: block(&c.text),
+                })
+            })
+            .collect(),
+        sources: e.sources.iter().map(source).collect(),
+    }
+}
+
+fn source(s: &Source) -> SourceJson {
+    SourceJson {
+        publisher: line(&s.publisher),
+        title: line(&s.title),
+        date: s.date.as_ref().map(date),
+        url: s.url.as_deref().map(line),
+        grade: s.grade.map(|g| g.to_string()),
+    }
+}

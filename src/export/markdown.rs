@@ -1,0 +1,237 @@
+//! The Markdown brief: a heading per year; per event its date, bold title,
+//! actors, summary, claims with who made them and their stance, figures;
+//! sources as numbered footnotes at the end, ready to paste into a story.
+//!
+//! Timeline text is escaped so it reads as written: a title holding
+//! `*`, `[link](…)` or `<script>` stays literal text rather than becoming
+//! emphasis, a link or HTML. Only http(s) URLs become links.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::{actor_name, block, line, shown_events};
+use crate::model::{Event, Source, Timeline};
+use crate::query::Filtered;
+
+pub fn to_markdown(t: &Timeline, shown: &Filtered) -> String {
+    let mut out = String::new();
+    let mut notes = Footnotes::default();
+    let title = if t.title.is_empty() {
+        "Chronology"
+    } else {
+        t.title.as_str()
+    };
+    let _ = writeln!(out, "# {}\n", inline(&line(title)));
+    if !t.summary.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", paragraphs(&block(&t.summary)));
+    }
+    let mut facts = vec![format!(
+        "{} of {} events",
+        shown.events.len(),
+        t.events.len()
+    )];
+    if let Some(c) = t.coverage {
+        facts.push(format!(
+            "coverage {}",
+            line(&c.from.display_range(Some(&c.to)))
+        ));
+    }
+    let _ = writeln!(out, "*{}*\n", inline(&facts.join(", ")));
+
+    let mut year = None;
+    for e in shown_events(t, shown) {
+        if year != Some(e.date.year()) {
+            year = Some(e.date.year());
+            let _ = writeln!(out, "## {}\n", e.date.year());
+        }
+        event(&mut out, t, e, &mut notes);
+    }
+    notes.write(&mut out);
+    // One trailing newline, however the last block ended.
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
+    let _ = writeln!(out, "### {}\n", inline(&line(&e.display_date())));
+    let _ = writeln!(out, "**{}**\n", inline(&line(&e.title)));
+    let actors: Vec<String> = e
+        .actors
+        .iter()
+        .map(|&a| inline(&actor_name(t, a)))
+        .collect();
+    let mut meta = Vec::new();
+    if !actors.is_empty() {
+        meta.push(format!("*{}*", actors.join(", ")));
+    }
+    if !e.location.is_empty() {
+        meta.push(inline(&line(&e.location)));
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    let refs: String = e
+        .sources
+        .iter()
+        .map(|s| format!("[^{}]", notes.number(s)))
+        .collect();
+    let summary = paragraphs(&block(&e.summary));
+    if summary.is_empty() {
+        let _ = writeln!(out, "Sources: {refs}\n");
+    } else {
+        let _ = writeln!(out, "{summary}{refs}\n");
+    }
+    if !e.claims.is_empty() {
+        for c in &e.claims {
+            let _ = writeln!(
+                out,
+                "- {} **{}**: {}",
+                inline(&actor_name(t, c.by)),
+                c.stance.as_str(),
+                inline(&line(&c.text))
+            );
+        }
+        out.push('\n');
+    }
+    if !e.figures.is_empty() {
+        let figures: Vec<String> = e
+            .figures
+            .iter()
+            .map(|(k, v)| format!("{} {v}", inline(&line(k))))
+            .collect();
+        let _ = writeln!(out, "Figures: {}\n", figures.join(" · "));
+    }
+}
+
+/// Sources numbered in order of first citation; a source cited by several
+/// events keeps one number.
+#[derive(Default)]
+struct Footnotes {
+    order: Vec<String>,
+    numbers: HashMap<String, usize>,
+}
+
+impl Footnotes {
+    fn number(&mut self, s: &Source) -> usize {
+        let text = citation(s);
+        if let Some(&n) = self.numbers.get(&text) {
+            return n;
+        }
+        self.order.push(text.clone());
+        let n = self.order.len();
+        self.numbers.insert(text, n);
+        n
+    }
+
+    fn write(&self, out: &mut String) {
+        for (i, text) in self.order.iter().enumerate() {
+            let _ = writeln!(out, "[^{}]: {text}", i + 1);
+        }
+    }
+}
+
+/// "Dawn, “Title”, 15 Dec 2007, <https://…>. Grade B2: usually reliable, probably true."
+fn citation(s: &Source) -> String {
+    let mut parts = vec![inline(&line(&s.publisher))];
+    if !s.title.is_empty() {
+        parts.push(format!("“{}”", inline(&line(&s.title))));
+    }
+    if let Some(d) = s.date {
+        parts.push(inline(&line(&d.to_string())));
+    }
+    if let Some(u) = s.url.as_deref() {
+        parts.push(link(&line(u)));
+    }
+    let mut text = format!("{}.", parts.join(", "));
+    if let Some(g) = s.grade {
+        let described = g.describe();
+        let rest = described.strip_prefix(&g.to_string()).unwrap_or("").trim();
+        let _ = write!(
+            text,
+            " Grade {}: {}.",
+            inline(&line(&g.to_string())),
+            inline(&line(rest))
+        );
+    }
+    text
+}
+
+/// An http(s) URL as an autolink; anything else (a `javascript:` URL, one
+/// with spaces or angle brackets) as escaped text.
+fn link(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if web
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
+    {
+        format!("<{url}>")
+    } else {
+        inline(url)
+    }
+}
+
+/// Escapes the characters that would turn text into Markdown or HTML.
+fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes multi-line text, keeping its paragraphs, so that no line of it
+/// becomes a list item, a heading, a quote or a code block.
+fn paragraphs(s: &str) -> String {
+    let lines: Vec<String> = s
+        .trim()
+        .lines()
+        .map(|l| line_start(&inline(l.trim_start())))
+        .collect();
+    lines.join("\n")
+}
+
+/// Escapes a line's first character when it would start a block:
+/// `- `, `+ `, `=` (a setext underline), `1. ` or `1) `.
+fn line_start(l: &str) -> String {
+    let digits = l.chars().take_while(char::is_ascii_digit).count();
+    let after = l[digits..].chars().next();
+    if digits > 0 && matches!(after, Some('.' | ')')) {
+        return format!("{}\\{}", &l[..digits], &l[digits..]);
+    }
+    match l.chars().next() {
+        Some('-' | '+' | '=') => format!("\\{l}"),
+        _ => l.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_stays_literal() {
+        assert_eq!(inline("*a* [x](y) <b>"), "\\*a\\* \\[x\\](y) \\<b\\>");
+        assert_eq!(
+            paragraphs("- a\n  + b\n\n1. c\n12) d\n= e"),
+            "\\- a\n\\+ b\n\n1\\. c\n12\\) d\n\\= e"
+        );
+        assert_eq!(paragraphs("2014 was"), "2014 was");
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert_eq!(link("https://example.org/a"), "<https://example.org/a>");
+        assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(link("https://x.org/<a>"), "https://x.org/\\<a\\>");
+    }
+}

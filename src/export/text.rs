@@ -1,0 +1,33 @@
+//! The plain listing: one line per event — date at its precision, title,
+//! actors' short names. What `list` prints by default and what the bare
+//! command prints when its output is not a terminal.
+
+use std::fmt::Write;
+
+use super::{line, shown_events};
+use crate::model::Timeline;
+use crate::query::Filtered;
+
+/// Width of the date column; "30 Nov–2 Dec 2014" and "c. Jun–Nov 2022" fit.
+const DATE_WIDTH: usize = 22;
+
+pub fn to_text(t: &Timeline, shown: &Filtered) -> String {
+    let mut out = String::new();
+    for e in shown_events(t, shown) {
+        let actors: Vec<String> = e
+            .actors
+            .iter()
+            .filter_map(|&a| t.actors.get(a))
+            .map(|a| line(&a.short))
+            .collect();
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{:<DATE_WIDTH$} {}  [{}]",
+            line(&e.display_date()),
+            line(&e.title),
+            actors.join(", ")
+        );
+    }
+    out
+}

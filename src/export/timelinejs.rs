@@ -1,0 +1,170 @@
+//! TimelineJS3 JSON, so a chronology can be published on the web with
+//! Knight Lab's TimelineJS: a title slide and one slide per event, with
+//! `start_date`/`end_date` objects that name only the parts of a date that
+//! are known, and a `display_date` that keeps the qualifier ("c. Jun 2022").
+//!
+//! TimelineJS renders `headline`, `text` and `group` as HTML, so every
+//! string from the timeline is HTML-escaped, and only http(s) URLs become links.
+
+use serde::Serialize;
+
+use super::{actor_name, block, line, shown_events};
+use crate::model::{Event, EventDate, Source, Timeline};
+use crate::query::Filtered;
+
+#[derive(Serialize)]
+struct Document {
+    title: Slide,
+    events: Vec<EventSlide>,
+}
+
+#[derive(Serialize)]
+struct Slide {
+    text: Text,
+}
+
+#[derive(Serialize)]
+struct Text {
+    headline: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct EventSlide {
+    start_date: DateJs,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<DateJs>,
+    display_date: String,
+    text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    unique_id: String,
+}
+
+#[derive(Serialize)]
+struct DateJs {
+    year: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<u8>,
+    display_date: String,
+}
+
+pub fn to_timelinejs(t: &Timeline, shown: &Filtered) -> String {
+    let mut intro = paragraphs(&block(&t.summary));
+    if let Some(c) = t.coverage {
+        intro.push_str(&format!(
+            "<p>{}</p>",
+            html(&line(&c.from.display_range(Some(&c.to))))
+        ));
+    }
+    let doc = Document {
+        title: Slide {
+            text: Text {
+                headline: html(&line(&t.title)),
+                text: intro,
+            },
+        },
+        events: shown_events(t, shown).map(|e| slide(t, e)).collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn slide(t: &Timeline, e: &Event) -> EventSlide {
+    let mut text = paragraphs(&block(&e.summary));
+    let actors: Vec<String> = e.actors.iter().map(|&a| html(&actor_name(t, a))).collect();
+    if !actors.is_empty() {
+        text.push_str(&format!("<p>{}</p>", actors.join(", ")));
+    }
+    if !e.sources.is_empty() {
+        let sources: Vec<String> = e.sources.iter().map(source).collect();
+        text.push_str(&format!("<p>Sources: {}</p>", sources.join("; ")));
+    }
+    EventSlide {
+        start_date: date(&e.date),
+        end_date: e.end.as_ref().filter(|end| **end != e.date).map(date),
+        display_date: html(&line(&e.display_date())),
+        text: Text {
+            headline: html(&line(&e.title)),
+            text,
+        },
+        group: e
+            .actors
+            .first()
+            .map(|&a| html(&actor_name(t, a)))
+            .filter(|g| !g.is_empty()),
+        unique_id: line(&e.id),
+    }
+}
+
+fn date(d: &EventDate) -> DateJs {
+    DateJs {
+        year: d.year(),
+        month: d.month(),
+        day: d.day(),
+        display_date: html(&line(&d.to_string())),
+    }
+}
+
+/// "Dawn, <a href="…">Title</a>, 15 Dec 2007 (B2)".
+fn source(s: &Source) -> String {
+    let title = html(&line(&s.title));
+    let url = s.url.as_deref().map(line).filter(|u| {
+        let l = u.to_ascii_lowercase();
+        l.starts_with("https://") || l.starts_with("http://")
+    });
+    let title = match url {
+        Some(u) if !title.is_empty() => format!("<a href=\"{}\">{title}</a>", html(&u)),
+        _ => title,
+    };
+    let mut parts = vec![html(&line(&s.publisher)), title];
+    parts.extend(s.date.map(|d| html(&d.to_string())));
+    parts.retain(|p| !p.is_empty());
+    let mut out = parts.join(", ");
+    if let Some(g) = s.grade {
+        out.push_str(&format!(" ({g})"));
+    }
+    out
+}
+
+/// Paragraphs of text as `<p>` elements.
+fn paragraphs(s: &str) -> String {
+    s.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", html(p).replace('\n', "<br>")))
+        .collect()
+}
+
+/// Escapes text for HTML content and attribute values.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            html("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+        assert_eq!(paragraphs("a\nb\n\n<c>"), "<p>a<br>b</p><p>&lt;c&gt;</p>");
+    }
+}

@@ -1,0 +1,753 @@
+//! Export, end to end: golden files for every format from a fixture full of
+//! hostile text, the JSON and CSV read back and compared with the model,
+//! `list`'s flags against `query::apply`, and `--output`'s atomic writes.
+//!
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test export`
+//! and review the diff before committing it.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chronoscope::export::{self, Format};
+use chronoscope::load::{self, Loaded};
+use chronoscope::model::{EventDate, Timeline};
+use chronoscope::query::{self, Combine, Filter, Filtered, Index};
+use serde_json::Value;
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/timeline.toml")
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/golden")
+}
+
+fn loaded() -> Loaded {
+    let loaded = load::load(load::read_paths(&[fixture()]).unwrap());
+    assert_eq!(loaded.errors(), 0, "the fixture is a valid timeline");
+    loaded
+}
+
+fn everything(t: &Timeline) -> Filtered {
+    query::apply(t, &Index::build(t), &Filter::default())
+}
+
+fn golden_name(f: Format) -> String {
+    match f {
+        Format::TimelineJs => "timeline.timelinejs.json".into(),
+        f => format!("timeline.{}", f.suggested_extension()),
+    }
+}
+
+fn chronoscope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn every_format_matches_its_golden_file() {
+    let l = loaded();
+    let t = &l.timeline;
+    let shown = everything(t);
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
+    let mut stale = Vec::new();
+    for f in Format::ALL {
+        let got = f.render(t, &shown);
+        let path = golden_dir().join(golden_name(f));
+        if update {
+            std::fs::create_dir_all(golden_dir()).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+                path.display()
+            )
+        });
+        if got != want {
+            stale.push(format!("--- {} ---\n{got}", path.display()));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "exports differ from their golden files (UPDATE_GOLDEN=1 regenerates them):\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn the_command_line_prints_what_the_library_renders() {
+    let l = loaded();
+    let shown = everything(&l.timeline);
+    let path = fixture();
+    let path = path.to_str().unwrap();
+    for f in Format::ALL {
+        let out = chronoscope(&["list", path, "--format", f.as_str()]);
+        assert_eq!(out.status.code(), Some(0), "{f}: {}", stderr(&out));
+        assert_eq!(stdout(&out), f.render(&l.timeline, &shown), "{f}");
+    }
+    // Text is the default, and what the bare command prints into a pipe.
+    let default = chronoscope(&["list", path]);
+    let bare = chronoscope(&[path]);
+    assert_eq!(stdout(&default), export::to_text(&l.timeline, &shown));
+    assert_eq!(stdout(&bare), stdout(&default));
+    let filtered = chronoscope(&["list", path, "--actor", "ttp", "--from", "2014"]);
+    let bare = chronoscope(&[path, "--actor", "ttp", "--from", "2014"]);
+    assert_eq!(stdout(&bare), stdout(&filtered));
+    assert_eq!(stdout(&filtered).lines().count(), 3);
+}
+
+/// Bytes a terminal or a spreadsheet could act on: C0 controls but `\n`,
+/// DEL, C1 controls and bidi controls.
+fn assert_inert(what: &str, s: &str) {
+    for (i, c) in s.char_indices() {
+        let bad = (c.is_control() && c != '\n') || chronoscope::text::is_unsafe(c);
+        assert!(!bad, "{what}: {c:?} at byte {i}");
+    }
+    assert!(
+        !s.as_bytes().contains(&b'\r'),
+        "{what}: lines end with \\n alone"
+    );
+}
+
+#[test]
+fn no_output_carries_a_control_character() {
+    let l = loaded();
+    let shown = everything(&l.timeline);
+    for f in Format::ALL {
+        let out = f.render(&l.timeline, &shown);
+        assert_inert(f.as_str(), &out);
+        // The hostile text is still there, visibly.
+        assert!(
+            out.contains("␛]0;pwned␇") || out.contains("␛\\]0;pwned␇"),
+            "{f}"
+        );
+        if f != Format::Text {
+            let marks = ["<U+202E>", "\\<U+202E\\>", "&lt;U+202E&gt;"];
+            assert!(marks.iter().any(|m| out.contains(m)), "{f}");
+        }
+    }
+    for name in std::fs::read_dir(golden_dir()).unwrap() {
+        let path = name.unwrap().path();
+        assert_inert(
+            &path.display().to_string(),
+            &std::fs::read_to_string(&path).unwrap(),
+        );
+    }
+}
+
+fn date_matches(v: &Value, d: &EventDate) {
+    assert_eq!(v["edtf"], d.to_edtf());
+    assert_eq!(v["precision"], d.precision().as_str());
+    assert_eq!(v["qualifier"], d.qualifier().as_str());
+    assert_eq!(v["display"], d.to_string());
+    assert_eq!(v["year"], d.year());
+    assert_eq!(v["month"], serde_json::json!(d.month()));
+    assert_eq!(v["day"], serde_json::json!(d.day()));
+    assert_eq!(EventDate::parse(v["edtf"].as_str().unwrap()).unwrap(), *d);
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn json_reads_back_as_the_model() {
+    let l = loaded();
+    let t = &l.timeline;
+    let shown = everything(t);
+    let doc: Value = serde_json::from_str(&export::to_json(t, &shown)).unwrap();
+    assert_eq!(doc["format"], "chronoscope-export");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["timeline"]["title"], t.title);
+    assert_eq!(doc["timeline"]["summary"], t.summary);
+    assert_eq!(doc["timeline"]["event_count"], t.events.len());
+    let cov = t.coverage.unwrap();
+    date_matches(&doc["timeline"]["coverage"]["from"], &cov.from);
+    date_matches(&doc["timeline"]["coverage"]["to"], &cov.to);
+
+    let actors = doc["actors"].as_array().unwrap();
+    assert_eq!(
+        actors.len(),
+        t.actors.len(),
+        "every actor takes part in some event"
+    );
+    for (j, a) in actors.iter().zip(&t.actors) {
+        assert_eq!(j["id"], a.id);
+        assert_eq!(j["name"], a.name);
+        assert_eq!(j["short"], a.short);
+        assert_eq!(strings(&j["aliases"]), a.aliases);
+        assert_eq!(j["kind"], a.kind.as_str());
+        assert_eq!(j["summary"], a.summary);
+        let links: Vec<&str> = a.links.iter().map(|&x| t.actors[x].id.as_str()).collect();
+        assert_eq!(strings(&j["links"]), links);
+    }
+
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), t.events.len());
+    for (j, e) in events.iter().zip(&t.events) {
+        assert_eq!(j["id"], e.id);
+        date_matches(&j["date"], &e.date);
+        match &e.end {
+            Some(end) => date_matches(&j["end"], end),
+            None => assert!(j["end"].is_null()),
+        }
+        assert_eq!(j["display_date"], e.display_date());
+        assert_eq!(j["title"], e.title);
+        assert_eq!(j["summary"], e.summary);
+        assert_eq!(j["details"], e.details);
+        assert_eq!(j["location"], e.location);
+        let ja = j["actors"].as_array().unwrap();
+        assert_eq!(ja.len(), e.actors.len());
+        for (x, &a) in ja.iter().zip(&e.actors) {
+            assert_eq!(x["id"], t.actors[a].id);
+            assert_eq!(x["name"], t.actors[a].name);
+            assert_eq!(x["short"], t.actors[a].short);
+        }
+        let tags: Vec<&str> = e.tags.iter().map(|&g| t.tags[g].as_str()).collect();
+        assert_eq!(strings(&j["tags"]), tags);
+        let figures: Vec<(String, u64)> = j["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["name"].as_str().unwrap().to_string(),
+                    f["value"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(figures, e.figures);
+        let related: Vec<&str> = e.related.iter().map(|&r| t.events[r].id.as_str()).collect();
+        assert_eq!(strings(&j["related"]), related);
+        let jc = j["claims"].as_array().unwrap();
+        assert_eq!(jc.len(), e.claims.len());
+        for (x, c) in jc.iter().zip(&e.claims) {
+            assert_eq!(x["by"]["id"], t.actors[c.by].id);
+            assert_eq!(x["by"]["name"], t.actors[c.by].name);
+            assert_eq!(x["stance"], c.stance.as_str());
+            assert_eq!(x["text"], c.text);
+        }
+        let js = j["sources"].as_array().unwrap();
+        assert_eq!(js.len(), e.sources.len());
+        for (x, s) in js.iter().zip(&e.sources) {
+            assert_eq!(x["publisher"], s.publisher);
+            assert_eq!(x["title"], s.title);
+            match &s.date {
+                Some(d) => date_matches(&x["date"], d),
+                None => assert!(x["date"].is_null()),
+            }
+            assert_eq!(x["url"], serde_json::json!(s.url));
+            assert_eq!(
+                x["grade"],
+                serde_json::json!(s.grade.map(|g| g.to_string()))
+            );
+        }
+    }
+}
+
+#[test]
+fn json_exports_only_the_actors_of_the_events_shown() {
+    let l = loaded();
+    let t = &l.timeline;
+    let mut f = Filter::default();
+    f.toggle_actor(t.actor_ix("hostile").unwrap());
+    let shown = query::apply(t, &Index::build(t), &f);
+    let doc: Value = serde_json::from_str(&export::to_json(t, &shown)).unwrap();
+    let ids: Vec<&str> = doc["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["hostile", "ttp"]);
+    assert_eq!(doc["events"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["timeline"]["event_count"], t.events.len());
+}
+
+/// What the CSV export does to a cell a spreadsheet would run.
+fn neutralised(s: &str) -> String {
+    if s.trim_start_matches(' ').starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+#[test]
+fn csv_reads_back_as_the_model() {
+    let l = loaded();
+    let t = &l.timeline;
+    let text = export::to_csv(t, &everything(t));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "id",
+            "date",
+            "start",
+            "end",
+            "precision",
+            "qualifier",
+            "title",
+            "summary",
+            "details",
+            "location",
+            "actors",
+            "actor_ids",
+            "tags",
+            "figures",
+            "claims",
+            "sources",
+            "related"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), t.events.len());
+    for (r, e) in rows.iter().zip(&t.events) {
+        let cell = |name: &str| {
+            r.get(header.iter().position(|h| h == name).unwrap())
+                .unwrap()
+        };
+        assert_eq!(r.len(), header.len());
+        assert_eq!(cell("id"), e.id);
+        assert_eq!(cell("date"), e.display_date());
+        assert_eq!(EventDate::parse(cell("start")).unwrap(), e.date);
+        assert_eq!(cell("end"), e.end.map(|d| d.to_edtf()).unwrap_or_default());
+        assert_eq!(cell("precision"), e.date.precision().as_str());
+        assert_eq!(cell("qualifier"), e.date.qualifier().as_str());
+        assert_eq!(cell("title"), neutralised(&e.title));
+        assert_eq!(cell("summary"), neutralised(&e.summary));
+        assert_eq!(cell("details"), neutralised(&e.details));
+        assert_eq!(cell("location"), neutralised(&e.location));
+        let names: Vec<&str> = e
+            .actors
+            .iter()
+            .map(|&a| t.actors[a].name.as_str())
+            .collect();
+        assert_eq!(cell("actors"), neutralised(&names.join("; ")));
+        let ids: Vec<&str> = e.actors.iter().map(|&a| t.actors[a].id.as_str()).collect();
+        assert_eq!(cell("actor_ids"), ids.join("; "));
+        let tags: Vec<&str> = e.tags.iter().map(|&g| t.tags[g].as_str()).collect();
+        assert_eq!(cell("tags"), tags.join("; "));
+        let figures: Vec<String> = e.figures.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(cell("figures"), figures.join("; "));
+        for c in &e.claims {
+            let by = &t.actors[c.by].name;
+            assert!(
+                cell("claims").contains(&format!("{by} {}: ", c.stance.as_str())),
+                "{}",
+                cell("claims")
+            );
+        }
+        for s in &e.sources {
+            assert!(
+                cell("sources").contains(&s.publisher),
+                "{}",
+                cell("sources")
+            );
+        }
+        let related: Vec<&str> = e.related.iter().map(|&x| t.events[x].id.as_str()).collect();
+        assert_eq!(cell("related"), related.join("; "));
+    }
+    // The hostile cells, as a spreadsheet will see them.
+    let first = &rows[0];
+    assert!(first[6].starts_with("'=HYPERLINK("), "{}", &first[6]);
+    assert_eq!(&first[10], "Tehrik-i-Taliban Pakistan; =cmd|' /C calc'!A0");
+    assert!(rows[2][6].starts_with("'-1 "));
+    assert!(rows[2][7].starts_with("'@here"));
+    // No cell of any row starts a formula.
+    for r in &rows {
+        for c in r {
+            assert!(!c.trim_start().starts_with(['=', '+', '-', '@']), "{c:?}");
+        }
+    }
+}
+
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn timelinejs_dates_name_only_what_is_known() {
+    let l = loaded();
+    let t = &l.timeline;
+    let doc: Value = serde_json::from_str(&export::to_timelinejs(t, &everything(t))).unwrap();
+    assert!(
+        doc["title"]["text"]["headline"]
+            .as_str()
+            .unwrap()
+            .contains("&quot;quotes&quot;")
+    );
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), t.events.len());
+    for (j, e) in events.iter().zip(&t.events) {
+        assert_eq!(j["unique_id"], e.id);
+        let start = &j["start_date"];
+        assert_eq!(start["year"], e.date.year());
+        assert_eq!(
+            start.get("month").and_then(Value::as_u64),
+            e.date.month().map(u64::from)
+        );
+        assert_eq!(
+            start.get("day").and_then(Value::as_u64),
+            e.date.day().map(u64::from)
+        );
+        assert_eq!(j.get("end_date").is_some(), e.end.is_some());
+        let group = e.actors.first().map(|&a| t.actors[a].name.as_str());
+        let got = j.get("group").and_then(Value::as_str).map(unescape_html);
+        assert_eq!(got.as_deref(), group);
+        assert!(!j["text"]["headline"].as_str().unwrap().contains('<'));
+    }
+    let talks = &events[3];
+    assert_eq!(talks["start_date"]["display_date"], "c. Jun 2022");
+    assert_eq!(talks["end_date"]["display_date"], "c. Nov 2022");
+    assert_eq!(talks["display_date"], "c. Jun–Nov 2022");
+    assert!(events[0]["start_date"].get("month").is_none());
+    // Only web URLs become links; the markup in a source title is text.
+    let text = events[1]["text"]["text"].as_str().unwrap();
+    assert!(!text.contains("javascript:alert(1)\""), "{text}");
+    assert!(
+        events[0]["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("href=\"https://example.org/ttp?a=1&amp;b=2\"")
+    );
+    assert!(
+        events[3]["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("&lt;b&gt;bold&lt;/b&gt;")
+    );
+}
+
+#[test]
+fn markdown_cites_each_source_once_and_keeps_markup_literal() {
+    let l = loaded();
+    let md = export::to_markdown(&l.timeline, &everything(&l.timeline));
+    // The same Dawn article is cited by two events under one number.
+    assert_eq!(md.matches("[^1]").count(), 3, "{md}");
+    assert_eq!(md.matches("]: Dawn").count(), 1);
+    assert!(md.contains("<https://example.org/ttp?a=1&b=2>"));
+    assert!(!md.contains("<script>"));
+    assert!(!md.contains("(javascript:"), "no javascript link");
+    for year in [
+        "## 2007", "## 2014", "## 2016", "## 2022", "## 2023", "## 2024",
+    ] {
+        assert!(md.contains(&format!("\n{year}\n")), "{year}");
+    }
+    assert!(md.contains("**Clear screen ␛\\[2J and title ␛\\]0;pwned␇ in a title**"));
+    assert!(md.contains("Afghan Taliban **denies**: Denied any part in it."));
+    assert!(md.contains("Grade B2: usually reliable, probably true."));
+}
+
+/// Runs `list --format json` and returns the ids of the events it exports.
+fn listed_ids(flags: &[&str]) -> Vec<String> {
+    let path = fixture();
+    let mut args = vec!["list", path.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(flags);
+    let out = chronoscope(&args);
+    assert_eq!(out.status.code(), Some(0), "{flags:?}: {}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn list_flags_select_what_query_apply_selects() {
+    let l = loaded();
+    let t = &l.timeline;
+    let index = Index::build(t);
+    let actor = |id: &str| t.actor_ix(id).unwrap();
+    let tag = |id: &str| t.tag_ix(id).unwrap();
+    let date = |s: &str| Some(EventDate::parse(s).unwrap());
+    let cases: Vec<(Vec<&str>, Filter)> = vec![
+        (vec![], Filter::default()),
+        (
+            vec!["--actor", "ttp"],
+            Filter {
+                actors: vec![actor("ttp")],
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--actor", "ttp", "--actor", "taliban"],
+            Filter {
+                actors: {
+                    let mut v = vec![actor("ttp"), actor("taliban")];
+                    v.sort();
+                    v
+                },
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--actor", "ttp", "--actor", "taliban", "--all-actors"],
+            Filter {
+                actors: {
+                    let mut v = vec![actor("ttp"), actor("taliban")];
+                    v.sort();
+                    v
+                },
+                combine: Combine::All,
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--tag", "attack"],
+            Filter {
+                tags: vec![tag("attack")],
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--from", "2014-12-17", "--to", "2022-06"],
+            Filter {
+                from: date("2014-12-17"),
+                to: date("2022-06"),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--search", "kabul"],
+            Filter {
+                search: "kabul".into(),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec![
+                "--actor", "pakistan", "--tag", "talks", "--from", "2020", "--search", "talks",
+            ],
+            Filter {
+                actors: vec![actor("pakistan")],
+                tags: vec![tag("talks")],
+                from: date("2020"),
+                search: "talks".into(),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--search", "no such words anywhere"],
+            Filter {
+                search: "no such words anywhere".into(),
+                ..Filter::default()
+            },
+        ),
+    ];
+    for (flags, filter) in cases {
+        let want: Vec<String> = query::apply(t, &index, &filter)
+            .events
+            .iter()
+            .map(|&i| t.events[i].id.clone())
+            .collect();
+        assert_eq!(listed_ids(&flags), want, "{flags:?}");
+    }
+}
+
+#[test]
+fn bad_flags_and_invalid_timelines_exit_with_their_codes() {
+    let path = fixture();
+    let path = path.to_str().unwrap();
+    for (flags, needle) in [
+        (vec!["--format", "pdf"], "pdf"),
+        (vec!["--actor", "talibans"], "did you mean \"taliban\""),
+        (vec!["--tag", "nope"], "unknown tag"),
+        (vec!["--from", "2020-13"], "month 13"),
+        (vec!["--from", "2022", "--to", "2020"], "before"),
+    ] {
+        let mut args = vec!["list", path];
+        args.extend_from_slice(&flags);
+        let out = chronoscope(&args);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}");
+        assert!(stderr(&out).contains(needle), "{flags:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{flags:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[timeline]\ntitle = 1\n").unwrap();
+    let out = chronoscope(&["list", broken.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("broken.toml"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let missing = chronoscope(&["list", dir.path().join("absent.toml").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn with_no_path_list_exports_the_bundled_timeline() {
+    let out = chronoscope(&[
+        "list", "--format", "json", "--actor", "ttp", "--from", "2021",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(!doc["events"].as_array().unwrap().is_empty());
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A copy of the fixture in a fresh folder, so a refusal that failed could
+/// never damage the committed file.
+fn scratch() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("timeline.toml");
+    std::fs::copy(fixture(), &copy).unwrap();
+    (dir, copy)
+}
+
+#[test]
+fn output_writes_the_file_atomically() {
+    let (dir, timeline) = scratch();
+    let t = timeline.to_str().unwrap();
+    let out_path = dir.path().join("brief.md");
+    let o = out_path.to_str().unwrap();
+    let run = chronoscope(&["list", t, "--format", "markdown", "--output", o]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        run.stdout.is_empty(),
+        "nothing on stdout when writing a file"
+    );
+    let printed = stdout(&chronoscope(&["list", t, "--format", "markdown"]));
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), printed);
+    // A second export replaces the first whole.
+    let run = chronoscope(&[
+        "list", t, "--format", "markdown", "--actor", "taliban", "-o", o,
+    ]);
+    assert_eq!(run.status.code(), Some(0));
+    let second = std::fs::read_to_string(&out_path).unwrap();
+    assert!(second.len() < printed.len());
+    assert_eq!(entries(dir.path()), ["brief.md", "timeline.toml"]);
+}
+
+#[test]
+fn output_refuses_a_timeline_source() {
+    let (dir, timeline) = scratch();
+    let before = std::fs::read(&timeline).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let t = timeline.to_str().unwrap();
+    let dotted = dir.path().join(".").join("timeline.toml");
+    for (input, output) in [(t, t), (folder, t), (t, dotted.to_str().unwrap())] {
+        let run = chronoscope(&["list", input, "--format", "csv", "--output", output]);
+        assert_eq!(run.status.code(), Some(2), "{input} → {output}");
+        let err = stderr(&run);
+        assert!(
+            err.contains("refusing") && err.contains("timeline files"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&timeline).unwrap(), before);
+    assert_eq!(entries(dir.path()), ["timeline.toml"]);
+}
+
+#[test]
+fn output_into_a_missing_folder_fails_cleanly() {
+    let (dir, timeline) = scratch();
+    let target = dir.path().join("no-such-folder").join("out.json");
+    let run = chronoscope(&[
+        "list",
+        timeline.to_str().unwrap(),
+        "--format",
+        "json",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr(&run);
+    assert!(
+        err.contains("no-such-folder") && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(run.stdout.is_empty());
+    assert_eq!(entries(dir.path()), ["timeline.toml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_into_a_read_only_folder_fails_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, timeline) = scratch();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root writes anywhere; there the refusal cannot be observed.
+    let probe = locked.join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        std::fs::remove_file(&probe).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: this user can write into a read-only folder (root)");
+        return;
+    }
+    let target = locked.join("out.csv");
+    let run = chronoscope(&[
+        "list",
+        timeline.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    let listing = entries(&locked);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr(&run);
+    assert!(err.contains("not writable"), "{err}");
+    assert!(listing.is_empty(), "{listing:?}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["list", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+}
