@@ -185,19 +185,13 @@ fn counts(
 ) -> Filtered {
     let mut actor_counts = vec![0u32; t.actors.len()];
     let mut tag_counts = vec![0u32; t.tags.len()];
-    let (y0, y1) = t.year_span().unwrap_or((0, 0));
+    let (y0, y1) = index.year_span.unwrap_or((0, 0));
     let mut years: Vec<(u16, u32)> = (y0..=y1).map(|y| (y, 0)).collect();
     for &i in &events {
-        let e = &t.events[i];
-        for &a in &e.actors {
+        for &a in index.involved(i) {
             actor_counts[a] += 1;
         }
-        for c in &e.claims {
-            if !e.actors.contains(&c.by) {
-                actor_counts[c.by] += 1;
-            }
-        }
-        for &tag in &e.tags {
+        for &tag in index.tags(i) {
             tag_counts[tag] += 1;
         }
         if let Some(slot) = years.get_mut(usize::from(index.years[i].saturating_sub(y0))) {

@@ -247,3 +247,60 @@ fn fuzzy_prefers_tight_matches() {
     assert!(fuzzy_score("xyz", "Pakistan").is_none());
     assert!(fuzzy_score("pak", "Pakistan") > fuzzy_score("pak", "Pashtun Kakar"));
 }
+
+#[test]
+fn search_over_runs_agrees_with_event_by_event() {
+    let (t, ix) = timeline();
+    let all: Vec<EventIx> = (0..t.events.len()).collect();
+    let some: Vec<EventIx> = vec![0, 2, 3];
+    for q in [
+        "t",
+        "ttp",
+        "pakistani taliban",
+        "line.\n",
+        "ban pak",
+        "zzz",
+        "a\0b",
+        "d\0",
+    ] {
+        let query = words(q);
+        let naive = |within: &[EventIx]| -> Vec<EventIx> {
+            within
+                .iter()
+                .copied()
+                .filter(|&i| query.iter().all(|w| ix.event_text_contains(i, w)))
+                .collect()
+        };
+        assert_eq!(ix.search(&query, None), naive(&all), "{q:?}");
+        assert_eq!(ix.search(&query, Some(&all)), naive(&all), "{q:?}");
+        assert_eq!(ix.search(&query, Some(&some)), naive(&some), "{q:?}");
+    }
+}
+
+#[test]
+fn counts_take_each_involved_actor_once() {
+    let text = T.replace(
+        "[[events]]\nid = \"fence\"",
+        "[[events]]\nid = \"claims\"\ndate = \"2020\"\ntitle = \"C\"\nsummary = \"s\"\nactors = [\"pak\"]\n\
+         [[events.claims]]\nby = \"afg\"\nstance = \"asserts\"\ntext = \"one\"\n\
+         [[events.claims]]\nby = \"afg\"\nstance = \"denies\"\ntext = \"two\"\n\
+         [[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\n[[events]]\nid = \"fence\"",
+    );
+    let l = load(vec![Input {
+        name: "t.toml".into(),
+        bytes: text.into_bytes(),
+    }]);
+    assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
+    let (t, ix) = (&l.timeline, Index::build(&l.timeline));
+    let mut filter = Filter {
+        search: "one two".into(),
+        ..Filter::default()
+    };
+    let f = apply(t, &ix, &filter);
+    assert_eq!(f.events.len(), 0, "claim text is not searched");
+    filter.search.clear();
+    filter.toggle_actor(t.actor_ix("afg").unwrap());
+    let f = apply(t, &ix, &filter);
+    assert_eq!(ids(t, &f), ["claims", "talks"]);
+    assert_eq!(f.actor_counts[t.actor_ix("afg").unwrap()], 2);
+}
