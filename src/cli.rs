@@ -45,6 +45,26 @@ pub enum Command {
     },
     /// Print or write the filtered chronology as text, Markdown, CSV, JSON or TimelineJS JSON
     List(ListArgs),
+    /// Present the filtered chronology, or a tour, full screen, one event a slide
+    Present(PresentArgs),
+}
+
+/// `chronoscope present`: a tour, or the events the filters show, as slides.
+#[derive(Debug, Clone, Args)]
+pub struct PresentArgs {
+    /// Timeline files or directories (default: the bundled timeline)
+    pub paths: Vec<PathBuf>,
+
+    /// Walk this tour from the timeline files, in its order, with its speaker notes
+    #[arg(long, value_name = "ID")]
+    pub tour: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Colour theme (high-contrast suits projectors)
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
 }
 
 /// `chronoscope list`: the explorer's filters, a format and an optional file.

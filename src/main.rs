@@ -7,18 +7,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use chronoscope::app::App;
-use chronoscope::cli::{CheckFormat, Cli, Command, ListArgs};
+use chronoscope::app::{App, Deck, Mode};
+use chronoscope::cli::{CheckFormat, Cli, Command, ListArgs, PresentArgs, ThemeName};
 use chronoscope::export::{self, Format};
 use chronoscope::load::{self, Input, LoadError, Loaded};
 use chronoscope::model::Timeline;
 use chronoscope::query::{self, Filter};
+use chronoscope::text::one_line;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::List(args)) => list(&args),
+        Some(Command::Present(args)) => present(&args),
         None => explore(&cli),
     };
     match result {
@@ -89,76 +91,132 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
     Ok(ExitCode::from(if loaded.errors() > 0 { 1 } else { 0 }))
 }
 
-/// Loads a timeline for the explorer or a listing; on errors prints them
-/// and gives the exit code.
-fn load_valid(paths: &[PathBuf]) -> Result<Result<Loaded, ExitCode>, LoadError> {
-    valid(load::load(inputs(paths)?))
-}
-
 /// The loaded timeline, or its errors printed and exit code 1.
-fn valid(loaded: Loaded) -> Result<Result<Loaded, ExitCode>, LoadError> {
+fn validated(loaded: Loaded) -> Result<Loaded, ExitCode> {
     if loaded.errors() > 0 {
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{}\n", loaded.files.render(d));
         }
         eprintln!("{}", summary(&loaded));
         eprintln!("chronoscope check shows every problem; fix the errors above and try again.");
-        return Ok(Err(ExitCode::from(1)));
+        return Err(ExitCode::from(1));
     }
-    Ok(Ok(loaded))
+    Ok(loaded)
 }
 
 fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
-    let loaded = match load_valid(&cli.paths)? {
-        Ok(l) => l,
+    let (loaded, filter, sources) = match load_filtered(&cli.paths, &cli.filter)? {
+        Ok(ok) => ok,
         Err(code) => return Ok(code),
-    };
-    let filter = match cli.filter.to_filter(&loaded.timeline) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Ok(ExitCode::from(2));
-        }
     };
     if !std::io::stdout().is_terminal() {
         return Ok(emit(&loaded.timeline, &filter, Format::Text, None, &[]));
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let app = App::new(loaded.timeline, filter, cli.theme, no_color);
+    let app = App::new(loaded.timeline, filter, cli.theme, no_color());
+    Ok(run_terminal(App { sources, ..app }))
+}
+
+/// `chronoscope present`: a tour, or the filtered events, as slides.
+fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
+    let (loaded, filter, sources) = match load_filtered(&args.paths, &args.filter)? {
+        Ok(ok) => ok,
+        Err(code) => return Ok(code),
+    };
+    let t = &loaded.timeline;
+    let deck = match &args.tour {
+        Some(id) => match Deck::of_tour(t, id) {
+            Some(deck) if !deck.slides.is_empty() => deck,
+            Some(_) => return Ok(usage(&format!("tour \"{}\" has no steps", one_line(id)))),
+            None => {
+                let ids: Vec<&str> = t.tours.iter().map(|t| t.id.as_str()).collect();
+                let near = load::diagnostic::did_you_mean(id, ids.iter().copied());
+                let hint = match near {
+                    Some(n) => format!("did you mean \"{n}\"?"),
+                    None if ids.is_empty() => "this timeline has no [[tours]]".to_string(),
+                    None => format!("its tours are: {}", ids.join(", ")),
+                };
+                return Ok(usage(&format!("unknown tour \"{}\"; {hint}", one_line(id))));
+            }
+        },
+        None => {
+            let index = query::Index::build(t);
+            let shown = query::apply(t, &index, &filter);
+            if shown.events.is_empty() {
+                return Ok(usage("nothing to present: no event matches the filters"));
+            }
+            Deck::of_events(t.title.clone(), &shown.events, None)
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        return Ok(usage(
+            "present needs a terminal; `chronoscope list` prints the chronology",
+        ));
+    }
+    let theme: ThemeName = args.theme;
+    let mut app = App::new(loaded.timeline, filter, theme, no_color());
+    app.sources = sources;
+    app.mode = Mode::Present(deck);
+    Ok(run_terminal(app))
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Loads a valid timeline and resolves the filter flags against it, with
+/// the paths an export must never overwrite. `Err` carries the exit code
+/// after the problem was reported.
+#[allow(clippy::type_complexity)]
+fn load_filtered(
+    paths: &[PathBuf],
+    flags: &chronoscope::cli::FilterArgs,
+) -> Result<Result<(Loaded, Filter, Vec<PathBuf>), ExitCode>, LoadError> {
+    let inputs = inputs(paths)?;
+    let sources = source_paths(paths, &inputs);
+    let loaded = match validated(load::load(inputs)) {
+        Ok(l) => l,
+        Err(code) => return Ok(Err(code)),
+    };
+    match flags.to_filter(&loaded.timeline) {
+        Ok(f) => Ok(Ok((loaded, f, sources))),
+        Err(e) => Ok(Err(usage(&e))),
+    }
+}
+
+/// The files read, as named when read plus as given, so an export can
+/// refuse every one of them; the bundled timeline has none on disk.
+fn source_paths(paths: &[PathBuf], inputs: &[Input]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    inputs
+        .iter()
+        .map(|i| PathBuf::from(&i.name))
+        .chain(paths.iter().cloned())
+        .collect()
+}
+
+fn run_terminal(app: App) -> ExitCode {
     match chronoscope::term::run(app) {
-        Ok(None) => Ok(ExitCode::SUCCESS),
-        Ok(Some(signal)) => Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))),
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("error: the terminal failed: {e}");
-            Ok(ExitCode::from(2))
+            ExitCode::from(2)
         }
     }
 }
 
 /// `chronoscope list`: the filtered chronology on standard output or in a file.
 fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
-    let inputs = inputs(&args.paths)?;
-    // The files read, as named when read plus as given, so that `--output`
-    // can refuse every one of them; the bundled timeline has none on disk.
-    let sources: Vec<PathBuf> = if args.paths.is_empty() {
-        Vec::new()
-    } else {
-        inputs
-            .iter()
-            .map(|i| PathBuf::from(&i.name))
-            .chain(args.paths.iter().cloned())
-            .collect()
-    };
-    let loaded = match valid(load::load(inputs))? {
-        Ok(l) => l,
+    let (loaded, filter, sources) = match load_filtered(&args.paths, &args.filter)? {
+        Ok(ok) => ok,
         Err(code) => return Ok(code),
-    };
-    let filter = match args.filter.to_filter(&loaded.timeline) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Ok(ExitCode::from(2));
-        }
     };
     Ok(emit(
         &loaded.timeline,

@@ -155,14 +155,40 @@ pub fn run(mut app: App) -> io::Result<Option<i32>> {
                     EnableMouseCapture,
                     cursor::Hide
                 )?;
-                terminal.clear()?;
+                repaint(&mut terminal)?;
             }
-            Some(Effect::Redraw) => terminal.clear()?,
+            Some(Effect::Redraw) => repaint(&mut terminal)?,
+            Some(Effect::Export { format, path }) => {
+                let result = crate::export::export_to(
+                    format,
+                    &app.timeline,
+                    &app.filtered,
+                    &path,
+                    &app.sources,
+                )
+                .map(|p| crate::text::one_line(&p.display().to_string()))
+                .map_err(|e| e.to_string());
+                app.update(Message::ExportDone(result));
+            }
             None => {}
         }
     }
     drop(guard);
     Ok(None)
+}
+
+/// Clears the screen and makes the next draw repaint every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position, a
+/// reply the input thread can swallow.)
+fn repaint(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // Each swap resets the buffer it retires: two swaps leave both blank.
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// Lets the end-to-end tests prove the terminal survives a panic.

@@ -280,6 +280,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         Global,
+        &[k('e')],
+        "e",
+        Message::StartExport,
+        "export the shown events to a file",
+        Some("export"),
+    ),
+    b(
+        Global,
         &[k('p')],
         "p",
         Message::StartPresent,
@@ -406,6 +414,14 @@ pub static BINDINGS: &[Binding] = &[
         "⌫",
         Message::InputBackspace,
         "delete a character",
+        None,
+    ),
+    b(
+        Prompt,
+        &[code(Tab)],
+        "Tab",
+        Message::NextFormat,
+        "export: the next format",
         None,
     ),
     b(

@@ -33,6 +33,8 @@ pub enum Prompt {
     DateRange,
     Jump,
     Narrow,
+    /// A file path for the export, in the given format.
+    Export(crate::export::Format),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +113,11 @@ pub enum Message {
     InputBackspace,
     InputClear,
     InputChar(char),
+    StartExport,
+    /// In the export prompt: the next format.
+    NextFormat,
+    /// The loop's report of an export: the path written, or why not.
+    ExportDone(Result<String, String>),
     StartPresent,
     NextSlide,
     PrevSlide,
@@ -120,17 +127,29 @@ pub enum Message {
     ToggleOverview,
     ExitPresent,
     Resize(u16, u16),
-    Click { column: u16, row: u16 },
-    Scroll { column: u16, row: u16, down: bool },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }
 
 /// Work for the loop, outside the state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
     Suspend,
     /// Clear and repaint the whole screen.
     Redraw,
+    /// Write the shown events to a new file.
+    Export {
+        format: crate::export::Format,
+        path: std::path::PathBuf,
+    },
 }
 
 pub struct App {
@@ -165,6 +184,8 @@ pub struct App {
     pub no_color: bool,
     /// A one-line message shown until the next key.
     pub banner: Option<String>,
+    /// The timeline's own files, which an export must never replace.
+    pub sources: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -194,6 +215,7 @@ impl App {
             theme,
             no_color,
             banner: None,
+            sources: Vec::new(),
         };
         app.rebuild_rows();
         app.rebuild_entries();
@@ -314,9 +336,36 @@ impl App {
             | Message::InputBackspace
             | Message::InputClear
             | Message::InputSubmit
-            | Message::InputCancel => {
-                self.prompt(msg);
+            | Message::InputCancel
+            | Message::NextFormat => {
+                return self.prompt(msg);
             }
+            Message::StartExport => {
+                let format = crate::export::Format::Markdown;
+                let input = suggested_path(format);
+                self.mode = Mode::Prompt {
+                    kind: Prompt::Export(format),
+                    input,
+                    error: None,
+                    before: None,
+                };
+            }
+            Message::ExportDone(result) => match result {
+                Ok(path) => {
+                    self.mode = Mode::Browse;
+                    self.banner = Some(format!(
+                        "Exported {} events to {path}",
+                        self.filtered.events.len()
+                    ));
+                }
+                Err(e) => {
+                    if let Mode::Prompt { error, .. } = &mut self.mode {
+                        *error = Some(e);
+                    } else {
+                        self.banner = Some(format!("Export failed: {e}"));
+                    }
+                }
+            },
             Message::ToggleCombine => {
                 self.filter.combine = match self.filter.combine {
                     Combine::Any => Combine::All,
@@ -355,7 +404,7 @@ impl App {
         None
     }
 
-    fn prompt(&mut self, msg: Message) {
+    fn prompt(&mut self, msg: Message) -> Option<Effect> {
         let Mode::Prompt {
             kind,
             input,
@@ -363,10 +412,38 @@ impl App {
             before,
         } = &mut self.mode
         else {
-            return;
+            return None;
         };
-        let kind = *kind;
+        let kind_now = *kind;
         *error = None;
+        match (&msg, kind_now) {
+            (Message::NextFormat, Prompt::Export(old)) => {
+                let formats = crate::export::Format::ALL;
+                let i = formats.iter().position(|f| *f == old).unwrap_or(0);
+                let new = formats[(i + 1) % formats.len()];
+                *kind = Prompt::Export(new);
+                if *input == suggested_path(old) {
+                    *input = suggested_path(new);
+                } else if let Some(stem) =
+                    input.strip_suffix(&format!(".{}", old.suggested_extension()))
+                {
+                    *input = format!("{stem}.{}", new.suggested_extension());
+                }
+                return None;
+            }
+            (Message::InputSubmit, Prompt::Export(format)) => {
+                if input.trim().is_empty() {
+                    *error = Some("type a file name".into());
+                    return None;
+                }
+                return Some(Effect::Export {
+                    format,
+                    path: std::path::PathBuf::from(input.trim()),
+                });
+            }
+            _ => {}
+        }
+        let kind = kind_now;
         match msg {
             Message::InputChar(c) => input.push(c),
             Message::InputBackspace => {
@@ -384,7 +461,7 @@ impl App {
                     }
                     _ => {}
                 }
-                return;
+                return None;
             }
             Message::InputSubmit => {
                 let text = input.clone();
@@ -396,7 +473,7 @@ impl App {
                         }
                     }
                 }
-                return;
+                return None;
             }
             _ => {}
         }
@@ -408,13 +485,14 @@ impl App {
                 self.narrow = text;
                 self.rebuild_entries();
             }
-            Prompt::DateRange | Prompt::Jump => {}
+            Prompt::DateRange | Prompt::Jump | Prompt::Export(_) => {}
         }
+        None
     }
 
     fn submit(&mut self, kind: Prompt, text: &str) -> Result<(), String> {
         match kind {
-            Prompt::Search | Prompt::Narrow => Ok(()),
+            Prompt::Search | Prompt::Narrow | Prompt::Export(_) => Ok(()),
             Prompt::DateRange => {
                 let (from, to) = if text.trim().is_empty() {
                     (None, None)
@@ -680,6 +758,14 @@ impl App {
         }
         self.pane = saved;
     }
+}
+
+/// Where an export goes unless the person types another path.
+fn suggested_path(format: crate::export::Format) -> String {
+    format!(
+        "./{}",
+        format.suggested_file_name(chrono::Local::now().date_naive())
+    )
 }
 
 /// The row inside a bordered pane, if `row` is inside its border.

@@ -523,3 +523,67 @@ fn nothing_to_present_says_so() {
     assert_eq!(app.mode, Mode::Browse);
     assert!(app.banner.is_some());
 }
+
+#[test]
+fn exporting_asks_for_a_format_and_a_path_then_reports() {
+    use crate::export::Format;
+    let mut app = app();
+    app.update(Message::StartExport);
+    let Mode::Prompt {
+        kind: Prompt::Export(Format::Markdown),
+        input,
+        ..
+    } = &app.mode
+    else {
+        panic!("export prompt")
+    };
+    assert!(
+        input.starts_with("./chronology-") && input.ends_with(".md"),
+        "{input}"
+    );
+    app.update(Message::NextFormat);
+    let Mode::Prompt {
+        kind: Prompt::Export(Format::Csv),
+        input,
+        ..
+    } = &app.mode
+    else {
+        panic!("csv next")
+    };
+    assert!(input.ends_with(".csv"), "{input}");
+    app.update(Message::InputClear);
+    type_text(&mut app, "brief.csv");
+    app.update(Message::NextFormat);
+    let Mode::Prompt { input, .. } = &app.mode else {
+        panic!("prompt")
+    };
+    assert_eq!(input, "brief.json", "an edited name keeps its stem");
+    let effect = app.update(Message::InputSubmit);
+    assert_eq!(
+        effect,
+        Some(Effect::Export {
+            format: Format::Json,
+            path: "brief.json".into()
+        })
+    );
+    app.update(Message::ExportDone(Err("no such folder".into())));
+    assert!(
+        matches!(&app.mode, Mode::Prompt { error: Some(e), .. } if e == "no such folder"),
+        "the prompt stays to fix the path"
+    );
+    app.update(Message::ExportDone(Ok("/tmp/brief.json".into())));
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        app.banner.as_deref(),
+        Some("Exported 12 events to /tmp/brief.json")
+    );
+    app.update(Message::StartExport);
+    app.update(Message::InputClear);
+    assert_eq!(
+        app.update(Message::InputSubmit),
+        None,
+        "an empty path is refused"
+    );
+    app.update(Message::InputCancel);
+    assert_eq!(app.mode, Mode::Browse);
+}

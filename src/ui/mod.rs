@@ -171,12 +171,20 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
                 Prompt::Narrow => "narrow actors: ",
                 Prompt::DateRange => "dates (2021..2023-06, 2014, ..2010): ",
                 Prompt::Jump => "jump to date: ",
+                Prompt::Export(_) => "",
             };
-            let mut spans = vec![
+            let mut spans = vec![];
+            if let Prompt::Export(format) = kind {
+                spans.push(Span::styled(
+                    format!("export {} (Tab: format) to: ", format.label()),
+                    theme.heading,
+                ));
+            }
+            spans.extend([
                 Span::styled(label, theme.heading),
                 Span::styled(crate::text::one_line(input), theme.title),
                 Span::styled("█", theme.dim),
-            ];
+            ]);
             match (error, kind) {
                 (Some(e), _) => spans.push(Span::styled(
                     format!("  {}", crate::text::one_line(e)),

@@ -1,0 +1,381 @@
+//! End to end: the real binary in a real terminal (tmux), driven with
+//! send-keys and read with capture-pane, polling for text rather than
+//! sleeping a fixed time. Each test has its own tmux server socket.
+//!
+//! Needs tmux; `.ci/run` installs it.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_chronoscope");
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/explorer");
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A tmux server with one window running a plain shell.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn new(width: u16, height: u16) -> Tmux {
+        let socket = format!(
+            "chronoscope-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let t = Tmux { socket };
+        let status = t
+            .cmd()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .args([
+                "env",
+                "-u",
+                "NO_COLOR",
+                "PS1=$ ",
+                "TERM=xterm-256color",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status()
+            .expect("tmux runs; install it to run the end-to-end tests");
+        assert!(status.success(), "tmux new-session failed");
+        t
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]);
+        c
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", "e2e"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Types a shell command line and runs it.
+    fn run(&self, line: &str) {
+        self.send(&["-l", line]);
+        self.send(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", "e2e"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", "e2e", f])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        let status = self
+            .cmd()
+            .args([
+                "resize-window",
+                "-t",
+                "e2e",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen otherwise.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_format(&self, f: &str, want: &str) {
+        let start = Instant::now();
+        while self.format(f) != want {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "{f} stayed {:?}, wanted {want:?}; screen:\n{}",
+                    self.format(f),
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The pid of the program running in the shell.
+    fn child_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let start = Instant::now();
+        loop {
+            let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+            let pid = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            if !pid.is_empty() {
+                return pid;
+            }
+            assert!(start.elapsed() < TIMEOUT, "no child of the shell");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The terminal is back as the shell had it.
+    fn assert_restored(&self) {
+        self.wait_format("#{alternate_on}", "0");
+        self.wait_format("#{mouse_any_flag}", "0");
+        assert_eq!(
+            self.format("#{cursor_flag}"),
+            "1",
+            "cursor hidden after exit"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+#[test]
+fn a_person_explores_filters_searches_follows_and_quits() {
+    let t = Tmux::new(80, 24);
+    t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
+    t.wait_for("Events 12/12");
+    t.wait_format("#{alternate_on}", "1");
+
+    // Filter by an actor: to the actors pane, narrow to the TTP, toggle it.
+    t.send(&["BTab"]);
+    t.wait_for("Actors (any)");
+    t.send(&["/"]);
+    t.send(&["-l", "ttp"]);
+    t.send(&["Enter"]);
+    t.send(&["Space"]);
+    t.wait_for("Events 5/12");
+    t.wait_for("filter: TTP");
+
+    // Search within the filter.
+    t.send(&["Tab"]);
+    t.send(&["/"]);
+    t.send(&["-l", "army public"]);
+    t.wait_for("Events 1/12");
+    t.send(&["Enter"]);
+
+    // Open the details and follow a related event, then come back.
+    t.send(&["Enter"]);
+    t.wait_for("Army Public School attack in");
+    t.send(&["c"]);
+    t.wait_for("Events 12/12");
+    for _ in 0..3 {
+        t.send(&["]"]);
+    }
+    t.send(&["Enter"]);
+    t.wait_for("National Action Plan announced");
+    t.wait_for("back (1)");
+    t.send(&["Escape"]);
+    t.wait_for("Army Public School attack in");
+
+    // Too small, and back.
+    t.resize(20, 6);
+    t.wait_for("too small");
+    t.resize(80, 24);
+    t.wait_for("Events 12/12");
+
+    // Help from the same key table.
+    t.send(&["?"]);
+    t.wait_for("Help");
+    t.wait_for("Everywhere");
+    t.send(&["?"]);
+    t.wait_until("help closed", |s| !s.contains("Everywhere"));
+
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
+fn the_bundled_timeline_opens_with_no_path_and_finds_the_school_attack() {
+    let t = Tmux::new(160, 48);
+    t.run(&format!("cd /; {BIN}; echo EXITED $?"));
+    t.wait_for("Pakistan, Afghanistan and the TTP");
+    t.send(&["/"]);
+    t.send(&["-l", "Army Public School"]);
+    t.send(&["Enter"]);
+    t.wait_for("Army Public School");
+    t.send(&["C-c"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
+fn a_trainer_walks_a_tour_with_notes_and_returns_to_the_explorer() {
+    let t = Tmux::new(100, 30);
+    t.run(&format!(
+        "{BIN} present {FIXTURE} --tour test-tour; echo EXITED $?"
+    ));
+    t.wait_for("From APS to the talks");
+    t.wait_for("1/3");
+    t.wait_for("Start with the school.");
+    t.send(&["Right"]);
+    t.wait_for("2/3");
+    t.wait_for("The state's answer.");
+    t.send(&["n"]);
+    t.wait_until("notes hidden", |s| !s.contains("The state's answer."));
+    t.send(&["Space"]);
+    t.wait_for("3/3");
+    t.send(&["Escape"]);
+    t.wait_for("Events 12/12");
+    t.wait_for("Kabul-hosted talks with the TTP");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let t = Tmux::new(80, 24);
+        t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
+        t.wait_for("Events 12/12");
+        t.wait_format("#{mouse_any_flag}", "1");
+        let pid = t.child_pid();
+        assert!(
+            Command::new("kill")
+                .args([&format!("-{signal}"), &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        t.wait_for(&format!("EXITED {code}"));
+        t.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let t = Tmux::new(80, 24);
+    t.run(&format!(
+        "CHRONOSCOPE_TEST_PANIC=1 {BIN} {FIXTURE} 2>/dev/null; echo EXITED $?"
+    ));
+    t.wait_for("EXITED 101");
+    t.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let t = Tmux::new(80, 24);
+    t.run(&format!("{BIN} {FIXTURE}"));
+    t.wait_for("Events 12/12");
+    t.send(&["C-z"]);
+    t.wait_for("Stopped");
+    t.wait_format("#{alternate_on}", "0");
+    t.wait_format("#{mouse_any_flag}", "0");
+    t.run("fg; echo EXITED $?");
+    t.wait_for("Events 12/12");
+    t.wait_format("#{alternate_on}", "1");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
+fn a_pipe_gets_the_plain_listing() {
+    let t = Tmux::new(120, 30);
+    t.run(&format!(
+        "{BIN} {FIXTURE} --actor ttp | cat; echo EXITED $?"
+    ));
+    let s = t.wait_for("EXITED 0");
+    assert!(s.contains("Army Public School attack in Peshawar"), "{s}");
+    assert!(!s.contains("Operation in Swat"), "the filter applies: {s}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn e_exports_the_shown_events_and_never_a_timeline_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("timeline.toml");
+    std::fs::copy(format!("{FIXTURE}/timeline.toml"), &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let out = dir.path().join("brief.md");
+    let t = Tmux::new(120, 30);
+    t.run(&format!(
+        "{BIN} {} --actor ttp; echo EXITED $?",
+        copy.display()
+    ));
+    t.wait_for("Events 5/12");
+    // A timeline file is refused, and the prompt stays open to fix the path.
+    t.send(&["e"]);
+    t.wait_for("export Markdown");
+    t.send(&["C-u"]);
+    t.send(&["-l", &copy.display().to_string()]);
+    t.send(&["Enter"]);
+    t.wait_for("refusing to export");
+    t.send(&["C-u"]);
+    t.send(&["-l", &out.display().to_string()]);
+    t.send(&["Enter"]);
+    t.wait_for("Exported 5 events to");
+    let brief = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        brief.contains("Army Public School attack in Peshawar"),
+        "{brief}"
+    );
+    assert!(
+        !brief.contains("Operation in Swat"),
+        "only the shown events: {brief}"
+    );
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        before,
+        "the timeline file is untouched"
+    );
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+}
