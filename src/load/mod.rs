@@ -275,12 +275,17 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Problem>) {
         });
         return (String::new(), Some(problem));
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => (s.to_string(), None),
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Taking the bytes rather than copying them: a large file is text
+    // already, and a copy would cost as much as checking it.
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
         Err(e) => {
-            let at = e.valid_up_to();
-            let text = String::from_utf8_lossy(body).into_owned();
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             // Offsets after the bad byte shift in the lossy text; the first is exact.
             let problem: Problem = Box::new(move |id| {
                 Diagnostic::error("encoding", "the file is not valid UTF-8")

@@ -52,3 +52,44 @@ fn spans_point_at_the_value() {
     let label = d.primary.as_ref().map(|p| l.files.position(p));
     assert_eq!(label.as_deref(), Some("t.toml:17:11"));
 }
+
+#[test]
+fn plain_text_is_what_sanitize_leaves_alone() {
+    let mut s = String::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        s.clear();
+        s.push(c);
+        if raw::is_plain(&s) {
+            assert_eq!(crate::text::sanitize(&s), s.as_str(), "{c:?}");
+        }
+    }
+    assert!(raw::is_plain("Peshawar, 16 Dec 2014\nÜrümqi, Çelik"));
+    assert!(!raw::is_plain("a\tb"));
+    assert!(!raw::is_plain("x\ry"));
+}
+
+#[test]
+fn text_fields_are_sanitized_on_both_paths() {
+    let l = load_str(&BASE.replace(
+        "title = \"A\"",
+        "title = \"A\\u001b[2J \\u202e\"\nlocation = \"Kabul\\n— city\"\ndetails = \"  d\\te  \"",
+    ));
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let e = &l.timeline.events[0];
+    assert_eq!(e.title, "A␛[2J <U+202E>");
+    assert_eq!(e.location, "Kabul — city");
+    assert_eq!(e.details, "d   e");
+    assert_eq!(e.summary, "s");
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(BASE.as_bytes());
+    let l = load(vec![Input {
+        name: "t.toml".into(),
+        bytes,
+    }]);
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(l.timeline.events.len(), 1);
+}
