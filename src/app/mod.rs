@@ -301,10 +301,11 @@ impl App {
                     Pane::Actors => (Prompt::Narrow, self.narrow.clone()),
                     _ => (Prompt::Search, self.filter.search.clone()),
                 };
+                // A new search starts empty, as in less and vim; Esc brings the old one back.
                 self.mode = Mode::Prompt {
                     kind,
-                    before: Some(input.clone()),
-                    input,
+                    before: Some(input),
+                    input: String::new(),
                     error: None,
                 };
             }
@@ -484,6 +485,9 @@ impl App {
             Prompt::Narrow => {
                 self.narrow = text;
                 self.rebuild_entries();
+                // The best match is the one a person wants next.
+                self.entry_cursor = usize::from(self.entries.first() == Some(&Entry::TagsHeading));
+                self.clamp_scrolls();
             }
             Prompt::DateRange | Prompt::Jump | Prompt::Export(_) => {}
         }

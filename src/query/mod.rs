@@ -233,15 +233,34 @@ fn day(d: chrono::NaiveDate) -> i32 {
 }
 
 /// A fuzzy subsequence match: every character of `needle` appears in
-/// `haystack` in order. Returns a score (higher is better) when it does.
+/// `haystack` in order, each at the start of a word or not far after the
+/// previous one (at most three skipped characters per character typed), so
+/// "ttp" finds "TTP" and "Tehrik-i-Taliban Pakistan" but not a long name
+/// that merely holds a t, a t and a p. Returns a score (higher is better) when it matches.
 pub fn fuzzy_score(needle: &str, haystack: &str) -> Option<i32> {
     let hay: Vec<char> = fold(haystack).chars().collect();
+    let needle: Vec<char> = fold(needle)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let budget = needle.len() * 3;
+    let mut skipped = 0;
     let mut score = 0;
     let mut pos = 0;
     let mut prev: Option<usize> = None;
-    for c in fold(needle).chars().filter(|c| !c.is_whitespace()) {
+    for &c in &needle {
         let found = hay[pos..].iter().position(|&h| h == c)? + pos;
         score += 10;
+        let word_start = found == 0 || !hay[found - 1].is_alphanumeric();
+        // Jumping to the start of a word is free: initials find names.
+        if let Some(p) = prev
+            && !word_start
+        {
+            skipped += found - p - 1;
+            if skipped > budget {
+                return None;
+            }
+        }
         if prev.is_some_and(|p| p + 1 == found) {
             score += 15;
         }
@@ -252,7 +271,10 @@ pub fn fuzzy_score(needle: &str, haystack: &str) -> Option<i32> {
         prev = Some(found);
         pos = found + 1;
     }
-    Some(score)
+    // Between equal matches, the shorter text is the closer one: "TTP"
+    // before "TTP-JuA".
+    let extra = i32::try_from(hay.len().saturating_sub(needle.len())).unwrap_or(i32::MAX);
+    Some(score - extra.min(40) / 4)
 }
 
 #[cfg(test)]

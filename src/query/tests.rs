@@ -246,6 +246,9 @@ fn fuzzy_prefers_tight_matches() {
     assert!(fuzzy_score("ttp", "Tehrik-i-Taliban Pakistan").is_some());
     assert!(fuzzy_score("xyz", "Pakistan").is_none());
     assert!(fuzzy_score("pak", "Pakistan") > fuzzy_score("pak", "Pashtun Kakar"));
+    assert!(fuzzy_score("ttp", "Government of the Islamic Republic of Afghanistan").is_none());
+    assert!(fuzzy_score("isi", "Inter-Services Intelligence").is_some());
+    assert!(fuzzy_score("ttp", "TTP") > fuzzy_score("ttp", "TTP-JuA"));
 }
 
 #[test]

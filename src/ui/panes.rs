@@ -27,6 +27,15 @@ pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    if app.entries.is_empty() {
+        let msg = "No actor or tag matches. Esc clears the narrowing.";
+        let lines: Vec<Line<'_>> = super::wrap(msg, width)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
+        return;
+    }
     let t = &app.timeline;
     let lines: Vec<Line<'_>> = app
         .entries
