@@ -33,6 +33,30 @@ pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::from(""));
     }
+    out.push(Line::from(Span::styled("Marks".to_string(), theme.heading)));
+    for (mark, meaning) in [
+        ("▸", "the selected event"),
+        (
+            "≠",
+            "the event's claims conflict: someone denies or disputes what another asserts",
+        ),
+        (
+            "•",
+            "a search match, when matches are highlighted in place (t)",
+        ),
+        (
+            "[x]",
+            "an actor or tag in the filter; ∨ any-of, ∧ all-of in the header",
+        ),
+        ("–", "the event's date is known to the year only"),
+        ("c. / ?", "an approximate / uncertain date"),
+    ] {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {mark:<9} "), theme.title),
+            Span::styled(truncate(meaning, width.saturating_sub(12)), theme.base),
+        ]));
+    }
+    out.push(Line::from(""));
     out.push(Line::from(Span::styled(
         "Mouse: click selects, the wheel scrolls.".to_string(),
         theme.dim,
