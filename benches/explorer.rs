@@ -87,6 +87,18 @@ mod load_timeline {
         });
     }
 
+    /// The same parse with the tree dropped inside the timing, as a loader
+    /// must once it has walked it.
+    #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+    fn toml_detable_parse_and_drop(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        bencher.bench_local(|| {
+            for (_, text) in &f.files {
+                drop(toml::de::DeTable::parse(black_box(text)).unwrap());
+            }
+        });
+    }
+
     #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
     fn toml_from_str_table(bencher: Bencher, n: usize) {
         let f = fixture(n);
