@@ -556,8 +556,12 @@ impl App {
         self.rows.clear();
         self.event_rows.clear();
         let mut year = None;
+        self.rows.reserve(self.filtered.events.len() + 64);
+        self.event_rows.reserve(self.filtered.events.len());
+        // The index's compact year array, not the events themselves: this
+        // runs on every keystroke over every shown event.
         for (pos, &e) in self.filtered.events.iter().enumerate() {
-            let y = self.timeline.events[e].date.year();
+            let y = self.index.years[e];
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
