@@ -350,3 +350,87 @@ fn deeply_nested_directories_do_not_exhaust_the_stack() {
         "invalid TOML",
     );
 }
+
+/// Valid but extreme timelines: `check`, `list` in every format and the
+/// explorer's piped listing each finish under the deadline with exit 0 and
+/// clean output. (The explorer's screens over the same shapes are in
+/// `hostile_screen.rs`.)
+#[test]
+fn extreme_valid_timelines_finish_in_bounded_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let event = |id: &str, date: &str, title: &str, actors: &str, related: &str| {
+        format!(
+            "[[events]]\nid = \"{id}\"\ndate = \"{date}\"\ntitle = \"{title}\"\nsummary = \"s\"\nactors = [{actors}]\nrelated = [{related}]\n[[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n"
+        )
+    };
+    let actor =
+        |id: &str| format!("[actors.{id}]\nname = \"{id}\"\nkind = \"person\"\nsummary = \"s\"\n");
+    let top = "[timeline]\ntitle = \"t\"\n";
+
+    let mut many = String::from(top);
+    let ids: Vec<String> = (0..10_000).map(|i| format!("a{i}")).collect();
+    for id in &ids {
+        many += &actor(id);
+    }
+    let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    many += &event("e", "2014", "t", &quoted.join(","), "");
+
+    let selfish = format!(
+        "{top}{}{}",
+        actor("a"),
+        event("e", "2014", "self", "\"a\"", "\"e\"")
+    );
+
+    let mut cycle = format!("{top}{}", actor("a"));
+    for i in 0..100 {
+        let next = format!("\"e{}\"", (i + 1) % 100);
+        cycle += &event(
+            &format!("e{i}"),
+            &format!("{}", 2000 + i % 20),
+            "c",
+            "\"a\"",
+            &next,
+        );
+    }
+
+    let big = "word ".repeat(2 * 1024 * 1024 / 5);
+    let big_title = format!(
+        "{top}{}{}",
+        actor("a"),
+        event("e", "2014", &big, "\"a\"", "")
+    );
+
+    let cases = [
+        ("ten-thousand-actors.toml", many),
+        ("related-to-itself.toml", selfish),
+        ("cycle-of-100.toml", cycle),
+        ("only-timeline.toml", top.to_string()),
+        ("two-megabyte-title.toml", big_title),
+    ];
+    for (name, text) in cases {
+        let path = write(dir, name, text);
+        let p = path.to_str().unwrap();
+        let mut runs: Vec<Vec<&str>> = vec![vec!["check", p], vec![p]];
+        for format in ["text", "markdown", "csv", "json", "timelinejs"] {
+            runs.push(vec!["list", p, "--format", format]);
+        }
+        for args in runs {
+            let o = run_with_deadline(dir, &args);
+            assert_eq!(
+                o.code,
+                Some(0),
+                "{name} {args:?}: exit {:?}\n{}",
+                o.code,
+                head(&o.stderr)
+            );
+            assert!(!o.stderr.contains("panicked"), "{name} {args:?}");
+            let live = o
+                .stdout
+                .chars()
+                .chain(o.stderr.chars())
+                .find(|&c| c != '\n' && (c.is_control() || is_bidi(c)));
+            assert_eq!(live, None, "{name} {args:?}: a raw control character");
+        }
+    }
+}

@@ -1,0 +1,703 @@
+//! Hostile timelines drawn in-process: the explorer's state driven by
+//! messages and drawn into ratatui's `TestBackend`.
+//!
+//! - No text from a file reaches a cell as a control or bidi character, in
+//!   any mode (SECURITY.md, promise 1).
+//! - Huge, cyclic and empty timelines neither panic nor hang the explorer
+//!   (promise 2).
+//! - Every size from 0×0 to 300×100, with live resizes in every mode,
+//!   including the export prompt and the presentation overview (promise 3).
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use chronoscope::app::{App, Deck, Entry, Message, Mode, Pane, Prompt};
+use chronoscope::load::{self, Input};
+use chronoscope::query::Filter;
+use chronoscope::text::is_unsafe;
+use chronoscope::ui::{self, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+const HOSTILE: &str = include_str!("fixtures/hostile/escapes.toml");
+const EXPLORER: &str = include_str!("fixtures/explorer/timeline.toml");
+
+fn app_from(toml: &str) -> App {
+    let l = load::load(vec![Input {
+        name: "timeline.toml".into(),
+        bytes: toml.as_bytes().to_vec(),
+    }]);
+    let errors: Vec<String> = l.diagnostics.iter().map(|d| l.files.render(d)).collect();
+    assert_eq!(l.errors(), 0, "{}", errors.join("\n"));
+    App::new(l.timeline, Filter::default(), ThemeName::Dark, false)
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    app.update(Message::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// No cell holds a control (C0, DEL, C1), a tab, a newline or a bidi control.
+fn assert_clean(buf: &Buffer, what: &str) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            assert!(
+                !sym.chars().any(|c| is_unsafe(c) || c == '\n' || c == '\t'),
+                "{what}: cell {x},{y} holds {sym:?}; the screen was:\n{}",
+                text(buf)
+            );
+        }
+    }
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Message::InputChar(c));
+    }
+}
+
+/// Draws `app` at every size of `SIZES`, checking each screen; returns the
+/// text of the largest.
+fn draw_checked(app: &mut App, what: &str) -> String {
+    let mut last = String::new();
+    for (w, h) in SIZES {
+        let buf = draw(app, w, h);
+        assert_clean(&buf, &format!("{what} at {w}x{h}"));
+        last = text(&buf);
+    }
+    last
+}
+
+const SIZES: [(u16, u16); 5] = [(40, 10), (80, 24), (120, 40), (160, 48), (300, 100)];
+
+/// Every screen of the explorer over a timeline whose every text field
+/// holds escape sequences: the main screen, each event's details scrolled
+/// through and its links followed, each actor's profile, help, search,
+/// filters, presentation with notes, the overview, the export prompt.
+#[test]
+fn hostile_text_never_reaches_a_cell_in_any_mode() {
+    let mut app = app_from(HOSTILE);
+    let mut seen = String::new();
+
+    for pane in [Pane::Events, Pane::Actors, Pane::Details] {
+        app.pane = pane;
+        seen += &draw_checked(&mut app, &format!("main, {pane:?} focused"));
+    }
+
+    // Details of every event, scrolled to the end, every link followed.
+    let events = app.filtered.events.len();
+    assert_eq!(events, 3);
+    for i in 0..events {
+        app.pane = Pane::Events;
+        app.update(Message::MoveFirst);
+        for _ in 0..i {
+            app.update(Message::MoveDown);
+        }
+        app.update(Message::OpenSelected);
+        assert_eq!(app.pane, Pane::Details);
+        for step in 0..12 {
+            seen += &draw_checked(&mut app, &format!("details of event {i}, scrolled {step}"));
+            app.update(Message::MoveDown);
+        }
+        for link in 0..app.links().len() {
+            app.update(Message::NextLink);
+            app.update(Message::OpenSelected);
+            seen += &draw_checked(&mut app, &format!("event {i}, link {link} followed"));
+            app.update(Message::GoBack);
+        }
+        app.update(Message::GoBack);
+    }
+
+    // Every actor's profile, and every actor toggled into the filter (its
+    // short name goes into the header).
+    let actors: Vec<usize> = app
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Actor(a) => Some(*a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(actors.len(), 2);
+    for a in actors {
+        app.pane = Pane::Actors;
+        app.entry_cursor = app
+            .entries
+            .iter()
+            .position(|e| *e == Entry::Actor(a))
+            .unwrap();
+        app.update(Message::ToggleSelected);
+        seen += &draw_checked(&mut app, &format!("actor {a} in the filter"));
+        app.update(Message::OpenSelected);
+        for step in 0..6 {
+            seen += &draw_checked(&mut app, &format!("profile of actor {a}, scrolled {step}"));
+            app.update(Message::MoveDown);
+        }
+        app.update(Message::NextLink);
+        app.update(Message::OpenSelected);
+        seen += &draw_checked(&mut app, &format!("a link of actor {a}"));
+        app.update(Message::GoBack);
+        app.update(Message::GoBack);
+    }
+    app.update(Message::ClearFilters);
+
+    app.update(Message::ToggleHelp);
+    draw_checked(&mut app, "help");
+    app.update(Message::ToggleHelp);
+
+    // Search, filtering then highlighting; escapes typed or pasted into the
+    // prompt are shown as marks too.
+    app.pane = Pane::Events;
+    app.update(Message::StartSearch);
+    type_text(&mut app, "pwned");
+    seen += &draw_checked(&mut app, "search prompt");
+    type_text(&mut app, "\u{1b}]0;typed\u{7}\u{9b}2J\u{202e}\r");
+    seen += &draw_checked(&mut app, "search prompt holding escapes");
+    app.update(Message::InputClear);
+    type_text(&mut app, "pwned");
+    app.update(Message::InputSubmit);
+    app.update(Message::ToggleSearchMode);
+    seen += &draw_checked(&mut app, "search highlighted in place");
+    app.update(Message::ClearFilters);
+
+    // Date prompts with their error messages, which quote what was typed.
+    app.update(Message::StartDateRange);
+    type_text(&mut app, "\u{1b}[2J..\u{202e}");
+    app.update(Message::InputSubmit);
+    seen += &draw_checked(&mut app, "date range error");
+    app.update(Message::InputCancel);
+    app.update(Message::StartJump);
+    type_text(&mut app, "\u{9b}31m");
+    app.update(Message::InputSubmit);
+    seen += &draw_checked(&mut app, "jump error");
+    app.update(Message::InputCancel);
+
+    // Presentation of the filtered view, each slide with and without notes,
+    // and the overview.
+    app.update(Message::MoveFirst);
+    app.update(Message::StartPresent);
+    assert!(matches!(app.mode, Mode::Present(_)));
+    for slide in 0..events {
+        seen += &draw_checked(&mut app, &format!("slide {slide}"));
+        app.update(Message::ToggleNotes);
+        seen += &draw_checked(&mut app, &format!("slide {slide}, notes toggled"));
+        app.update(Message::NextSlide);
+    }
+    app.update(Message::NextSlide); // past the end: a banner
+    seen += &draw_checked(&mut app, "last slide banner");
+    app.update(Message::ToggleOverview);
+    seen += &draw_checked(&mut app, "overview");
+    app.update(Message::ExitPresent);
+    app.update(Message::ExitPresent);
+    assert_eq!(app.mode, Mode::Browse);
+
+    // The tour, with speaker notes on every slide.
+    app.mode = Mode::Present(Deck::of_tour(&app.timeline, "hostile-tour").unwrap());
+    for slide in 0..3 {
+        seen += &draw_checked(&mut app, &format!("tour slide {slide} with notes"));
+        app.update(Message::NextSlide);
+    }
+    app.update(Message::ToggleOverview);
+    seen += &draw_checked(&mut app, "tour overview");
+    app.update(Message::ExitPresent);
+    app.update(Message::ExitPresent);
+
+    // The export prompt in every format, with a hostile path typed and a
+    // failure reported both in the prompt and as a banner.
+    app.update(Message::StartExport);
+    for _ in 0..5 {
+        seen += &draw_checked(&mut app, "export prompt");
+        app.update(Message::NextFormat);
+    }
+    assert!(matches!(
+        app.mode,
+        Mode::Prompt {
+            kind: Prompt::Export(_),
+            ..
+        }
+    ));
+    app.update(Message::InputClear);
+    type_text(&mut app, "/tmp/\u{1b}]0;path\u{7}.md");
+    seen += &draw_checked(&mut app, "export prompt holding an escape");
+    app.update(Message::ExportDone(Err("failed \u{1b}[2J\u{202e}".into())));
+    seen += &draw_checked(&mut app, "export error in the prompt");
+    app.update(Message::InputCancel);
+    app.update(Message::ExportDone(Err(
+        "failed \u{1b}]0;banner\u{7}".into()
+    )));
+    seen += &draw_checked(&mut app, "export error as a banner");
+
+    // What the file held is there to read, as marks.
+    for mark in [
+        "␛]0;pwned-event␇",
+        "␛]52;c;cHduZWQ=␇",
+        "␛[2J",
+        "<U+202E>",
+        "<U+009B>2J",
+        "␍",
+        "pwned-note",
+        "pwned-claim",
+        "pwned-source",
+    ] {
+        assert!(seen.contains(mark), "{mark:?} was never shown");
+    }
+}
+
+/// Follows related events round a cycle (a → b → a …) and an event related
+/// to itself, many times, then goes back all the way: the history grows by
+/// one per step and unwinds to where it started.
+#[test]
+fn cycles_of_related_events_can_be_followed_and_unwound() {
+    let mut toml = String::from(
+        "[timeline]\ntitle = \"cycles\"\n[actors.a]\nname = \"A\"\nkind = \"person\"\nsummary = \"s\"\n",
+    );
+    // A ring of five events, each related to the next and to itself.
+    for i in 0..5 {
+        let next = (i + 1) % 5;
+        toml += &format!(
+            "[[events]]\nid = \"e{i}\"\ndate = \"201{i}\"\ntitle = \"Event {i}\"\nsummary = \"s\"\nactors = [\"a\"]\nrelated = [\"e{next}\", \"e{i}\"]\n[[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n"
+        );
+    }
+    let mut app = app_from(&toml);
+    app.update(Message::Resize(160, 48));
+    app.update(Message::OpenSelected);
+    assert_eq!(app.pane, Pane::Details);
+    let start = app.focus();
+    let started = Instant::now();
+    let rounds = 200;
+    for step in 0..rounds {
+        // The first link is the next event of the ring.
+        app.link = 0;
+        let links = app.links();
+        assert!(!links.is_empty(), "step {step}: no links");
+        app.update(Message::OpenSelected);
+        assert_eq!(app.history.len(), step + 1, "step {step}");
+        if step % 37 == 0 {
+            assert_clean(&draw(&mut app, 160, 48), &format!("step {step}"));
+        }
+    }
+    // Round the ring 40 times: back where it started.
+    assert_eq!(app.focus(), start);
+    // The self-link: following an event to itself adds no history.
+    let before = app.history.len();
+    let me = app.focus();
+    let self_link = app
+        .links()
+        .iter()
+        .position(|l| Some(*l) == me)
+        .expect("the event links to itself");
+    app.link = self_link;
+    app.update(Message::OpenSelected);
+    assert_eq!(app.focus(), me);
+    assert_eq!(app.history.len(), before);
+    for _ in 0..rounds {
+        app.update(Message::GoBack);
+    }
+    assert!(app.history.is_empty());
+    assert_eq!(app.focus(), start);
+    app.update(Message::GoBack);
+    app.update(Message::GoBack);
+    assert_eq!(app.pane, Pane::Events);
+    assert_clean(&draw(&mut app, 80, 24), "after unwinding");
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "following a cycle took {:?}",
+        started.elapsed()
+    );
+}
+
+/// 10,000 actors: the actors pane scrolls, narrows, filters and opens a
+/// profile in bounded time.
+#[test]
+fn ten_thousand_actors() {
+    let mut toml = String::from("[timeline]\ntitle = \"many actors\"\n");
+    for i in 0..10_000 {
+        toml += &format!(
+            "[actors.a{i}]\nname = \"Actor \\u001b]0;x\\u0007 {i}\"\nkind = \"person\"\nsummary = \"s\"\n"
+        );
+    }
+    let all: Vec<String> = (0..10_000).map(|i| format!("\"a{i}\"")).collect();
+    toml += &format!(
+        "[[events]]\nid = \"e\"\ndate = \"2014\"\ntitle = \"t\"\nsummary = \"s\"\nactors = [{}]\n[[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n",
+        all.join(", ")
+    );
+    let started = Instant::now();
+    let mut app = app_from(&toml);
+    assert_eq!(app.timeline.actors.len(), 10_000);
+    app.pane = Pane::Actors;
+    for msg in [
+        Message::PageDown,
+        Message::MoveLast,
+        Message::PageUp,
+        Message::ToggleSelected,
+        Message::OpenSelected,
+    ] {
+        app.update(msg);
+        for (w, h) in [(80, 24), (300, 100)] {
+            assert_clean(&draw(&mut app, w, h), "10,000 actors");
+        }
+    }
+    // The one event's details list all 10,000 actors; scroll to the end.
+    app.update(Message::ClearFilters);
+    app.pane = Pane::Events;
+    app.update(Message::OpenSelected);
+    app.update(Message::MoveLast);
+    assert_clean(&draw(&mut app, 300, 100), "an event with 10,000 actors");
+    app.pane = Pane::Actors;
+    app.update(Message::StartSearch);
+    type_text(&mut app, "9999");
+    app.update(Message::InputSubmit);
+    assert_clean(&draw(&mut app, 80, 24), "narrowed to one actor");
+    app.update(Message::StartPresent);
+    assert_clean(
+        &draw(&mut app, 300, 100),
+        "presenting an event with 10,000 actors",
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "10,000 actors took {:?}",
+        started.elapsed()
+    );
+}
+
+/// A timeline with only `[timeline]`: every mode says there is nothing,
+/// rather than panicking on an empty list.
+#[test]
+fn an_empty_timeline_opens_every_mode() {
+    let mut app = app_from("[timeline]\ntitle = \"empty\"\n");
+    assert!(app.filtered.events.is_empty());
+    let messages = [
+        Message::MoveDown,
+        Message::MoveLast,
+        Message::PageUp,
+        Message::NextYear,
+        Message::PrevYear,
+        Message::NextPane,
+        Message::OpenSelected,
+        Message::NextLink,
+        Message::ToggleSelected,
+        Message::NextPane,
+        Message::OpenSelected,
+        Message::GoBack,
+        Message::NextMatch,
+        Message::StartPresent,
+        Message::NextSlide,
+        Message::ToggleOverview,
+        Message::ExitPresent,
+        Message::ToggleHelp,
+        Message::MoveDown,
+        Message::ToggleHelp,
+        Message::StartSearch,
+        Message::InputChar('x'),
+        Message::InputSubmit,
+        Message::StartJump,
+        Message::InputChar('2'),
+        Message::InputSubmit,
+        Message::InputCancel,
+        Message::StartExport,
+        Message::NextFormat,
+        Message::InputCancel,
+        Message::Click { column: 5, row: 5 },
+        Message::Scroll {
+            column: 5,
+            row: 5,
+            down: true,
+        },
+    ];
+    for msg in messages {
+        let what = format!("{msg:?}");
+        app.update(msg);
+        for (w, h) in [(0, 0), (40, 10), (80, 24), (300, 100)] {
+            assert_clean(&draw(&mut app, w, h), &what);
+        }
+    }
+    // Presenting nothing is refused with a banner, not an empty deck.
+    assert!(!matches!(app.mode, Mode::Present(_)));
+    let deck = Deck::of_events("empty".into(), &[], None);
+    app.mode = Mode::Present(deck);
+    for msg in [
+        Message::NextSlide,
+        Message::ToggleOverview,
+        Message::MoveDown,
+        Message::OpenSelected,
+    ] {
+        app.update(msg);
+        assert_clean(&draw(&mut app, 80, 24), "an empty deck");
+    }
+}
+
+/// A 2 MB title draws at 80×24 and 300×100 in every mode that shows it,
+/// without panicking and in bounded time.
+#[test]
+fn a_two_megabyte_title_draws() {
+    let big = "word \\u001b[2J ".repeat(2 * 1024 * 1024 / 15);
+    let toml = format!(
+        "[timeline]\ntitle = \"{big}\"\n[actors.a]\nname = \"{big}\"\nkind = \"person\"\nsummary = \"s\"\n[[events]]\nid = \"e\"\ndate = \"2014\"\ntitle = \"{big}\"\nsummary = \"s\"\nactors = [\"a\"]\n[[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n"
+    );
+    assert!(toml.len() > 6 * 1024 * 1024);
+    let started = Instant::now();
+    let mut app = app_from(&toml);
+    let setups: [(&str, Setup); 6] = [
+        ("main", |_| {}),
+        ("details", |a| {
+            a.update(Message::OpenSelected);
+            a.update(Message::MoveDown);
+        }),
+        ("profile", |a| {
+            a.pane = Pane::Actors;
+            a.update(Message::OpenSelected);
+        }),
+        ("present", |a| {
+            a.update(Message::StartPresent);
+        }),
+        ("overview", |a| {
+            a.update(Message::StartPresent);
+            a.update(Message::ToggleOverview);
+        }),
+        ("export prompt", |a| {
+            a.update(Message::StartExport);
+        }),
+    ];
+    for (name, setup) in setups {
+        app.mode = Mode::Browse;
+        app.pane = Pane::Events;
+        setup(&mut app);
+        for (w, h) in [(80, 24), (300, 100)] {
+            let t = Instant::now();
+            assert_clean(&draw(&mut app, w, h), &format!("{name} at {w}x{h}"));
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "{name} at {w}x{h} took {:?}",
+                t.elapsed()
+            );
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "a 2 MB title took {:?}",
+        started.elapsed()
+    );
+}
+
+type Setup = fn(&mut App);
+
+/// Every mode a person can have open while the terminal is resized.
+fn every_mode() -> Vec<(&'static str, Setup)> {
+    vec![
+        ("browse", |_| {}),
+        ("actors", |a| a.pane = Pane::Actors),
+        ("details", |a| {
+            a.update(Message::MoveLast);
+            a.update(Message::OpenSelected);
+        }),
+        ("profile", |a| {
+            a.pane = Pane::Actors;
+            a.update(Message::OpenSelected);
+        }),
+        ("help", |a| {
+            a.update(Message::ToggleHelp);
+            a.update(Message::MoveDown);
+        }),
+        ("search", |a| {
+            a.update(Message::StartSearch);
+            type_text(a, "e");
+        }),
+        ("date range", |a| {
+            a.update(Message::StartDateRange);
+            type_text(a, "nonsense");
+            a.update(Message::InputSubmit);
+        }),
+        ("export prompt", |a| {
+            a.update(Message::StartExport);
+            a.update(Message::NextFormat);
+        }),
+        ("export error", |a| {
+            a.update(Message::StartExport);
+            a.update(Message::ExportDone(Err("the folder does not exist".into())));
+        }),
+        ("present", |a| {
+            a.update(Message::StartPresent);
+        }),
+        ("present notes", |a| {
+            if let Some(tour) = a.timeline.tours.first() {
+                let id = tour.id.clone();
+                a.mode = Mode::Present(Deck::of_tour(&a.timeline, &id).unwrap());
+            } else {
+                a.update(Message::StartPresent);
+                a.update(Message::ToggleNotes);
+            }
+        }),
+        ("overview", |a| {
+            a.update(Message::StartPresent);
+            a.update(Message::ToggleOverview);
+            a.update(Message::MoveDown);
+        }),
+        ("filtered empty", |a| {
+            a.update(Message::StartSearch);
+            type_text(a, "no such text anywhere");
+            a.update(Message::InputSubmit);
+        }),
+    ]
+}
+
+/// The cursors stay inside their lists whatever the size.
+fn assert_clamped(app: &App, what: &str) {
+    let n = app.filtered.events.len();
+    assert!(
+        app.cursor < n.max(1),
+        "{what}: cursor {} of {n}",
+        app.cursor
+    );
+    assert!(
+        app.events_top <= app.rows.len(),
+        "{what}: events_top {} past {} rows",
+        app.events_top,
+        app.rows.len()
+    );
+    assert!(
+        app.entry_cursor < app.entries.len().max(1),
+        "{what}: entry cursor {}",
+        app.entry_cursor
+    );
+    assert!(
+        app.link < app.links().len().max(1),
+        "{what}: link {}",
+        app.link
+    );
+    if let Mode::Present(deck) = &app.mode {
+        assert!(
+            deck.at < deck.slides.len().max(1),
+            "{what}: slide {}",
+            deck.at
+        );
+    }
+}
+
+/// Every size from 0×0 to 300×100 in every mode, resized live (one
+/// terminal, one app, resized between draws), over the explorer fixture and
+/// the hostile one; below the minimum the screen says the terminal is too
+/// small. `screens.rs` sweeps the whole range in coarser steps.
+#[test]
+fn every_size_and_live_resize_in_every_mode() {
+    // Below the minimum a frame is one paragraph and cheap: sweep those
+    // sizes exhaustively; above it, every layout boundary and some between.
+    let mut widths: Vec<u16> = (0..=41).collect();
+    widths.extend([
+        50, 63, 64, 65, 80, 109, 110, 111, 159, 160, 161, 230, 299, 300,
+    ]);
+    let mut heights: Vec<u16> = (0..=11).collect();
+    heights.extend([15, 24, 47, 48, 49, 99, 100]);
+    let started = Instant::now();
+    for (fixture, toml) in [("explorer", EXPLORER), ("hostile", HOSTILE)] {
+        for (name, setup) in every_mode() {
+            let mut app = app_from(toml);
+            setup(&mut app);
+            let mut terminal = Terminal::new(TestBackend::new(0, 0)).unwrap();
+            for (i, &w) in widths.iter().enumerate() {
+                // Alternate growing and shrinking heights so each resize
+                // jumps, as a window drag does.
+                let hs: Vec<u16> = if i % 2 == 0 {
+                    heights.clone()
+                } else {
+                    heights.iter().rev().copied().collect()
+                };
+                for h in hs {
+                    let what = format!("{fixture} {name} at {w}x{h}");
+                    terminal.backend_mut().resize(w, h);
+                    app.update(Message::Resize(w, h));
+                    if (w + h) % 5 == 0 {
+                        app.update(Message::MoveDown);
+                        app.update(Message::NextLink);
+                    }
+                    assert_clamped(&app, &what);
+                    terminal
+                        .draw(|f| ui::draw(f, &app))
+                        .unwrap_or_else(|e| panic!("{what}: {e}"));
+                    let buf = terminal.backend().buffer();
+                    if fixture == "hostile" {
+                        assert_clean(buf, &what);
+                    }
+                    if (w < ui::MIN_WIDTH || h < ui::MIN_HEIGHT) && w >= 20 && h >= 1 {
+                        let first: String = (0..w).map(|x| buf[(x, 0)].symbol()).collect();
+                        assert!(
+                            first.contains("Terminal too small"),
+                            "{what}: no too-small message: {first:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(600),
+        "the sweep took {:?}",
+        started.elapsed()
+    );
+}
+
+/// Every file under `tests/fixtures/hostile/` (the hand-written hostile
+/// timelines and any input the fuzzer ever crashed on) through the
+/// fuzz target's pipeline: load; if valid, the app in several modes drawn
+/// at several sizes, and every export format. Nothing panics and nothing
+/// unsafe comes out.
+#[test]
+fn hostile_fixtures_replay_through_the_whole_pipeline() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "{files:?}");
+    for path in files {
+        let what = path.display().to_string();
+        let l = load::load(vec![Input {
+            name: what.clone(),
+            bytes: std::fs::read(&path).unwrap(),
+        }]);
+        for d in &l.diagnostics {
+            let msg = l.files.render(d);
+            assert!(
+                !msg.chars().any(|c| c != '\n' && is_unsafe(c)),
+                "{what}: {msg}"
+            );
+        }
+        if l.errors() > 0 {
+            continue;
+        }
+        let mut app = App::new(l.timeline, Filter::default(), ThemeName::Dark, true);
+        for (name, setup) in every_mode() {
+            setup(&mut app);
+            for (w, h) in [(0, 0), (39, 9), (80, 24), (300, 100)] {
+                assert_clean(&draw(&mut app, w, h), &format!("{what}: {name} at {w}x{h}"));
+            }
+            app.mode = Mode::Browse;
+            app.pane = Pane::Events;
+        }
+        for format in chronoscope::export::Format::ALL {
+            let out = format.render(&app.timeline, &app.filtered);
+            assert!(
+                !out.chars()
+                    .any(|c| c != '\n' && (is_unsafe(c) || c == '\t')),
+                "{what}: {format}"
+            );
+        }
+    }
+}
