@@ -44,16 +44,22 @@ struct Guard;
 
 impl Guard {
     fn enter() -> io::Result<Guard> {
+        // Built first, so a failure half-way is undone by its Drop.
         let guard = Guard;
-        enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            cursor::Hide
-        )?;
+        take_terminal()?;
         Ok(guard)
     }
+}
+
+/// Raw mode, the alternate screen, mouse capture, no cursor: what `restore` undoes.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
 }
 
 impl Drop for Guard {
@@ -148,13 +154,7 @@ pub fn run(mut app: App) -> io::Result<Option<i32>> {
                 restore();
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
                 // Resumed: take the terminal again and repaint everything.
-                enable_raw_mode()?;
-                execute!(
-                    io::stdout(),
-                    EnterAlternateScreen,
-                    EnableMouseCapture,
-                    cursor::Hide
-                )?;
+                take_terminal()?;
                 repaint(&mut terminal)?;
             }
             Some(Effect::Redraw) => repaint(&mut terminal)?,

@@ -201,20 +201,26 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
             }
             Line::from(spans)
         }
-        _ => match &app.banner {
-            Some(b) => Line::from(Span::styled(truncate(b, width), theme.heading)),
-            None => {
-                let mut spans = Vec::new();
-                for b in keymap::hints(&app.mode, app.pane) {
-                    spans.push(Span::styled(format!(" {}", b.label), theme.heading));
-                    spans.push(Span::styled(
-                        format!(" {} ", b.hint.unwrap_or_default()),
-                        theme.dim,
-                    ));
-                }
-                Line::from(spans)
-            }
-        },
+        _ => hint_line(app, theme, width),
     };
     frame.render_widget(Paragraph::new(line).style(Style::default()), area);
+}
+
+/// The banner if there is one, else the keys that matter in this mode and pane.
+fn hint_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
+    if let Some(b) = &app.banner {
+        return Line::from(Span::styled(
+            truncate(&format!(" {b}"), width),
+            theme.heading,
+        ));
+    }
+    let mut spans = Vec::new();
+    for b in keymap::hints(&app.mode, app.pane) {
+        spans.push(Span::styled(format!(" {}", b.label), theme.heading));
+        spans.push(Span::styled(
+            format!(" {} ", b.hint.unwrap_or_default()),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
 }

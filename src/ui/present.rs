@@ -20,7 +20,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block, truncate, wrap};
-use crate::app::{App, Deck, keymap};
+use crate::app::{App, Deck};
 use crate::model::{Event, Timeline};
 
 /// Widest the slide's text column grows, so lines stay readable on a projector.
@@ -85,7 +85,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
         Paragraph::new(sources_line(e, footer.width)).style(theme.dim),
         footer,
     );
-    frame.render_widget(Paragraph::new(hint_line(app, theme, deck)), hints);
+    frame.render_widget(
+        Paragraph::new(super::hint_line(app, theme, usize::from(hints.width))),
+        hints,
+    );
 
     if let Some(cursor) = deck.overview {
         draw_overview(frame, t, theme, deck, cursor, area);
@@ -257,21 +260,6 @@ fn sources_line(e: &Event, width: u16) -> Line<'static> {
         &format!(" Sources: {}", parts.join(" · ")),
         usize::from(width),
     ))
-}
-
-fn hint_line(app: &App, theme: &Theme, _deck: &Deck) -> Line<'static> {
-    if let Some(b) = &app.banner {
-        return Line::from(Span::styled(format!(" {b}"), theme.heading));
-    }
-    let mut spans = Vec::new();
-    for b in keymap::hints(&app.mode, app.pane) {
-        spans.push(Span::styled(format!(" {}", b.label), theme.heading));
-        spans.push(Span::styled(
-            format!(" {} ", b.hint.unwrap_or_default()),
-            theme.dim,
-        ));
-    }
-    Line::from(spans)
 }
 
 fn draw_overview(
