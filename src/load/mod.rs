@@ -192,59 +192,28 @@ pub fn bundled() -> Vec<Input> {
 pub fn load(inputs: Vec<Input>) -> Loaded {
     let mut files = Files::default();
     let mut diags = Vec::new();
-    let mut raw = raw::RawTimeline::default();
     let mut broken = false;
     let fallback_title = inputs.first().map(|i| i.name.clone()).unwrap_or_default();
+    let mut readable = Vec::new();
     for input in inputs {
         let (text, problem) = decode(input.bytes);
         let id = files.add(input.name, text);
-        if let Some(d) = problem {
-            diags.push(d(id));
-            broken = true;
-            continue;
-        }
-        let Some(file) = files.get(id) else { continue };
-        let (doc, errors) = toml::de::DeTable::parse_recoverable(&file.text);
-        if !errors.is_empty() {
-            broken = true;
-            let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
-            for (i, e) in errors.into_iter().enumerate() {
-                let span = e.span().unwrap_or(0..0);
-                if i == MAX_SYNTAX_ERRORS {
-                    diags.push(
-                        Diagnostic::error(
-                            "syntax",
-                            format!("{more} more TOML syntax errors in this file"),
-                        )
-                        .at(id, span, "the next one is here")
-                        .hint("fix the errors above first; the later ones often follow from them"),
-                    );
-                    break;
-                }
-                diags.push(
-                    Diagnostic::error(
-                        "syntax",
-                        format!("invalid TOML: {}", one_line(e.message().trim())),
-                    )
-                    .at(id, span, "here")
-                    .hint("see FORMAT.md for how a timeline file is written"),
-                );
+        match problem {
+            Some(d) => {
+                diags.push(d(id));
+                broken = true;
             }
-            continue;
+            None => readable.push(id),
         }
-        if doc.get_ref().is_empty() {
-            diags.push(
-                Diagnostic::error("empty-file", "the file holds no timeline, actors, events or tours")
-                    .at(id, 0..0, "empty")
-                    .hint("add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file"),
-            );
-            continue;
-        }
-        raw::Walker {
-            file: id,
-            diags: &mut diags,
-        }
-        .document(doc.get_ref(), &mut raw);
+    }
+    let mut raw = raw::RawTimeline::default();
+    for part in parse_all(&files, &readable) {
+        broken |= part.broken;
+        diags.extend(part.diags);
+        raw.meta.extend(part.raw.meta);
+        raw.actors.extend(part.raw.actors);
+        raw.events.extend(part.raw.events);
+        raw.tours.extend(part.raw.tours);
     }
     let timeline = if broken {
         // References into a file that did not parse would only add noise.
@@ -261,6 +230,104 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
         diagnostics: diags,
         files,
     }
+}
+
+/// What one file contributes before the files are merged.
+#[derive(Default)]
+struct Part {
+    raw: raw::RawTimeline,
+    diags: Vec<Diagnostic>,
+    broken: bool,
+}
+
+/// Parses and walks each file, several at once when there are several
+/// files and cores; the parts come back in file order, so the result does
+/// not depend on which thread finished first.
+fn parse_all(files: &Files, ids: &[FileId]) -> Vec<Part> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(ids.len());
+    if threads <= 1 {
+        return ids.iter().map(|&id| parse_file(files, id)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Part)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&id) = ids.get(i) else { break };
+                        mine.push((i, parse_file(files, id)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        // A worker's panic is passed on rather than losing its files' parts.
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, part)| part).collect()
+}
+
+/// Parses one file and walks its document into raw records.
+fn parse_file(files: &Files, id: FileId) -> Part {
+    let mut part = Part::default();
+    let Some(file) = files.get(id) else {
+        return part;
+    };
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(&file.text);
+    if !errors.is_empty() {
+        part.broken = true;
+        let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
+        for (i, e) in errors.into_iter().enumerate() {
+            let span = e.span().unwrap_or(0..0);
+            if i == MAX_SYNTAX_ERRORS {
+                part.diags.push(
+                    Diagnostic::error(
+                        "syntax",
+                        format!("{more} more TOML syntax errors in this file"),
+                    )
+                    .at(id, span, "the next one is here")
+                    .hint("fix the errors above first; the later ones often follow from them"),
+                );
+                break;
+            }
+            part.diags.push(
+                Diagnostic::error(
+                    "syntax",
+                    format!("invalid TOML: {}", one_line(e.message().trim())),
+                )
+                .at(id, span, "here")
+                .hint("see FORMAT.md for how a timeline file is written"),
+            );
+        }
+        return part;
+    }
+    if doc.get_ref().is_empty() {
+        part.diags.push(
+            Diagnostic::error(
+                "empty-file",
+                "the file holds no timeline, actors, events or tours",
+            )
+            .at(id, 0..0, "empty")
+            .hint(
+                "add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file",
+            ),
+        );
+        return part;
+    }
+    raw::Walker {
+        file: id,
+        diags: &mut part.diags,
+    }
+    .document(doc.get_ref(), &mut part.raw);
+    part
 }
 
 type Problem = Box<dyn FnOnce(FileId) -> Diagnostic>;

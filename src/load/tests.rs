@@ -93,3 +93,41 @@ fn a_byte_order_mark_is_skipped() {
     assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
     assert_eq!(l.timeline.events.len(), 1);
 }
+
+#[test]
+fn files_parsed_in_parallel_merge_in_file_order() {
+    // Two files define the same event id: the first file's is "first defined",
+    // however the threads are scheduled.
+    let event = |id: &str, title: &str| {
+        format!(
+            "[[events]]\nid = \"{id}\"\ndate = \"2014\"\ntitle = \"{title}\"\nsummary = \"s\"\n[[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n"
+        )
+    };
+    for _ in 0..20 {
+        let inputs: Vec<Input> = (0..8)
+            .map(|i| {
+                let id = if i % 4 == 0 {
+                    "dup".to_string()
+                } else {
+                    format!("e{i}")
+                };
+                Input {
+                    name: format!("{i}.toml"),
+                    bytes: event(&id, &format!("from {i}")).into_bytes(),
+                }
+            })
+            .collect();
+        let l = load(inputs);
+        let dups: Vec<&Diagnostic> = l
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "duplicate-id")
+            .collect();
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].primary.as_ref().map(|p| p.file), Some(4));
+        assert_eq!(
+            dups[0].secondary[0].file, 0,
+            "first defined in the first file"
+        );
+    }
+}
