@@ -15,205 +15,58 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-const BIN: &str = env!("CARGO_BIN_EXE_chronoscope");
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-const TIMEOUT: Duration = Duration::from_secs(30);
+use common::{BIN, FIXTURES, TIMEOUT, Tmux};
 
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-/// A private tmux server with one window running a plain shell.
-struct Tmux {
-    socket: String,
+/// A tmux server where an OSC 52 that got through would land in a paste
+/// buffer, and an OSC 0 or 2 in the pane title.
+fn hostile_tmux(width: u16, height: u16) -> Tmux {
+    let t = Tmux::new(width, height);
+    t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    t.tmux(&["set-option", "-g", "allow-rename", "on"]);
+    t.tmux(&["select-pane", "-t", "t", "-T", "title-before"]);
+    t
 }
 
-impl Tmux {
-    fn new(width: u16, height: u16) -> Tmux {
-        let socket = format!(
-            "chronoscope-hostile-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::SeqCst)
-        );
-        let t = Tmux { socket };
-        let status = t
-            .cmd()
-            .args(["-f", "/dev/null", "new-session", "-d", "-s", "h"])
-            .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .args([
-                "env",
-                "PS1=$ ",
-                "TERM=xterm-256color",
-                "bash",
-                "--norc",
-                "--noprofile",
-            ])
-            .status()
-            .expect("tmux runs; install it to run the terminal tests");
-        assert!(status.success(), "tmux new-session failed");
-        // An OSC 52 that got through would land in a paste buffer; an OSC 0
-        // or 2 in the pane title.
-        t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
-        t.tmux(&["set-option", "-g", "allow-rename", "on"]);
-        t.tmux(&["select-pane", "-t", "h", "-T", "title-before"]);
-        t
+/// Nothing the hostile file asked for has happened.
+fn assert_untouched(t: &Tmux, step: &str) {
+    assert_eq!(
+        t.format("#{pane_title}"),
+        "title-before",
+        "{step}: the pane title changed"
+    );
+    assert_eq!(
+        t.tmux(&["list-buffers"]).trim(),
+        "",
+        "{step}: something reached the clipboard"
+    );
+    let escaped = t.screen_escaped();
+    // Under NO_COLOR chronoscope draws no colour: any colour on screen
+    // came from the file. Hyperlinks and other OSC never show up either.
+    assert!(
+        !escaped.contains("\u{1b}]"),
+        "{step}: an OSC on screen:\n{escaped}"
+    );
+    if let Some(p) = colour_or_blink(&escaped) {
+        panic!("{step}: SGR {p} on screen:\n{escaped}");
     }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket]);
-        c
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Sends keys. An Escape goes alone, followed by a pause: sent
-    /// together with the next key, the terminal would read the pair as Alt
-    /// plus that key.
-    fn send(&self, keys: &[&str]) {
-        if keys.len() > 1 && keys.contains(&"Escape") {
-            for k in keys {
-                self.send(&[k]);
-            }
-            return;
-        }
-        let status = self
-            .cmd()
-            .args(["send-keys", "-t", "h"])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        if keys == ["Escape"] {
-            std::thread::sleep(Duration::from_millis(150));
-        }
-    }
-
-    /// Waits for the shell's `echo EXITED $?` and returns the code; the
-    /// command line itself, wrapped or not, never starts a line with it.
-    fn wait_exit(&self) -> String {
-        let s = self.wait_until("the program to exit", |s| {
-            s.lines().any(|l| l.starts_with("EXITED "))
-        });
-        s.lines()
-            .find_map(|l| l.strip_prefix("EXITED "))
-            .unwrap()
-            .trim()
-            .to_string()
-    }
-
-    /// Types a shell command line and runs it.
-    fn run(&self, line: &str) {
-        self.send(&["-l", line]);
-        self.send(&["Enter"]);
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "h"])
-    }
-
-    /// The screen with its attributes as escape sequences.
-    fn screen_escaped(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-e", "-t", "h"])
-    }
-
-    fn format(&self, f: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", "h", f])
-            .trim()
-            .to_string()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
-    }
-
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; the screen was:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn wait_format(&self, f: &str, want: &str) {
-        let start = Instant::now();
-        while self.format(f) != want {
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "{f} stayed {:?}, wanted {want:?}; screen:\n{}",
-                    self.format(f),
-                    self.screen()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    /// The terminal is back as the shell had it: main screen, no mouse
-    /// reporting, cursor shown, and the tty in canonical mode with echo.
-    fn assert_restored(&self) {
-        self.wait_format("#{alternate_on}", "0");
-        self.wait_format("#{mouse_any_flag}", "0");
-        assert_eq!(
-            self.format("#{cursor_flag}"),
-            "1",
-            "cursor hidden after exit"
-        );
-        self.run("clear; stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo STTY-$((6*7))");
-        let s = self.wait_for("STTY-42");
-        assert!(
-            s.contains("icanon echo STTY-42"),
-            "the tty is still raw:\n{s}"
-        );
-    }
-
-    /// Nothing the hostile file asked for has happened.
-    fn assert_untouched(&self, step: &str) {
-        assert_eq!(
-            self.format("#{pane_title}"),
-            "title-before",
-            "{step}: the pane title changed"
-        );
-        assert_eq!(
-            self.tmux(&["list-buffers"]).trim(),
-            "",
-            "{step}: something reached the clipboard"
-        );
-        let escaped = self.screen_escaped();
-        // Under NO_COLOR chronoscope draws no colour: any colour on screen
-        // came from the file. Hyperlinks and other OSC never show up either.
-        assert!(
-            !escaped.contains("\u{1b}]"),
-            "{step}: an OSC on screen:\n{escaped}"
-        );
-        if let Some(p) = colour_or_blink(&escaped) {
-            panic!("{step}: SGR {p} on screen:\n{escaped}");
-        }
-        assert_eq!(
-            self.format("#{alternate_on}"),
-            "1",
-            "{step}: left the alternate screen"
-        );
-        assert_eq!(
-            self.format("#{mouse_any_flag}"),
-            "1",
-            "{step}: mouse reporting changed"
-        );
-    }
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "{step}: left the alternate screen"
+    );
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "1",
+        "{step}: mouse reporting changed"
+    );
 }
 
 /// The first SGR parameter in `escaped` that sets a colour or blinking.
@@ -236,12 +89,6 @@ fn colour_or_blink(escaped: &str) -> Option<u32> {
     })
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").status();
-    }
-}
-
 /// Opens the hostile fixture, walks into each event's details, an actor's
 /// profile, help, search, the presentation with notes and its overview and
 /// the export prompt, and checks at every step that the pane title, the
@@ -250,7 +97,7 @@ impl Drop for Tmux {
 /// quitting, the shell's screen is still there: nothing cleared it.
 #[test]
 fn a_hostile_file_changes_nothing_it_asks_for() {
-    let t = Tmux::new(120, 40);
+    let t = hostile_tmux(120, 40);
     let file = Path::new(FIXTURES).join("hostile/escapes.toml");
     t.run("echo MARKER-BEFORE-CHRONOSCOPE");
     t.wait_for("MARKER-BEFORE-CHRONOSCOPE\n");
@@ -263,7 +110,7 @@ fn a_hostile_file_changes_nothing_it_asks_for() {
     t.wait_format("#{mouse_any_flag}", "1");
     let s = t.wait_for("␛]0;pwned-title␇");
     assert!(s.contains("timeline"), "the header is drawn:\n{s}");
-    t.assert_untouched("opened");
+    assert_untouched(&t, "opened");
 
     for (i, title) in ["pwned-event", "Second", "Third"].iter().enumerate() {
         t.send(&["g"]);
@@ -276,7 +123,7 @@ fn a_hostile_file_changes_nothing_it_asks_for() {
             t.send(&["j"]);
         }
         t.wait_for("Details");
-        t.assert_untouched(&format!("details of event {i}"));
+        assert_untouched(&t, &format!("details of event {i}"));
         t.send(&["Escape"]);
     }
     // Scroll the first event's details down to its claims and sources.
@@ -288,50 +135,50 @@ fn a_hostile_file_changes_nothing_it_asks_for() {
         std::thread::sleep(Duration::from_millis(50));
     }
     t.wait_for("pwned-source");
-    t.assert_untouched("claims and sources");
+    assert_untouched(&t, "claims and sources");
 
     t.send(&["Escape", "BTab"]);
     t.wait_for("Actors");
     t.send(&["Enter"]);
     t.wait_for("pwned-actor");
-    t.assert_untouched("actor profile");
+    assert_untouched(&t, "actor profile");
     t.send(&["Escape", "Escape"]);
 
     t.send(&["?"]);
     t.wait_for("Everywhere");
-    t.assert_untouched("help");
+    assert_untouched(&t, "help");
     t.send(&["?"]);
 
     t.send(&["/"]);
     t.send(&["-l", "pwned"]);
     t.wait_for("matches");
-    t.assert_untouched("search");
+    assert_untouched(&t, "search");
     t.send(&["Escape"]);
 
     t.send(&["g", "p"]);
     t.wait_for("1/3");
     t.send(&["n"]);
-    t.assert_untouched("slide 1");
+    assert_untouched(&t, "slide 1");
     t.send(&["Right"]);
     t.wait_for("2/3");
-    t.assert_untouched("slide 2");
+    assert_untouched(&t, "slide 2");
     t.send(&["Right"]);
     t.wait_for("3/3");
-    t.assert_untouched("slide 3");
+    assert_untouched(&t, "slide 3");
     t.send(&["o"]);
     t.wait_for("Second");
-    t.assert_untouched("overview");
+    assert_untouched(&t, "overview");
     t.send(&["Escape", "Escape"]);
     t.wait_for("Events 3/3");
 
     t.send(&["e"]);
     t.wait_for("export");
-    t.assert_untouched("export prompt");
+    assert_untouched(&t, "export prompt");
     t.send(&["Escape"]);
 
     let s = t.wait_for("Events 3/3");
     assert!(s.contains("Hostile"), "the screen was cleared:\n{s}");
-    t.assert_untouched("back to the main screen");
+    assert_untouched(&t, "back to the main screen");
 
     t.send(&["q"]);
     assert_eq!(t.wait_exit(), "0", "{}", t.screen());
@@ -349,7 +196,7 @@ fn a_hostile_file_changes_nothing_it_asks_for() {
 /// the terminal (crossterm opens /dev/tty), and gives it back on quit.
 #[test]
 fn stdin_from_dev_null_still_explores() {
-    let t = Tmux::new(80, 24);
+    let t = hostile_tmux(80, 24);
     let fixture = Path::new(FIXTURES).join("explorer");
     t.run(&format!(
         "{BIN} {} < /dev/null; echo EXITED $?",
@@ -368,7 +215,7 @@ fn stdin_from_dev_null_still_explores() {
 /// says so and exits 2, and the terminal is left as it was.
 #[test]
 fn no_controlling_terminal_is_an_error_exit_that_restores() {
-    let t = Tmux::new(80, 24);
+    let t = hostile_tmux(80, 24);
     let fixture = Path::new(FIXTURES).join("explorer");
     t.run(&format!(
         "setsid -w {BIN} {} < /dev/null; echo EXITED $?",
@@ -434,7 +281,7 @@ fn the_explorer_never_writes_to_timeline_files() {
     let dir = tmp.path();
     let before = snapshot(dir);
     let out = tempfile::tempdir().unwrap();
-    let t = Tmux::new(120, 40);
+    let t = hostile_tmux(120, 40);
     let sessions = [
         (dir.join("explorer"), dir.join("explorer/timeline.toml"), 12),
         (
@@ -517,7 +364,7 @@ fn a_timeline_deleted_or_changed_while_open_does_not_crash() {
     let tmp = timeline_copy();
     let dir = tmp.path().to_path_buf();
     let file = dir.join("explorer/timeline.toml");
-    let t = Tmux::new(120, 40);
+    let t = hostile_tmux(120, 40);
     t.run(&format!("{BIN} {}; echo EXITED $?", file.display()));
     t.wait_for("Events 12/12");
 

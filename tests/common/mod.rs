@@ -1,0 +1,211 @@
+//! The tmux harness the terminal tests share: a private tmux server per
+//! test (`-L`), a plain shell in it, keys sent with send-keys and the
+//! screen read with capture-pane, polling for text rather than sleeping a
+//! fixed time.
+
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_chronoscope");
+pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+const SESSION: &str = "t";
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A private tmux server with one window running a plain shell.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    pub fn new(width: u16, height: u16) -> Tmux {
+        let socket = format!(
+            "chronoscope-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let t = Tmux { socket };
+        let status = t
+            .cmd()
+            .args(["-f", "/dev/null", "new-session", "-d", "-s", SESSION])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "env",
+                "-u",
+                "NO_COLOR",
+                "PS1=$ ",
+                "TERM=xterm-256color",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status()
+            .expect("tmux runs; install it to run the terminal tests");
+        assert!(status.success(), "tmux new-session failed");
+        t
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]);
+        c
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sends keys. An Escape goes alone, followed by a pause: sent
+    /// together with the next key, the terminal would read the pair as Alt
+    /// plus that key.
+    pub fn send(&self, keys: &[&str]) {
+        if keys.len() > 1 && keys.contains(&"Escape") {
+            for k in keys {
+                self.send(&[k]);
+            }
+            return;
+        }
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", SESSION])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        if keys == ["Escape"] {
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Waits for the shell's `echo EXITED $?` and returns the code; the
+    /// command line itself, wrapped or not, never starts a line with it.
+    pub fn wait_exit(&self) -> String {
+        let s = self.wait_until("the program to exit", |s| {
+            s.lines().any(|l| l.starts_with("EXITED "))
+        });
+        s.lines()
+            .find_map(|l| l.strip_prefix("EXITED "))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// Types a shell command line and runs it.
+    pub fn run(&self, line: &str) {
+        self.send(&["-l", line]);
+        self.send(&["Enter"]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", SESSION])
+    }
+
+    /// The screen with its attributes as escape sequences.
+    pub fn screen_escaped(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", SESSION])
+    }
+
+    pub fn format(&self, f: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", SESSION, f])
+            .trim()
+            .to_string()
+    }
+
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
+    }
+
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    pub fn wait_format(&self, f: &str, want: &str) {
+        let start = Instant::now();
+        while self.format(f) != want {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "{f} stayed {:?}, wanted {want:?}; screen:\n{}",
+                    self.format(f),
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The terminal is back as the shell had it: main screen, no mouse
+    /// reporting, cursor shown, and the tty in canonical mode with echo.
+    pub fn assert_restored(&self) {
+        self.wait_format("#{alternate_on}", "0");
+        self.wait_format("#{mouse_any_flag}", "0");
+        assert_eq!(
+            self.format("#{cursor_flag}"),
+            "1",
+            "cursor hidden after exit"
+        );
+        self.run("clear; stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo STTY-$((6*7))");
+        let s = self.wait_for("STTY-42");
+        assert!(
+            s.contains("icanon echo STTY-42"),
+            "the tty is still raw:\n{s}"
+        );
+    }
+
+    /// The pid of the program running in the shell.
+    pub fn child_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let start = Instant::now();
+        loop {
+            let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+            let pid = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            if !pid.is_empty() {
+                return pid;
+            }
+            assert!(start.elapsed() < TIMEOUT, "no child of the shell");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    pub fn resize(&self, w: u16, h: u16) {
+        let status = self
+            .cmd()
+            .args([
+                "resize-window",
+                "-t",
+                SESSION,
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
