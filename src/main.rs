@@ -237,6 +237,15 @@ fn emit(
     sources: &[PathBuf],
 ) -> ExitCode {
     let shown = query::apply(t, &query::Index::build(t), filter);
+    if shown.events.is_empty() {
+        // An empty listing on its own would look like a failure.
+        let why = if t.events.is_empty() {
+            "the timeline has no events"
+        } else {
+            "no event matches the filters"
+        };
+        eprintln!("note: {why}");
+    }
     if let Some(path) = output {
         return match export::export_to(format, t, &shown, path, sources) {
             Ok(_) => ExitCode::SUCCESS,

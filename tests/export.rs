@@ -751,3 +751,17 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn an_empty_listing_says_why_on_stderr() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["list", "--search", "no such words anywhere at all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "note: no event matches the filters"
+    );
+}
