@@ -177,7 +177,14 @@ fn event_line(
     let more = if e.actors.len() > 3 { "+" } else { "" };
     let badges = format!("{}{more}", badges.join(" "));
     let fixed = 1 + 1 + 8 + 1 + 1; // pointer, space, date, space, conflict
-    let badge_room = (width / 4).max(3).min(badges.width());
+    // The title matters most: narrow panes give the badges less room, and
+    // the narrowest none.
+    let badge_room = match width {
+        0..40 => 0,
+        40..60 => width / 6,
+        _ => width / 4,
+    }
+    .min(badges.width());
     let badges = truncate(&badges, badge_room);
     let title_room = width.saturating_sub(fixed + badges.width() + 2);
     let title = truncate(&e.title, title_room);
