@@ -18,12 +18,11 @@ pub fn describe_filters(app: &App) -> Vec<String> {
     let t = &app.timeline;
     let f = &app.filter;
     let mut parts = Vec::new();
+    let join = match f.combine {
+        Combine::All => " ∧ ",
+        Combine::Any => " ∨ ",
+    };
     if !f.actors.is_empty() {
-        let join = if f.combine == Combine::All {
-            " ∧ "
-        } else {
-            " ∨ "
-        };
         parts.push(
             f.actors
                 .iter()
@@ -33,11 +32,6 @@ pub fn describe_filters(app: &App) -> Vec<String> {
         );
     }
     if !f.tags.is_empty() {
-        let join = if f.combine == Combine::All {
-            " ∧ "
-        } else {
-            " ∨ "
-        };
         parts.push(
             f.tags
                 .iter()
