@@ -234,11 +234,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        ui::layout(
-            Rect::new(0, 0, self.size.0, self.size.1),
-            self.pane,
-            &self.mode,
-        )
+        ui::layout(Rect::new(0, 0, self.size.0, self.size.1), self.pane)
     }
 
     pub fn search_words(&self) -> Vec<String> {

@@ -63,7 +63,7 @@ pub struct Areas {
 
 /// The layout for a screen size and the focused pane. Pure, so `update`
 /// uses it too (mouse clicks, page sizes).
-pub fn layout(area: Rect, pane: Pane, _mode: &Mode) -> Areas {
+pub fn layout(area: Rect, pane: Pane) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -112,7 +112,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let theme = Theme::get(app.theme, app.no_color);
     let area = frame.area();
     frame.buffer_mut().set_style(area, theme.base);
-    let areas = layout(area, app.pane, &app.mode);
+    let areas = layout(area, app.pane);
     if areas.too_small {
         let msg = format!(
             "Terminal too small: {}×{}. Needs {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge it, or press q to quit.",
