@@ -8,13 +8,15 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, SystemTime};
 
 use chronoscope::text::is_unsafe;
+use common::snapshot;
 
 const BIN: &str = env!("CARGO_BIN_EXE_chronoscope");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -165,29 +167,6 @@ fn error_messages_on_a_hostile_broken_file_hold_no_control_byte() {
             }
         }
     }
-}
-
-/// A file's bytes and modification time.
-type Snapshot = BTreeMap<PathBuf, (Vec<u8>, SystemTime)>;
-
-fn snapshot(dir: &Path) -> Snapshot {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            let meta = fs::symlink_metadata(&path).unwrap();
-            if meta.is_dir() {
-                stack.push(path);
-            } else {
-                out.insert(
-                    path.clone(),
-                    (fs::read(&path).unwrap(), meta.modified().unwrap()),
-                );
-            }
-        }
-    }
-    out
 }
 
 /// Copies the fixtures' timelines into a fresh folder, dated a day ago so

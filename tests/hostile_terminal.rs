@@ -17,13 +17,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{BIN, FIXTURES, TIMEOUT, Tmux};
+use common::{BIN, FIXTURES, TIMEOUT, Tmux, snapshot};
 
 /// A tmux server where an OSC 52 that got through would land in a paste
 /// buffer, and an OSC 0 or 2 in the pane title.
@@ -226,28 +225,6 @@ fn no_controlling_terminal_is_an_error_exit_that_restores() {
     assert!(s.contains("error: the terminal failed"), "{s}");
     assert!(!s.contains("panicked"), "{s}");
     t.assert_restored();
-}
-
-type Snapshot = BTreeMap<PathBuf, (Vec<u8>, SystemTime)>;
-
-fn snapshot(dir: &Path) -> Snapshot {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            let meta = fs::symlink_metadata(&path).unwrap();
-            if meta.is_dir() {
-                stack.push(path);
-            } else {
-                out.insert(
-                    path.clone(),
-                    (fs::read(&path).unwrap(), meta.modified().unwrap()),
-                );
-            }
-        }
-    }
-    out
 }
 
 /// The explorer fixture and the hostile one in a fresh folder, dated a day
