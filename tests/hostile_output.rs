@@ -16,7 +16,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, SystemTime};
 
 use chronoscope::text::is_unsafe;
-use common::snapshot;
+use common::{assert_unchanged, snapshot};
 
 const BIN: &str = env!("CARGO_BIN_EXE_chronoscope");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -245,17 +245,7 @@ fn check_and_list_never_write_to_timeline_files() {
             }
         }
     }
-    let after = snapshot(tmp.path());
-    assert_eq!(
-        before.keys().collect::<Vec<_>>(),
-        after.keys().collect::<Vec<_>>(),
-        "files appeared or vanished beside the timelines"
-    );
-    for (path, (bytes, mtime)) in &before {
-        let (b, m) = &after[path];
-        assert!(b == bytes, "{} changed", path.display());
-        assert_eq!(m, mtime, "{} was written to", path.display());
-    }
+    assert_unchanged(&before, &snapshot(tmp.path()));
 }
 
 /// A tmpfs mounted for one test, unmounted when dropped.

@@ -19,10 +19,9 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{BIN, FIXTURES, TIMEOUT, Tmux, snapshot};
+use common::{BIN, FIXTURES, TIMEOUT, Tmux, assert_unchanged, snapshot};
 
 /// A tmux server where an OSC 52 that got through would land in a paste
 /// buffer, and an OSC 0 or 2 in the pane title.
@@ -300,36 +299,18 @@ fn the_explorer_never_writes_to_timeline_files() {
     }
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 10);
 
-    // `present`, when the binary has the subcommand.
-    let has_present = Command::new(BIN)
-        .args(["present", "--help"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if has_present {
-        t.run("clear");
-        t.run(&format!(
-            "{BIN} present {}; echo PRESENTED $?",
-            dir.join("explorer").display()
-        ));
-        t.wait_for("1/12");
-        t.send(&["Right", "End", "n", "o"]);
-        t.send(&["q"]);
-        t.wait_for("PRESENTED 0");
-    } else {
-        eprintln!("the present subcommand is not built yet: presented with p only");
-    }
+    // The `present` subcommand.
+    t.run("clear");
+    t.run(&format!(
+        "{BIN} present {}; echo PRESENTED $?",
+        dir.join("explorer").display()
+    ));
+    t.wait_for("1/12");
+    t.send(&["Right", "End", "n", "o"]);
+    t.send(&["q"]);
+    t.wait_for("PRESENTED 0");
 
-    let after = snapshot(dir);
-    assert_eq!(
-        before.keys().collect::<Vec<_>>(),
-        after.keys().collect::<Vec<_>>(),
-        "files appeared or vanished beside the timelines"
-    );
-    for (path, (bytes, mtime)) in &before {
-        let (b, m) = &after[path];
-        assert!(b == bytes, "{} changed", path.display());
-        assert_eq!(m, mtime, "{} was written to", path.display());
-    }
+    assert_unchanged(&before, &snapshot(dir));
 }
 
 /// Deleting the timeline while it is open, then putting back a broken

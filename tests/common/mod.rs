@@ -236,3 +236,18 @@ pub fn snapshot(dir: &Path) -> Snapshot {
     }
     out
 }
+
+/// Nothing below the folder was created, removed or written to between the
+/// two snapshots.
+pub fn assert_unchanged(before: &Snapshot, after: &Snapshot) {
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "files appeared or vanished beside the timelines"
+    );
+    for (path, (bytes, mtime)) in before {
+        let (b, m) = &after[path];
+        assert!(b == bytes, "{} changed", path.display());
+        assert_eq!(m, mtime, "{} was written to", path.display());
+    }
+}
