@@ -129,6 +129,28 @@ impl SourceFile {
         (line, col + 1)
     }
 
+    /// Like `location`, but counting lines on from an earlier offset whose
+    /// line is known, rather than searching every line: cheaper for a run
+    /// of offsets that only grow, as a file's events do.
+    pub fn location_after(
+        &self,
+        (from, from_line): (usize, usize),
+        offset: usize,
+    ) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let bytes = self.text.as_bytes();
+        let Some(between) = bytes.get(from..offset) else {
+            return self.location(offset);
+        };
+        let line = from_line + memchr::memchr_iter(b'\n', between).count();
+        let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, col + 1)
+    }
+
     /// The byte range of a 1-based line, without its newline.
     fn line_range(&self, line: usize) -> Range<usize> {
         let start = self
@@ -352,6 +374,25 @@ mod tests {
         assert_eq!(f.location(3), (2, 1));
         assert_eq!(f.location(6), (2, 3)); // after the two-byte ç and d
         assert_eq!(f.location(100), (3, 1));
+    }
+
+    #[test]
+    fn counting_on_from_an_earlier_place_agrees_with_searching() {
+        let f = SourceFile::new("t.toml".into(), "ab\nçd = 1\n\n[x]\r\ny = \"é\"\n".into());
+        let n = f.text.len();
+        for from in 0..=n {
+            if !f.text.is_char_boundary(from) {
+                continue;
+            }
+            let known = (from, f.location(from).0);
+            for offset in 0..=n + 2 {
+                assert_eq!(
+                    f.location_after(known, offset),
+                    f.location(offset),
+                    "from {from} to {offset}"
+                );
+            }
+        }
     }
 
     #[test]

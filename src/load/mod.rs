@@ -3,11 +3,14 @@
 //! `read_paths` gathers files (a directory gives every `*.toml` below it, in
 //! sorted order) and refuses what cannot be a timeline before reading it:
 //! missing paths, FIFOs and devices, files over `MAX_FILE_BYTES`. `load`
-//! then decodes, parses and validates the whole set in two stages (`raw`,
-//! then `resolve`), collecting every problem rather than stopping at the
-//! first. Nothing here ever writes to a file.
+//! then decodes, parses and validates the whole set: `doc` parses each file
+//! (a large one in pieces, on several threads) into a spanned tree, `raw`
+//! walks the tree into records, and `resolve` checks the references between
+//! them, collecting every problem rather than stopping at the first.
+//! Nothing here ever writes to a file.
 
 pub mod diagnostic;
+mod doc;
 mod raw;
 mod resolve;
 
@@ -206,20 +209,15 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
             None => readable.push(id),
         }
     }
-    let mut raw = raw::RawTimeline::default();
-    for part in parse_all(&files, &readable) {
-        broken |= part.broken;
-        diags.extend(part.diags);
-        raw.meta.extend(part.raw.meta);
-        raw.actors.extend(part.raw.actors);
-        raw.events.extend(part.raw.events);
-        raw.tours.extend(part.raw.tours);
-    }
+    let all = parse_all(&files, &readable, PIECE_BYTES);
+    broken |= all.broken;
+    diags.extend(all.diags);
+    let raw = all.raw;
     let timeline = if broken {
         // References into a file that did not parse would only add noise.
         Timeline::default()
     } else {
-        resolve::resolve(raw, &fallback_title, &files, &mut diags)
+        resolve::resolve(raw, &fallback_title, &mut diags)
     };
     diags.sort_by_key(|d| {
         let place = d.primary.as_ref().map(|l| (l.file, l.span.start));
@@ -234,54 +232,169 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
 
 /// What one file contributes before the files are merged.
 #[derive(Default)]
-struct Part {
-    raw: raw::RawTimeline,
+struct Part<'a> {
+    raw: raw::RawTimeline<'a>,
     diags: Vec<Diagnostic>,
     broken: bool,
 }
 
-/// Parses and walks each file, several at once when there are several
-/// files and cores; the parts come back in file order, so the result does
-/// not depend on which thread finished first.
-fn parse_all(files: &Files, ids: &[FileId]) -> Vec<Part> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(ids.len());
-    if threads <= 1 {
-        return ids.iter().map(|&id| parse_file(files, id)).collect();
+impl<'a> Part<'a> {
+    fn append(&mut self, other: Part<'a>) {
+        self.raw.meta.extend(other.raw.meta);
+        self.raw.actors.extend(other.raw.actors);
+        self.raw.events.extend(other.raw.events);
+        self.raw.tours.extend(other.raw.tours);
+        self.diags.extend(other.diags);
+        self.broken |= other.broken;
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Part)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&id) = ids.get(i) else { break };
-                        mine.push((i, parse_file(files, id)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        // A worker's panic is passed on rather than losing its files' parts.
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, part)| part).collect()
 }
 
-/// Parses one file and walks its document into raw records.
-fn parse_file(files: &Files, id: FileId) -> Part {
+/// Large files are read in pieces of about this many bytes, cut before an
+/// `[[events]]` header, so that one file keeps every core busy and each
+/// piece's tokens fit in memory the thread has already touched.
+const PIECE_BYTES: usize = 1 << 20;
+
+/// One piece of one file, as it is handed to a thread.
+struct Piece {
+    /// The file's position among those being read.
+    nth: usize,
+    file: FileId,
+    range: std::ops::Range<usize>,
+}
+
+/// What the fast path made of a piece: its part, the top-level keys it
+/// defined, and whether its `events` (if any) came from `[[events]]`.
+struct PieceDone<'a> {
+    part: Part<'a>,
+    keys: Vec<String>,
+    events_by_header: bool,
+}
+
+/// Parses and walks every file, its pieces on as many threads as there are
+/// cores, and merges what they hold in file order, and a file's pieces in
+/// their order, so the result never depends on which thread finished
+/// first. A file whose pieces the fast path cannot take, or whose pieces
+/// share a top-level table other than `[[events]]`, is read again whole by
+/// the general path, which reports exactly what toml reports.
+fn parse_all<'a>(files: &'a Files, ids: &[FileId], piece_bytes: usize) -> Part<'a> {
+    let pieces: Vec<Piece> = ids
+        .iter()
+        .enumerate()
+        .flat_map(|(nth, &file)| {
+            let text = files.get(file).map_or("", |f| f.text.as_str());
+            doc::pieces(text, piece_bytes)
+                .into_iter()
+                .map(move |range| Piece { nth, file, range })
+        })
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(pieces.len());
+    let mut done: Vec<(usize, Option<PieceDone>)> = if threads <= 1 {
+        let mut buffers = doc::Buffers::default();
+        let done = pieces.iter().map(|p| parse_piece(files, p, &mut buffers));
+        done.enumerate().collect()
+    } else {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut buffers = doc::Buffers::default();
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(piece) = pieces.get(i) else { break };
+                            mine.push((i, parse_piece(files, piece, &mut buffers)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            // A worker's panic is passed on rather than losing its pieces.
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    done.sort_by_key(|(i, _)| *i);
+    // Each file's pieces in order; `None` once one needs the general path.
+    let mut by_file: Vec<Option<Vec<PieceDone>>> = ids.iter().map(|_| Some(Vec::new())).collect();
+    for (i, outcome) in done {
+        let slot = &mut by_file[pieces[i].nth];
+        match (slot.as_mut(), outcome) {
+            (Some(list), Some(piece)) => list.push(piece),
+            _ => *slot = None,
+        }
+    }
+    let mut all = Part::default();
+    for (&id, pieces) in ids.iter().zip(by_file) {
+        match pieces {
+            Some(pieces) if separate(&pieces) => {
+                if pieces.iter().all(|p| p.keys.is_empty()) {
+                    all.diags.push(empty_file(id));
+                }
+                pieces.into_iter().for_each(|p| all.append(p.part));
+            }
+            _ => all.append(parse_general(files, id)),
+        }
+    }
+    all
+}
+
+/// True when the pieces of a file could not have interfered had they been
+/// read as one: no top-level key is defined in two of them, except the
+/// array of `[[events]]` tables they share.
+fn separate(pieces: &[PieceDone]) -> bool {
+    if pieces.len() <= 1 {
+        return true;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for piece in pieces {
+        for key in &piece.keys {
+            if key == "events" {
+                if !piece.events_by_header {
+                    return false;
+                }
+            } else if seen.contains(&key.as_str()) {
+                return false;
+            } else {
+                seen.push(key);
+            }
+        }
+    }
+    true
+}
+
+/// One piece through the fast path; `None` sends its file to the general one.
+fn parse_piece<'a>(
+    files: &'a Files,
+    piece: &Piece,
+    buffers: &mut doc::Buffers,
+) -> Option<PieceDone<'a>> {
+    let file = files.get(piece.file)?;
+    let text = file.text.get(piece.range.clone())?;
+    let doc = doc::fast(text, piece.range.start, buffers)?;
+    let keys = doc.iter().map(|(k, _)| k.name.to_string()).collect();
+    let events_by_header = doc.events_by_header();
+    let mut part = Part::default();
+    raw::Walker::new(piece.file, file, &mut part.diags).document(&doc, &mut part.raw);
+    Some(PieceDone {
+        part,
+        keys,
+        events_by_header,
+    })
+}
+
+/// Parses a whole file with toml's own document, reporting its syntax
+/// errors, and walks it into raw records.
+fn parse_general(files: &Files, id: FileId) -> Part<'_> {
     let mut part = Part::default();
     let Some(file) = files.get(id) else {
         return part;
     };
-    let (doc, errors) = toml::de::DeTable::parse_recoverable(&file.text);
+    let (doc, errors) = doc::general(&file.text);
     if !errors.is_empty() {
         part.broken = true;
         let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
@@ -309,25 +422,20 @@ fn parse_file(files: &Files, id: FileId) -> Part {
         }
         return part;
     }
-    if doc.get_ref().is_empty() {
-        part.diags.push(
-            Diagnostic::error(
-                "empty-file",
-                "the file holds no timeline, actors, events or tours",
-            )
-            .at(id, 0..0, "empty")
-            .hint(
-                "add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file",
-            ),
-        );
-        return part;
+    if doc.is_empty() {
+        part.diags.push(empty_file(id));
     }
-    raw::Walker {
-        file: id,
-        diags: &mut part.diags,
-    }
-    .document(doc.get_ref(), &mut part.raw);
+    raw::Walker::new(id, file, &mut part.diags).document(&doc, &mut part.raw);
     part
+}
+
+fn empty_file(id: FileId) -> Diagnostic {
+    Diagnostic::error(
+        "empty-file",
+        "the file holds no timeline, actors, events or tours",
+    )
+    .at(id, 0..0, "empty")
+    .hint("add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file")
 }
 
 type Problem = Box<dyn FnOnce(FileId) -> Diagnostic>;

@@ -1,17 +1,16 @@
-//! Stage one of loading: TOML text → raw, spanned records.
+//! Stage one of loading: a file's document tree → raw, spanned records.
 //!
-//! Walks the spanned document tree of one file by hand rather than through
+//! Walks the spanned tree `doc` gives for one file by hand rather than through
 //! serde derive, so that every problem in the file — wrong types, unknown
 //! fields, bad dates, grades and stances — is reported in one pass with its
 //! exact span, instead of stopping at the first. References between records
 //! are checked later, in `resolve`, once every file is read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
-
-use super::diagnostic::{Diagnostic, FileId, did_you_mean};
+use super::diagnostic::{Diagnostic, FileId, SourceFile, did_you_mean};
+use super::doc::{Key, Node, Table, Value};
 use crate::model::{ActorKind, EventDate, Grade, Qualifier, Stance};
 use crate::text::{one_line, sanitize};
 
@@ -23,13 +22,19 @@ pub struct Sp<T> {
     pub span: Range<usize>,
 }
 
+/// The records of one or more files. References to other records borrow
+/// the file's text where they can: they become indices once resolved, so
+/// copying them would only be undone.
 #[derive(Debug, Default)]
-pub struct RawTimeline {
+pub struct RawTimeline<'a> {
     pub meta: Vec<RawMeta>,
-    pub actors: Vec<RawActor>,
-    pub events: Vec<RawEvent>,
-    pub tours: Vec<RawTour>,
+    pub actors: Vec<RawActor<'a>>,
+    pub events: Vec<RawEvent<'a>>,
+    pub tours: Vec<RawTour<'a>>,
 }
+
+/// A reference to another record (or a tag), with its place.
+pub type Ref<'a> = Sp<Cow<'a, str>>;
 
 #[derive(Debug)]
 pub struct RawMeta {
@@ -40,36 +45,38 @@ pub struct RawMeta {
 }
 
 #[derive(Debug)]
-pub struct RawActor {
+pub struct RawActor<'a> {
     pub id: Sp<String>,
     pub name: String,
     pub short: Option<String>,
     pub aliases: Vec<String>,
     pub kind: ActorKind,
     pub summary: String,
-    pub links: Vec<Sp<String>>,
+    pub links: Vec<Ref<'a>>,
 }
 
 #[derive(Debug)]
-pub struct RawEvent {
+pub struct RawEvent<'a> {
     pub id: Sp<String>,
+    /// Where the event's id is written, as `file:line:column`.
+    pub origin: String,
     pub date: Option<Sp<EventDate>>,
     pub end: Option<Sp<EventDate>>,
     pub title: String,
     pub summary: String,
     pub details: String,
-    pub actors: Vec<Sp<String>>,
+    pub actors: Vec<Ref<'a>>,
     pub location: String,
-    pub tags: Vec<String>,
+    pub tags: Vec<Cow<'a, str>>,
     pub figures: Vec<(String, u64)>,
-    pub related: Vec<Sp<String>>,
-    pub claims: Vec<RawClaim>,
+    pub related: Vec<Ref<'a>>,
+    pub claims: Vec<RawClaim<'a>>,
     pub sources: Vec<RawSource>,
 }
 
 #[derive(Debug)]
-pub struct RawClaim {
-    pub by: Sp<String>,
+pub struct RawClaim<'a> {
+    pub by: Ref<'a>,
     pub stance: Stance,
     pub text: String,
 }
@@ -84,11 +91,11 @@ pub struct RawSource {
 }
 
 #[derive(Debug)]
-pub struct RawTour {
+pub struct RawTour<'a> {
     pub id: Sp<String>,
     pub title: String,
     pub summary: String,
-    pub steps: Vec<(Sp<String>, String)>,
+    pub steps: Vec<(Ref<'a>, String)>,
 }
 
 /// The fields each table accepts, in the order FORMAT.md documents them.
@@ -105,21 +112,55 @@ pub const SOURCE_FIELDS: &[&str] = &["publisher", "title", "date", "url", "grade
 pub const TOUR_FIELDS: &[&str] = &["id", "title", "summary", "steps"];
 pub const STEP_FIELDS: &[&str] = &["event", "note"];
 
-type Entry<'i> = (
-    &'i Spanned<std::borrow::Cow<'i, str>>,
-    &'i Spanned<DeValue<'i>>,
-);
-
-/// Walks one file's document into `out`, pushing every problem onto `diags`.
-pub struct Walker<'a> {
-    pub file: FileId,
-    pub diags: &'a mut Vec<Diagnostic>,
+/// A table with the span it was written at.
+#[derive(Clone, Copy)]
+struct Tab<'v, 'i> {
+    span: &'v Range<usize>,
+    table: &'v Table<'i>,
 }
 
-impl Walker<'_> {
-    pub fn document(&mut self, doc: &DeTable<'_>, out: &mut RawTimeline) {
+impl<'v, 'i> Tab<'v, 'i> {
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// Walks one file's document into `out`, pushing every problem onto `diags`.
+pub struct Walker<'w, 'a> {
+    file: FileId,
+    source: &'a SourceFile,
+    /// The file's name as an event's origin shows it.
+    name: String,
+    diags: &'w mut Vec<Diagnostic>,
+    /// The offset and line of the last event's origin, to count on from.
+    last_origin: Option<(usize, usize)>,
+}
+
+impl<'w, 'a> Walker<'w, 'a> {
+    pub fn new(file: FileId, source: &'a SourceFile, diags: &'w mut Vec<Diagnostic>) -> Self {
+        Walker {
+            file,
+            source,
+            name: one_line(&source.name),
+            diags,
+            last_origin: None,
+        }
+    }
+
+    /// `file:line:column` of an offset; events come in file order, so the
+    /// line is counted on from the previous event's.
+    fn origin(&mut self, offset: usize) -> String {
+        let (line, col) = match self.last_origin {
+            Some(from) => self.source.location_after(from, offset),
+            None => self.source.location(offset),
+        };
+        self.last_origin = Some((offset, line));
+        format!("{}:{line}:{col}", self.name)
+    }
+
+    pub fn document(&mut self, doc: &Table<'a>, out: &mut RawTimeline<'a>) {
         for (key, value) in doc.iter() {
-            match key.get_ref().as_ref() {
+            match key.name.as_ref() {
                 "timeline" => {
                     if let Some(t) = self.table(value, "the [timeline] table") {
                         out.meta.push(self.meta(key, &t));
@@ -127,8 +168,8 @@ impl Walker<'_> {
                 }
                 "actors" => {
                     if let Some(t) = self.table(value, "[actors], a table of actor tables") {
-                        for (id, actor) in t.get_ref().iter() {
-                            if let Some(a) = self.actor((id, actor)) {
+                        for (id, actor) in t.table.iter() {
+                            if let Some(a) = self.actor(id, actor) {
                                 out.actors.push(a);
                             }
                         }
@@ -153,19 +194,15 @@ impl Walker<'_> {
         }
     }
 
-    fn meta(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        t: &Spanned<&DeTable<'_>>,
-    ) -> RawMeta {
+    fn meta(&mut self, key: &Key<'_>, t: &Tab<'_, '_>) -> RawMeta {
         let mut meta = RawMeta {
-            at: self.sp(key, ()),
+            at: self.sp(&key.span, ()),
             title: None,
             summary: String::new(),
             coverage: None,
         };
-        for (k, v) in t.get_ref().iter() {
-            match k.get_ref().as_ref() {
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
                 "title" => meta.title = self.line(v),
                 "summary" => meta.summary = self.text(v).unwrap_or_default(),
                 "coverage" => {
@@ -176,8 +213,8 @@ impl Walker<'_> {
                         continue;
                     };
                     let (mut from, mut to) = (None, None);
-                    for (ck, cv) in c.get_ref().iter() {
-                        match ck.get_ref().as_ref() {
+                    for (ck, cv) in c.table.iter() {
+                        match ck.name.as_ref() {
                             "from" => from = self.date(cv),
                             "to" => to = self.date(cv),
                             other => self.unknown_field(ck, other, COVERAGE_FIELDS, "coverage"),
@@ -208,7 +245,7 @@ impl Walker<'_> {
                                 "missing-field",
                                 "coverage needs both `from` and `to`",
                             )
-                            .at(self.file, v.span(), "incomplete coverage")
+                            .at(self.file, v.span.clone(), "incomplete coverage")
                             .hint("write coverage = { from = \"2007\", to = \"2024\" }"),
                         ),
                     }
@@ -218,7 +255,7 @@ impl Walker<'_> {
         }
         if meta.title.is_none() {
             self.missing(
-                key.span(),
+                key.span.clone(),
                 "title",
                 "[timeline]",
                 "title = \"Pakistan, Afghanistan and the TTP\"",
@@ -227,13 +264,13 @@ impl Walker<'_> {
         meta
     }
 
-    fn actor(&mut self, (key, value): Entry<'_>) -> Option<RawActor> {
+    fn actor(&mut self, key: &Key<'_>, value: &Node<'a>) -> Option<RawActor<'a>> {
         let id = self.slug_key(key, "actor")?;
         let t = self.table(value, "an actor table such as [actors.ttp]")?;
         let (mut name, mut short, mut aliases, mut kind, mut summary, mut links) =
             (None, None, Vec::new(), None, None, Vec::new());
-        for (k, v) in t.get_ref().iter() {
-            match k.get_ref().as_ref() {
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
                 "name" => name = self.line(v),
                 "short" => short = self.line(v),
                 "aliases" => {
@@ -252,11 +289,11 @@ impl Walker<'_> {
                     )
                 }
                 "summary" => summary = self.text(v),
-                "links" => links = self.strings(v),
+                "links" => links = self.refs(v),
                 other => self.unknown_field(k, other, ACTOR_FIELDS, "an actor"),
             }
         }
-        let at = key.span();
+        let at = key.span.clone();
         if name.is_none() {
             self.missing(
                 at.clone(),
@@ -265,10 +302,10 @@ impl Walker<'_> {
                 "name = \"Tehrik-i-Taliban Pakistan\"",
             );
         }
-        if kind.is_none() && !t.get_ref().contains_key("kind") {
+        if kind.is_none() && !t.table.contains_key("kind") {
             self.missing(at.clone(), "kind", "actor", "kind = \"armed-group\"");
         }
-        if summary.is_none() && !t.get_ref().contains_key("summary") {
+        if summary.is_none() && !t.table.contains_key("summary") {
             self.missing(
                 at,
                 "summary",
@@ -287,13 +324,14 @@ impl Walker<'_> {
         })
     }
 
-    fn event(&mut self, t: Spanned<&DeTable<'_>>) -> Option<RawEvent> {
+    fn event(&mut self, t: Tab<'_, 'a>) -> Option<RawEvent<'a>> {
         let mut e = RawEvent {
             id: Sp {
                 value: String::new(),
                 file: self.file,
                 span: t.span(),
             },
+            origin: String::new(),
             date: None,
             end: None,
             title: String::new(),
@@ -308,8 +346,8 @@ impl Walker<'_> {
             sources: Vec::new(),
         };
         let mut seen = Vec::new();
-        for (k, v) in t.get_ref().iter() {
-            let name = k.get_ref().as_ref();
+        for (k, v) in t.table.iter() {
+            let name = k.name.as_ref();
             seen.push(name);
             match name {
                 "id" => {
@@ -322,18 +360,18 @@ impl Walker<'_> {
                 "title" => e.title = self.line(v).unwrap_or_default(),
                 "summary" => e.summary = self.text(v).unwrap_or_default(),
                 "details" => e.details = self.text(v).unwrap_or_default(),
-                "actors" => e.actors = self.strings(v),
+                "actors" => e.actors = self.refs(v),
                 "location" => e.location = self.line(v).unwrap_or_default(),
                 "tags" => {
                     e.tags = self
-                        .strings(v)
+                        .refs(v)
                         .into_iter()
                         .filter_map(|s| self.check_slug(s, "tag"))
                         .map(|s| s.value)
                         .collect()
                 }
                 "figures" => e.figures = self.figures(v),
-                "related" => e.related = self.strings(v),
+                "related" => e.related = self.refs(v),
                 "claims" => {
                     for c in self.array_of_tables(v, "[[events.claims]]") {
                         e.claims.extend(self.claim(c));
@@ -372,14 +410,18 @@ impl Walker<'_> {
                 .hint("`end` must be on or after `date`; swap them or fix the typo"),
             );
         }
-        (!e.id.value.is_empty()).then_some(e)
+        if e.id.value.is_empty() {
+            return None;
+        }
+        e.origin = self.origin(e.id.span.start);
+        Some(e)
     }
 
-    fn claim(&mut self, t: Spanned<&DeTable<'_>>) -> Option<RawClaim> {
+    fn claim(&mut self, t: Tab<'_, 'a>) -> Option<RawClaim<'a>> {
         let (mut by, mut stance, mut text) = (None, None, None);
-        for (k, v) in t.get_ref().iter() {
-            match k.get_ref().as_ref() {
-                "by" => by = self.string(v),
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "by" => by = self.reference(v),
                 "stance" => {
                     stance =
                         self.choice(v, "stance", &Stance::ALL.map(Stance::as_str), Stance::parse)
@@ -388,7 +430,7 @@ impl Walker<'_> {
                 other => self.unknown_field(k, other, CLAIM_FIELDS, "a claim"),
             }
         }
-        let keys = t.get_ref();
+        let keys = t.table;
         for (field, example) in [
             ("by", "by = \"pakistan-government\""),
             ("stance", "stance = \"asserts\""),
@@ -405,7 +447,7 @@ impl Walker<'_> {
         })
     }
 
-    fn source(&mut self, t: Spanned<&DeTable<'_>>) -> Option<RawSource> {
+    fn source(&mut self, t: Tab<'_, '_>) -> Option<RawSource> {
         let mut s = RawSource {
             publisher: String::new(),
             title: String::new(),
@@ -413,8 +455,8 @@ impl Walker<'_> {
             url: None,
             grade: None,
         };
-        for (k, v) in t.get_ref().iter() {
-            match k.get_ref().as_ref() {
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
                 "publisher" => s.publisher = self.line(v).unwrap_or_default(),
                 "title" => s.title = self.line(v).unwrap_or_default(),
                 "date" => s.date = self.date(v).map(|d| d.value),
@@ -434,7 +476,7 @@ impl Walker<'_> {
                 other => self.unknown_field(k, other, SOURCE_FIELDS, "a source"),
             }
         }
-        let keys = t.get_ref();
+        let keys = t.table;
         for (field, example) in [
             ("publisher", "publisher = \"Dawn\""),
             ("title", "title = \"Headline of the report\""),
@@ -446,10 +488,10 @@ impl Walker<'_> {
         Some(s)
     }
 
-    fn tour(&mut self, t: Spanned<&DeTable<'_>>) -> Option<RawTour> {
+    fn tour(&mut self, t: Tab<'_, 'a>) -> Option<RawTour<'a>> {
         let (mut id, mut title, mut summary, mut steps) = (None, None, String::new(), Vec::new());
-        for (k, v) in t.get_ref().iter() {
-            match k.get_ref().as_ref() {
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
                 "id" => id = self.slug(v, "tour"),
                 "title" => title = self.line(v),
                 "summary" => summary = self.text(v).unwrap_or_default(),
@@ -458,16 +500,16 @@ impl Walker<'_> {
                         self.array_of_tables(v, "steps = [ { event = \"…\", note = \"…\" } ]")
                     {
                         let (mut event, mut note) = (None, String::new());
-                        for (sk, sv) in step.get_ref().iter() {
-                            match sk.get_ref().as_ref() {
-                                "event" => event = self.string(sv),
+                        for (sk, sv) in step.table.iter() {
+                            match sk.name.as_ref() {
+                                "event" => event = self.reference(sv),
                                 "note" => note = self.text(sv).unwrap_or_default(),
                                 other => self.unknown_field(sk, other, STEP_FIELDS, "a tour step"),
                             }
                         }
                         match event {
                             Some(ev) => steps.push((ev, note)),
-                            None if !step.get_ref().contains_key("event") => self.missing(
+                            None if !step.table.contains_key("event") => self.missing(
                                 step.span(),
                                 "event",
                                 "tour step",
@@ -480,7 +522,7 @@ impl Walker<'_> {
                 other => self.unknown_field(k, other, TOUR_FIELDS, "a tour"),
             }
         }
-        let keys = t.get_ref();
+        let keys = t.table;
         for (field, example) in [
             ("id", "id = \"briefing-2023\""),
             ("title", "title = \"What the tour shows\""),
@@ -504,21 +546,21 @@ impl Walker<'_> {
         self.diags.push(d);
     }
 
-    fn sp<T>(&self, v: &Spanned<impl Sized>, value: T) -> Sp<T> {
+    fn sp<T>(&self, span: &Range<usize>, value: T) -> Sp<T> {
         Sp {
             value,
             file: self.file,
-            span: v.span(),
+            span: span.clone(),
         }
     }
 
-    fn wrong_type(&mut self, v: &Spanned<DeValue<'_>>, expected: &str) {
-        let found = v.get_ref().type_str();
+    fn wrong_type(&mut self, v: &Node<'_>, expected: &str) {
+        let found = &v.value.type_str();
         self.push(
             Diagnostic::error("wrong-type", format!("expected {expected}, found {found}"))
                 .at(
                     self.file,
-                    v.span(),
+                    v.span.clone(),
                     format!("this is {} {found}", article(found)),
                 )
                 .hint(format!("write {expected} here")),
@@ -536,29 +578,22 @@ impl Walker<'_> {
         );
     }
 
-    fn unknown_field(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        name: &str,
-        fields: &[&str],
-        what: &str,
-    ) {
+    fn unknown_field(&mut self, key: &Key<'_>, name: &str, fields: &[&str], what: &str) {
         let name = one_line(name);
         let mut d = Diagnostic::error("unknown-field", format!("unknown field `{name}` in {what}"));
         d = match did_you_mean(&name, fields.iter().copied()) {
-            Some(m) => d.at(self.file, key.span(), format!("did you mean `{m}`?")),
-            None => d.at(self.file, key.span(), "not a field of the format"),
+            Some(m) => d.at(self.file, key.span.clone(), format!("did you mean `{m}`?")),
+            None => d.at(self.file, key.span.clone(), "not a field of the format"),
         };
         self.push(d.hint(format!("{what} accepts: {}", fields.join(", "))));
     }
 
-    fn table<'v, 'i>(
-        &mut self,
-        v: &'v Spanned<DeValue<'i>>,
-        expected: &str,
-    ) -> Option<Spanned<&'v DeTable<'i>>> {
-        match v.get_ref() {
-            DeValue::Table(t) => Some(Spanned::new(v.span(), t)),
+    fn table<'v, 'i>(&mut self, v: &'v Node<'i>, expected: &str) -> Option<Tab<'v, 'i>> {
+        match &v.value {
+            Value::Table(table) => Some(Tab {
+                span: &v.span,
+                table,
+            }),
             _ => {
                 self.wrong_type(v, expected);
                 None
@@ -566,25 +601,21 @@ impl Walker<'_> {
         }
     }
 
-    fn array_of_tables<'v, 'i>(
-        &mut self,
-        v: &'v Spanned<DeValue<'i>>,
-        expected: &str,
-    ) -> Vec<Spanned<&'v DeTable<'i>>> {
-        let DeValue::Array(items) = v.get_ref() else {
+    fn array_of_tables<'v, 'i>(&mut self, v: &'v Node<'i>, expected: &str) -> Vec<Tab<'v, 'i>> {
+        let Value::Array(array) = &v.value else {
             self.wrong_type(v, &format!("an array of tables ({expected})"));
             return Vec::new();
         };
-        let items: &DeArray<'i> = items;
-        items
+        array
+            .items
             .iter()
             .filter_map(|item| self.table(item, &format!("a table ({expected})")))
             .collect()
     }
 
-    fn string(&mut self, v: &Spanned<DeValue<'_>>) -> Option<Sp<String>> {
-        match v.get_ref() {
-            DeValue::String(s) => Some(self.sp(v, s.to_string())),
+    fn string(&mut self, v: &Node<'_>) -> Option<Sp<String>> {
+        match &v.value {
+            Value::String(s) => Some(self.sp(&v.span, s.to_string())),
             _ => {
                 self.wrong_type(v, "a string");
                 None
@@ -593,9 +624,9 @@ impl Walker<'_> {
     }
 
     /// A string value, borrowed: the text fields copy it once, cleaned.
-    fn str_value<'v>(&mut self, v: &'v Spanned<DeValue<'_>>) -> Option<&'v str> {
-        match v.get_ref() {
-            DeValue::String(s) => Some(s),
+    fn str_value<'v>(&mut self, v: &'v Node<'_>) -> Option<&'v str> {
+        match &v.value {
+            Value::String(s) => Some(s),
             _ => {
                 self.wrong_type(v, "a string");
                 None
@@ -604,7 +635,7 @@ impl Walker<'_> {
     }
 
     /// A one-line text field, sanitized.
-    fn line(&mut self, v: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn line(&mut self, v: &Node<'_>) -> Option<String> {
         self.str_value(v).map(|s| {
             if is_plain(s) && !s.contains('\n') {
                 s.to_owned()
@@ -615,7 +646,7 @@ impl Walker<'_> {
     }
 
     /// A multi-line text field, sanitized, paragraphs kept.
-    fn text(&mut self, v: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn text(&mut self, v: &Node<'_>) -> Option<String> {
         self.str_value(v).map(|s| {
             let s = s.trim();
             if is_plain(s) {
@@ -626,9 +657,35 @@ impl Walker<'_> {
         })
     }
 
-    fn strings(&mut self, v: &Spanned<DeValue<'_>>) -> Vec<Sp<String>> {
-        match v.get_ref() {
-            DeValue::Array(items) => items.iter().filter_map(|i| self.string(i)).collect(),
+    /// A reference to another record: a string, borrowed from the file
+    /// unless it was written with escapes.
+    fn reference(&mut self, v: &Node<'a>) -> Option<Ref<'a>> {
+        match &v.value {
+            Value::String(s) => Some(self.sp(&v.span, s.clone())),
+            _ => {
+                self.wrong_type(v, "a string");
+                None
+            }
+        }
+    }
+
+    fn refs(&mut self, v: &Node<'a>) -> Vec<Ref<'a>> {
+        match &v.value {
+            Value::Array(array) => array
+                .items
+                .iter()
+                .filter_map(|i| self.reference(i))
+                .collect(),
+            _ => {
+                self.wrong_type(v, "an array of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    fn strings(&mut self, v: &Node<'_>) -> Vec<Sp<String>> {
+        match &v.value {
+            Value::Array(array) => array.items.iter().filter_map(|i| self.string(i)).collect(),
             _ => {
                 self.wrong_type(v, "an array of strings");
                 Vec::new()
@@ -638,7 +695,7 @@ impl Walker<'_> {
 
     fn choice<T: Copy>(
         &mut self,
-        v: &Spanned<DeValue<'_>>,
+        v: &Node<'_>,
         what: &str,
         names: &[&str],
         parse: fn(&str) -> Option<T>,
@@ -667,10 +724,10 @@ impl Walker<'_> {
         found
     }
 
-    fn date(&mut self, v: &Spanned<DeValue<'_>>) -> Option<Sp<EventDate>> {
-        let parsed = match v.get_ref() {
-            DeValue::String(s) => EventDate::parse(s).map_err(|e| e.to_string()),
-            DeValue::Datetime(dt) => match (dt.date, dt.time) {
+    fn date(&mut self, v: &Node<'_>) -> Option<Sp<EventDate>> {
+        let parsed = match &v.value {
+            Value::String(s) => EventDate::parse(s).map_err(|e| e.to_string()),
+            Value::Datetime(dt) => match (dt.date, dt.time) {
                 (Some(d), None) => EventDate::from_parts(
                     d.year,
                     Some(u32::from(d.month)),
@@ -680,7 +737,7 @@ impl Walker<'_> {
                 .map_err(|e| e.to_string()),
                 _ => Err("a date takes no time of day; write it as \"YYYY-MM-DD\"".to_string()),
             },
-            DeValue::Integer(_) => Err("write the year as a string: \"2007\"".to_string()),
+            Value::Integer { .. } => Err("write the year as a string: \"2007\"".to_string()),
             _ => {
                 self.wrong_type(
                     v,
@@ -690,14 +747,14 @@ impl Walker<'_> {
             }
         };
         match parsed {
-            Ok(d) => Some(self.sp(v, d)),
+            Ok(d) => Some(self.sp(&v.span, d)),
             Err(why) => {
                 self.push(
                     Diagnostic::error(
                         "bad-date",
                         format!("impossible date {}", one_line(&value_text(v))),
                     )
-                    .at(self.file, v.span(), "not a valid date")
+                    .at(self.file, v.span.clone(), "not a valid date")
                     .hint(why),
                 );
                 None
@@ -705,21 +762,25 @@ impl Walker<'_> {
         }
     }
 
-    fn figures(&mut self, v: &Spanned<DeValue<'_>>) -> Vec<(String, u64)> {
+    fn figures(&mut self, v: &Node<'_>) -> Vec<(String, u64)> {
         let Some(t) = self.table(v, "a table of whole numbers such as { killed = 149 }") else {
             return Vec::new();
         };
         let mut out: Vec<(usize, String, u64)> = Vec::new();
-        for (k, fv) in t.get_ref().iter() {
-            let key = self.sp(k, k.get_ref().to_string());
+        for (k, fv) in t.table.iter() {
+            let key = self.sp(&k.span, k.name.to_string());
             let Some(key) = self.check_slug(key, "figure name") else {
                 continue;
             };
-            match fv.get_ref().as_integer().and_then(|i| u64::try_from(i.as_str().replace('_', "").parse::<i128>().ok()?).ok()) {
-                Some(n) if fv.get_ref().as_integer().is_some_and(|i| i.radix() == 10) => out.push((k.span().start, key.value, n)),
+            let whole = match &fv.value {
+                Value::Integer { digits, radix: 10 } => digits.replace('_', "").parse::<u64>().ok(),
+                _ => None,
+            };
+            match whole {
+                Some(n) => out.push((k.span.start, key.value, n)),
                 _ => self.push(
                     Diagnostic::error("wrong-type", "a figure must be a whole number of zero or more")
-                        .at(self.file, fv.span(), "not a whole number")
+                        .at(self.file, fv.span.clone(), "not a whole number")
                         .hint("write e.g. killed = 149; put ranges and disputed tolls in `details`, attributed"),
                 ),
             }
@@ -728,31 +789,27 @@ impl Walker<'_> {
         out.into_iter().map(|(_, k, n)| (k, n)).collect()
     }
 
-    fn slug_key(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        what: &str,
-    ) -> Option<Sp<String>> {
-        let s = self.sp(key, key.get_ref().to_string());
+    fn slug_key(&mut self, key: &Key<'_>, what: &str) -> Option<Sp<String>> {
+        let s = self.sp(&key.span, key.name.to_string());
         self.check_slug(s, &format!("{what} id"))
     }
 
-    fn slug(&mut self, v: &Spanned<DeValue<'_>>, what: &str) -> Option<Sp<String>> {
+    fn slug(&mut self, v: &Node<'_>, what: &str) -> Option<Sp<String>> {
         let s = self.string(v)?;
         self.check_slug(s, &format!("{what} id"))
     }
 
-    fn check_slug(&mut self, s: Sp<String>, what: &str) -> Option<Sp<String>> {
-        let ok = !s.value.is_empty()
-            && s.value.len() <= 128
-            && s.value
+    fn check_slug<T: AsRef<str>>(&mut self, s: Sp<T>, what: &str) -> Option<Sp<T>> {
+        let value = s.value.as_ref();
+        let ok = !value.is_empty()
+            && value.len() <= 128
+            && value
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if ok {
             return Some(s);
         }
-        let suggestion: String = s
-            .value
+        let suggestion: String = value
             .to_lowercase()
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
@@ -760,7 +817,7 @@ impl Walker<'_> {
         self.push(
             Diagnostic::error(
                 "bad-id",
-                format!("{what} \"{}\" is not a lowercase slug", one_line(&s.value)),
+                format!("{what} \"{}\" is not a lowercase slug", one_line(value)),
             )
             .at(s.file, s.span, "use only a-z, 0-9 and -")
             .hint(format!("e.g. \"{}\"", suggestion.trim_matches('-'))),
@@ -785,11 +842,19 @@ pub(super) fn is_plain(s: &str) -> bool {
         .all(|chunk| chunk.iter().fold(true, |ok, &b| ok & plain(b)))
 }
 
-fn value_text(v: &Spanned<DeValue<'_>>) -> String {
-    match v.get_ref() {
-        DeValue::String(s) => format!("\"{s}\""),
-        DeValue::Datetime(d) => d.to_string(),
-        DeValue::Integer(i) => i.to_string(),
+fn value_text(v: &Node<'_>) -> String {
+    match &v.value {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Datetime(d) => d.to_string(),
+        Value::Integer { digits, radix } => {
+            let prefix = match radix {
+                2 => "0b",
+                8 => "0o",
+                16 => "0x",
+                _ => "",
+            };
+            format!("{prefix}{digits}")
+        }
         other => other.type_str().to_string(),
     }
 }

@@ -7,15 +7,14 @@
 
 use std::collections::HashMap;
 
-use super::diagnostic::{Diagnostic, Files, Label, did_you_mean};
-use super::raw::{RawTimeline, Sp};
+use super::diagnostic::{Diagnostic, did_you_mean};
+use super::raw::{RawTimeline, Ref, Sp};
 use crate::model::{Actor, Claim, Coverage, Event, Source, Timeline, Tour, TourStep};
 use crate::text::one_line;
 
 pub fn resolve(
-    raw: RawTimeline,
+    raw: RawTimeline<'_>,
     fallback_title: &str,
-    files: &Files,
     diags: &mut Vec<Diagnostic>,
 ) -> Timeline {
     let actor_ids = unique_ids(raw.actors.iter().map(|a| &a.id), "actor", diags);
@@ -79,16 +78,19 @@ pub fn resolve(
         })
         .collect();
 
-    let mut tags: Vec<String> = raw
+    let mut tag_names: Vec<&str> = raw
         .events
         .iter()
-        .flat_map(|e| e.tags.iter().cloned())
+        .flat_map(|e| e.tags.iter().map(AsRef::as_ref))
         .collect();
-    tags.sort_unstable();
-    tags.dedup();
+    tag_names.sort_unstable();
+    tag_names.dedup();
+    let tags: Vec<String> = tag_names.into_iter().map(str::to_owned).collect();
 
     let mut events = Vec::with_capacity(raw.events.len());
-    for e in raw.events {
+    // Events dropped for a missing date shift indices: where each one went.
+    let mut kept: Vec<Option<usize>> = vec![None; raw.events.len()];
+    for (old, e) in raw.events.into_iter().enumerate() {
         let actors_of = refs(&e.actors, &actor_ids, &actor_names, "actor", "actor", diags);
         actors_of.iter().for_each(|&a| mentioned[a] = true);
         let related = refs(
@@ -152,14 +154,11 @@ pub fn resolve(
         let tag_ix = e
             .tags
             .iter()
-            .filter_map(|t| tags.binary_search(t).ok())
+            .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok())
             .collect();
+        kept[old] = Some(events.len());
         events.push(Event {
-            origin: files.position(&Label {
-                file: e.id.file,
-                span: e.id.span.clone(),
-                text: String::new(),
-            }),
+            origin: e.origin,
             id: e.id.value,
             date: date.value,
             end: e.end.map(|d| d.value),
@@ -185,13 +184,7 @@ pub fn resolve(
                 .collect(),
         });
     }
-    // Events dropped for a missing date shift indices; re-map related refs by id.
-    let kept: HashMap<&str, usize> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    let remap = |old: usize| kept.get(event_names[old]).copied();
+    let remap = |old: usize| kept.get(old).copied().flatten();
     let remapped: Vec<Vec<usize>> = events
         .iter()
         .map(|e| e.related.iter().filter_map(|&r| remap(r)).collect())
@@ -273,7 +266,7 @@ fn unique_ids<'a>(
 
 /// Resolves references, reporting each unknown one with a did-you-mean.
 fn refs(
-    list: &[Sp<String>],
+    list: &[Ref<'_>],
     ids: &HashMap<String, usize>,
     names: &[&str],
     target: &str,
@@ -282,7 +275,7 @@ fn refs(
 ) -> Vec<usize> {
     let mut out = Vec::with_capacity(list.len());
     for r in list {
-        match ids.get(&r.value) {
+        match ids.get(r.value.as_ref()) {
             Some(&i) => {
                 if !out.contains(&i) {
                     out.push(i);

@@ -131,3 +131,327 @@ fn files_parsed_in_parallel_merge_in_file_order() {
         );
     }
 }
+
+// ---- the fast path and the pieces against toml's own document ----
+
+/// Every fixture and bundled file, as (name, text).
+fn corpus() -> Vec<(String, String)> {
+    fn collect(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                collect(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+    let mut out: Vec<(String, String)> = BUNDLED
+        .iter()
+        .map(|(n, t)| ((*n).to_string(), (*t).to_string()))
+        .collect();
+    collect(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        &mut out,
+    );
+    out
+}
+
+/// A part in a form that does not depend on the order toml keeps keys in:
+/// actors sorted by id, diagnostics by place and text.
+fn normal(part: &Part) -> String {
+    let mut actors: Vec<String> = part.raw.actors.iter().map(|a| format!("{a:?}")).collect();
+    actors.sort();
+    let mut diags: Vec<String> = part
+        .diags
+        .iter()
+        .map(|d| {
+            let at = d.primary.as_ref().map(|l| l.span.start);
+            format!("{at:09?} {d:?}")
+        })
+        .collect();
+    diags.sort();
+    format!(
+        "broken {}\nmeta {:?}\nactors {actors:?}\nevents {:?}\ntours {:?}\ndiags {diags:#?}",
+        part.broken, part.raw.meta, part.raw.events, part.raw.tours
+    )
+}
+
+/// Asserts two normalised parts are equal, showing where they first differ.
+fn assert_same(a: &str, b: &str, what: &str) {
+    if a != b {
+        let at = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        let from = a.floor_char_boundary(at.saturating_sub(300));
+        let around = |s: &str| {
+            s.get(from..s.ceil_char_boundary((at + 300).min(s.len())))
+                .unwrap_or("")
+                .to_string()
+        };
+        panic!(
+            "{what}: differ at byte {at}\n--- pieces ---\n{}\n--- whole ---\n{}",
+            around(a),
+            around(b)
+        );
+    }
+}
+
+/// Reads `text` as `parse_all` does with pieces of `piece_bytes`, and as
+/// the general path alone does; both normalised.
+fn both_paths(text: &str, piece_bytes: usize) -> (String, String) {
+    let mut files = Files::default();
+    let id = files.add("t.toml".into(), text.to_string());
+    let pieces = parse_all(&files, &[id], piece_bytes);
+    (normal(&pieces), normal(&parse_general(&files, id)))
+}
+
+#[test]
+fn the_fast_tree_is_tomls_tree_for_every_file_it_takes() {
+    let mut taken = Vec::new();
+    for (name, text) in corpus() {
+        let Some(mut fast) = doc::fast(&text, 0, &mut doc::Buffers::default()) else {
+            continue;
+        };
+        let (mut general, errors) = doc::general(&text);
+        assert!(errors.is_empty(), "{name}: toml reports {errors:?}");
+        fast.sort();
+        general.sort();
+        assert!(fast == general, "{name}: the trees differ");
+        taken.push(name);
+    }
+    // The bundled timeline and every valid fixture take the fast path.
+    for must in [
+        "timelines/",
+        "valid/full.toml",
+        "explorer/",
+        "export/",
+        "hostile/escapes",
+    ] {
+        assert!(
+            taken.iter().any(|n| n.contains(must)),
+            "{must} did not take the fast path: {taken:?}"
+        );
+    }
+}
+
+#[test]
+fn every_file_reads_the_same_in_pieces_as_whole() {
+    for (name, text) in corpus() {
+        for piece_bytes in [1, 64, usize::MAX] {
+            let (pieces, whole) = both_paths(&text, piece_bytes);
+            assert_same(
+                &pieces,
+                &whole,
+                &format!("{name} in pieces of {piece_bytes}"),
+            );
+        }
+    }
+}
+
+/// Texts where a cut before `[[events]]` would change the meaning if the
+/// pieces were trusted blindly.
+#[test]
+fn a_cut_that_would_change_the_meaning_falls_back_to_the_whole_file() {
+    let event = "[[events]]\nid = \"a\"\ndate = \"2014\"\ntitle = \"A\"\nsummary = \"s\"\n";
+    let cases = [
+        // The cut falls inside a multi-line string, basic and literal.
+        format!("{event}details = \"\"\"\n[[events]]\nid = \"b\"\n\"\"\"\n"),
+        format!("{event}details = '''\n[[events]]\n'''\n"),
+        // The cut falls inside an array that spans lines.
+        format!("{event}tags = [\n\"x\",\n[[events]]\n]\n"),
+        // A table defined in two pieces: toml reports it once whole.
+        format!("[timeline]\ntitle = \"T\"\n{event}[timeline]\ntitle = \"U\"\n"),
+        format!("[actors.a]\nname = \"A\"\n{event}[actors.a]\nname = \"B\"\n"),
+        format!("[timeline]\ntitle = \"T\"\n{event}[timeline.coverage]\nfrom = \"2007\"\n"),
+        // An inline array of events, then headers adding to it.
+        format!("events = [ {{ id = \"z\" }} ]\n{event}"),
+        // Line ends written \r\n.
+        format!("{event}{event}").replace('\n', "\r\n"),
+        // Sub-tables of the last event of each piece.
+        format!("{event}[[events.claims]]\nby = \"a\"\n{event}[events.figures]\nkilled = 3\n"),
+    ];
+    for text in cases {
+        let (pieces, whole) = both_paths(&text, 1);
+        assert_eq!(pieces, whole, "{text}");
+    }
+    // A table defined twice across pieces is still reported, as toml reports it.
+    let twice = format!("[timeline]\ntitle = \"T\"\n{event}[timeline]\ntitle = \"U\"\n");
+    let l = load_str(&twice);
+    assert!(
+        l.diagnostics
+            .iter()
+            .any(|d| d.message.contains("duplicate key")),
+        "{:?}",
+        l.diagnostics
+    );
+}
+
+#[test]
+fn a_large_file_is_cut_only_before_an_events_header() {
+    let text = "[timeline]\n[[events]]\nid = 1\n[[events.claims]]\n\n[[events]]\n# é\n[[events]]";
+    let pieces = doc::pieces(text, 1);
+    let starts: Vec<&str> = pieces.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(
+        starts,
+        [
+            "[timeline]\n",
+            "[[events]]\nid = 1\n[[events.claims]]\n\n",
+            "[[events]]\n# é\n",
+            "[[events]]"
+        ]
+    );
+    assert_eq!(doc::pieces(text, usize::MAX), vec![0..text.len()]);
+    // A size that lands inside a multi-byte character does not stop the cuts.
+    let wide = format!("# {}\n[[events]]\n[[events]]\n", "é".repeat(10));
+    assert_eq!(doc::pieces(&wide, 3).len(), 3);
+}
+
+mod differential {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines a timeline file is made of, well and badly: headers, plain
+    /// and dotted keys, duplicates, multi-line strings holding a header,
+    /// arrays across lines, escapes, comments.
+    const LINES: &[&str] = &[
+        "[timeline]",
+        "[timeline.coverage]",
+        "[actors]",
+        "[actors.a]",
+        "[actors.b]",
+        "[actors.a.c]",
+        "[[events]]",
+        "[[events]]",
+        "[[events]]",
+        "[[events.claims]]",
+        "[[events.sources]]",
+        "[events.figures]",
+        "[[tours]]",
+        "[[tours.steps]]",
+        "[ events ]",
+        "[[ \"events\" ]]",
+        "id = \"e1\"",
+        "id = \"e2\"",
+        "id = 'a'",
+        "date = \"2014-12-16\"",
+        "date = 2014-12-16",
+        "date = 2014-12-16T10:00:00",
+        "end = \"2014\"",
+        "title = \"T\"",
+        "title = \"T\\u00e9\\n\"",
+        "summary = \"s\"",
+        "name = \"N\"",
+        "kind = \"state\"",
+        "by = \"a\"",
+        "stance = \"asserts\"",
+        "text = \"x\"",
+        "publisher = \"P\"",
+        "grade = \"B2\"",
+        "actors = [\"a\", \"b\"]",
+        "actors = [",
+        "\"a\",",
+        "]",
+        "tags = []",
+        "figures.killed = 3",
+        "figures = { killed = 3, wounded = 0x10 }",
+        "killed = -1",
+        "coverage = { from = \"2007\", to = \"2024\" }",
+        "from = \"2007\"",
+        "steps = [ { event = \"e1\", note = \"n\" } ]",
+        "events = [ { id = \"i\" } ]",
+        "timeline.title = \"t\"",
+        "\"title\" = \"q\"",
+        "details = \"\"\"",
+        "details = '''",
+        "\"\"\"",
+        "'''",
+        "x = 1.5",
+        "x = true",
+        "# [[events]]",
+        "",
+        "= oops",
+    ];
+
+    /// Headers and whole key-values, each valid TOML on its own, so that
+    /// most documents built from them parse and take the fast path.
+    const HEADERS: &[&str] = &[
+        "[timeline]",
+        "[timeline.coverage]",
+        "[actors.a]",
+        "[actors.b]",
+        "[actors]",
+        "[[events]]",
+        "[[events]]",
+        "[[events]]",
+        "[[events.claims]]",
+        "[[events.sources]]",
+        "[events.figures]",
+        "[[tours]]",
+    ];
+    const KEY_VALUES: &[&str] = &[
+        "id = \"e1\"",
+        "id = \"e2\"",
+        "date = \"2014-12-16\"",
+        "date = 2014-12-16",
+        "title = \"T\\u00e9\"",
+        "summary = \"s\"",
+        "name = \"N\"",
+        "kind = \"state\"",
+        "by = \"a\"",
+        "stance = \"denies\"",
+        "text = \"x\"",
+        "publisher = \"P\"",
+        "killed = 3",
+        "actors = [\"a\", \"b\",]",
+        "tags = [\n  \"x\", # note\n  \"y\",\n]",
+        "figures = { killed = 3 }",
+        "coverage = { from = \"2007\", to = \"2024\" }",
+        "steps = [ { event = \"e1\" }, { event = \"e2\", note = \"n\" } ]",
+        "details = \"\"\"\n[[events]]\nid = \"b\"\n\"\"\"",
+        "details = '''\n[[events]]\n'''",
+        "figures.killed = 3",
+        "events = [ { id = \"i\" } ]",
+        "x = { a = { b = [1, [2]] } }",
+    ];
+
+    fn document() -> impl Strategy<Value = String> {
+        let lines = prop::collection::vec(prop::sample::select(LINES), 0..40);
+        let block = (
+            prop::sample::select(HEADERS),
+            prop::collection::vec(prop::sample::select(KEY_VALUES), 0..5),
+        );
+        let blocks = prop::collection::vec(block, 0..12).prop_map(|blocks| {
+            blocks
+                .into_iter()
+                .flat_map(|(header, kvs)| std::iter::once(header).chain(kvs))
+                .collect::<Vec<_>>()
+        });
+        prop_oneof![lines, blocks].prop_map(|lines| {
+            let mut text = lines.join("\n");
+            text.push('\n');
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn pieces_and_the_fast_path_agree_with_toml(text in document()) {
+            let (pieces, whole) = both_paths(&text, 1);
+            prop_assert_eq!(pieces, whole);
+            if let Some(mut fast) = doc::fast(&text, 0, &mut doc::Buffers::default()) {
+                let (mut general, errors) = doc::general(&text);
+                prop_assert!(errors.is_empty(), "toml reports {:?}", errors);
+                fast.sort();
+                general.sort();
+                prop_assert!(fast == general);
+            }
+        }
+    }
+}

@@ -265,7 +265,17 @@ impl Timeline {
         mut tours: Vec<Tour>,
     ) -> Timeline {
         let actor_order = sorted_order(&actors, |a, b| a.id.cmp(&b.id));
-        let event_order = sorted_order(&events, |a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        // Dates sort from a compact copy; ids are read only on a tie.
+        let mut dated: Vec<(EventDate, usize)> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.date, i))
+            .collect();
+        dated.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| events[a.1].id.cmp(&events[b.1].id))
+        });
+        let event_order: Vec<usize> = dated.into_iter().map(|(_, i)| i).collect();
         let tag_order = sorted_order(&tags, |a, b| a.cmp(b));
         let actor_new = inverse(&actor_order);
         let event_new = inverse(&event_order);
