@@ -32,7 +32,15 @@ pub struct Index {
     text: Vec<u8>,
     /// Start of each event's text in `text`; one extra entry at the end.
     starts: Vec<usize>,
+    /// The cores a search may use, asked once rather than per keystroke.
+    cores: usize,
+    /// Below this much text to search, one core does it all.
+    parallel_bytes: usize,
 }
+
+/// Below this much text a search runs on one core: starting threads would
+/// cost more than they save.
+const PARALLEL_BYTES: usize = 4 << 20;
 
 /// Lowercases for matching. Non-ASCII letters are lowercased too, so
 /// "Ç" finds "ç".
@@ -105,7 +113,18 @@ impl Index {
             event_tags_at,
             text,
             starts,
+            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            parallel_bytes: PARALLEL_BYTES,
         }
+    }
+
+    /// The same index searching on `cores` threads from `parallel_bytes`
+    /// of text on, so tests reach the split search with small timelines.
+    #[cfg(test)]
+    pub fn split_search(mut self, cores: usize, parallel_bytes: usize) -> Index {
+        self.cores = cores;
+        self.parallel_bytes = parallel_bytes;
+        self
     }
 
     /// The actors an event involves, as actor or claimant, each once.
@@ -134,14 +153,20 @@ impl Index {
     /// ascending order. With `within` (ascending), only those events are
     /// tried: a query that extends the previous one narrows its matches
     /// instead of rescanning everything.
-    pub fn search(&self, words: &[String], within: Option<&[EventIx]>) -> Vec<EventIx> {
-        let Some(longest) = words.iter().max_by_key(|w| w.len()) else {
-            return within.map_or_else(|| (0..self.spans.len()).collect(), <[EventIx]>::to_vec);
+    pub fn search(&self, words: &[String], within: Option<&[EventIx]>) -> Hits {
+        let (Some(longest), Some(last)) = (words.iter().max_by_key(|w| w.len()), words.last())
+        else {
+            let events =
+                within.map_or_else(|| (0..self.spans.len()).collect(), <[EventIx]>::to_vec);
+            return Hits {
+                events,
+                last_at: Vec::new(),
+            };
         };
         // Loaded text never holds NUL (the sanitizer shows it as ␀), and NUL
         // separates events in the buffer: such a word can only match nothing.
         if words.iter().any(|w| w.contains('\0')) {
-            return Vec::new();
+            return Hits::default();
         }
         let finder = memmem::Finder::new(longest.as_bytes());
         let others: Vec<memmem::Finder<'_>> = words
@@ -149,18 +174,125 @@ impl Index {
             .filter(|w| !std::ptr::eq(*w, longest))
             .map(|w| memmem::Finder::new(w.as_bytes()))
             .collect();
-        let all_match = |ix: EventIx| others.iter().all(|f| f.find(self.event_text(ix)).is_some());
+        // Where the last word is, when it is not the one searched for.
+        let last = (!std::ptr::eq(last, longest)).then(|| memmem::Finder::new(last.as_bytes()));
+        let words = Words {
+            finder,
+            others,
+            last,
+        };
+        // Runs of neighbouring candidates: each is searched in one pass.
+        let runs: Vec<(EventIx, EventIx)> = match within {
+            None => vec![(0, self.starts.len() - 1)],
+            Some(candidates) => {
+                let mut runs = Vec::new();
+                let mut i = 0;
+                while i < candidates.len() {
+                    let mut j = i + 1;
+                    while j < candidates.len() && candidates[j] == candidates[j - 1] + 1 {
+                        j += 1;
+                    }
+                    runs.push((candidates[i], candidates[j - 1] + 1));
+                    i = j;
+                }
+                runs
+            }
+        };
+        // Each core takes a share of the text; the shares are in order, so
+        // their matches concatenate in ascending order.
+        let shares = self.shares(&runs);
+        on_cores(shares.len(), |i| self.scan(&shares[i], &words))
+    }
+
+    /// Narrows the hits of a query (`events`, and `last_at` as in `Hits`,
+    /// one each) to the same query with its last word grown to `last` (one
+    /// more letter typed). Each event is tried
+    /// from where the shorter word first occurred, since the longer one can
+    /// occur no earlier, and usually occurs right there: most events are
+    /// settled without a search. The other words matched before and are
+    /// unchanged.
+    pub fn search_on(&self, last: &str, events: &[EventIx], last_at: &[usize]) -> Hits {
+        if last.contains('\0') {
+            return Hits::default();
+        }
+        let finder = memmem::Finder::new(last.as_bytes());
+        let n = events.len();
+        // An event costs about what scanning half a kilobyte of text does.
+        let jobs = if n * 512 < self.parallel_bytes {
+            1
+        } else {
+            self.cores.max(1)
+        };
+        let per_job = n.div_ceil(jobs.max(1));
+        on_cores(jobs, |job| {
+            let (lo, hi) = ((job * per_job).min(n), ((job + 1) * per_job).min(n));
+            let mut out = Vec::with_capacity(hi.saturating_sub(lo));
+            for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
+                let text = &self.text[at..self.starts[ix + 1]];
+                if text.starts_with(last.as_bytes()) {
+                    out.push((ix, at));
+                } else if let Some(pos) = finder.find(text) {
+                    out.push((ix, at + pos));
+                }
+            }
+            out
+        })
+    }
+
+    /// Splits runs of events into one share per core, of about equal text,
+    /// cutting a run between events where needed; a single share when the
+    /// text is too small for threads to pay for themselves.
+    fn shares(&self, runs: &[(EventIx, EventIx)]) -> Vec<Vec<(EventIx, EventIx)>> {
+        let bytes = |(first, end): (EventIx, EventIx)| self.starts[end] - self.starts[first];
+        let total: usize = runs.iter().map(|&r| bytes(r)).sum();
+        if self.cores <= 1 || total < self.parallel_bytes {
+            return vec![runs.to_vec()];
+        }
+        let target = total.div_ceil(self.cores);
+        let mut shares = vec![Vec::new()];
+        let mut filled = 0;
+        for &(mut first, end) in runs {
+            while first < end {
+                let room = target.saturating_sub(filled);
+                // The first event past which this share would be full.
+                let limit = self.starts[first] + room;
+                let cut = first + 1 + self.starts[first + 1..end].partition_point(|&s| s < limit);
+                let cut = cut.min(end);
+                if let Some(share) = shares.last_mut() {
+                    share.push((first, cut));
+                }
+                filled += self.starts[cut] - self.starts[first];
+                first = cut;
+                if filled >= target && shares.len() < self.cores {
+                    shares.push(Vec::new());
+                    filled = 0;
+                }
+            }
+        }
+        shares.retain(|s| !s.is_empty());
+        shares
+    }
+
+    /// Searches runs of events `first..end` for the longest word, then
+    /// checks the others in each event it hits.
+    fn scan(&self, runs: &[(EventIx, EventIx)], words: &Words<'_>) -> Vec<(EventIx, usize)> {
+        let all_match = |ix: EventIx| {
+            words
+                .others
+                .iter()
+                .all(|f| f.find(self.event_text(ix)).is_some())
+        };
         let mut out = Vec::new();
-        // One pass over the contiguous text of events `first..end`; after a
-        // hit, skip to the next event. Searching a run of neighbours in one
-        // call, rather than event by event, saves a call's set-up per event,
-        // which is most of the cost when nearly every event is a candidate.
-        let mut scan = |first: EventIx, end: EventIx| {
+        // One pass over the contiguous text of a run; after a hit, skip to
+        // the next event. Searching a run of neighbours in one call, rather
+        // than event by event, saves a call's set-up per event, which is
+        // most of the cost when nearly every event is a candidate.
+        for &(first, end) in runs {
             let stop = self.starts[end];
             let mut ix = first;
             while self.starts[ix] < stop {
                 let at = self.starts[ix];
-                let Some(pos) = finder.find(&self.text[at..stop]) else {
+                let Some(pos) = words.finder.find(&self.text[at..stop]) else {
                     break;
                 };
                 let hit = at + pos;
@@ -169,27 +301,59 @@ impl Index {
                     ix += self.starts[ix + 1..end].partition_point(|&s| s <= hit);
                 }
                 if all_match(ix) {
-                    out.push(ix);
+                    // The hit is the word's first in its event: no earlier
+                    // event text was skipped without a search.
+                    let last_at = match &words.last {
+                        None => Some(hit),
+                        Some(f) => f.find(self.event_text(ix)).map(|p| self.starts[ix] + p),
+                    };
+                    if let Some(last_at) = last_at {
+                        out.push((ix, last_at));
+                    }
                 }
                 ix += 1;
-            }
-        };
-        match within {
-            None => scan(0, self.starts.len() - 1),
-            Some(candidates) => {
-                let mut i = 0;
-                while i < candidates.len() {
-                    let mut j = i + 1;
-                    while j < candidates.len() && candidates[j] == candidates[j - 1] + 1 {
-                        j += 1;
-                    }
-                    scan(candidates[i], candidates[j - 1] + 1);
-                    i = j;
-                }
             }
         }
         out
     }
+}
+
+/// The words of a query, made ready to search for.
+struct Words<'w> {
+    /// The longest word, which the text is scanned for.
+    finder: memmem::Finder<'w>,
+    /// The other words, each checked in the events the scan hits.
+    others: Vec<memmem::Finder<'w>>,
+    /// The last word, when it is not the longest.
+    last: Option<memmem::Finder<'w>>,
+}
+
+/// What a search found: the matching events, ascending, and for each one
+/// the offset into the index's text where the query's last word first
+/// occurs, from which a longer last word is looked for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hits {
+    pub events: Vec<EventIx>,
+    pub last_at: Vec<usize>,
+}
+
+/// Runs `jobs` jobs, on a thread each when there are several, and joins
+/// what they found in job order.
+fn on_cores(jobs: usize, job: impl Fn(usize) -> Vec<(EventIx, usize)> + Sync) -> Hits {
+    let parts: Vec<Vec<(EventIx, usize)>> = if jobs <= 1 {
+        vec![job(0)]
+    } else {
+        let job = &job;
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..jobs).map(|i| scope.spawn(move || job(i))).collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let (events, last_at) = parts.into_iter().flatten().unzip();
+    Hits { events, last_at }
 }
 
 fn days(d: chrono::NaiveDate) -> i32 {

@@ -7,7 +7,7 @@
 
 mod index;
 
-pub use index::{Index, fold, words};
+pub use index::{Hits, Index, fold, words};
 
 use crate::model::{ActorIx, EventDate, EventIx, TagIx, Timeline};
 
@@ -79,6 +79,10 @@ pub struct Filtered {
     pub events: Vec<EventIx>,
     /// Events among `events` that match the search (all of them in filter mode).
     pub matches: Vec<EventIx>,
+    /// For each match, where the search's last word first occurs in the
+    /// index's text (empty without a search): one more letter typed is
+    /// looked for from there.
+    pub match_at: Vec<usize>,
     /// Events the search hides: the other filters allow them, the text does not match.
     pub hidden_by_search: usize,
     /// Per actor, how many shown events involve it.
@@ -136,17 +140,23 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     }
     let allowed: Vec<EventIx> = (0..n).filter(|&i| keep[i]).collect();
     let query = words(&f.search);
-    let matches = if query.is_empty() {
-        allowed.clone()
+    let hits = if query.is_empty() {
+        Hits {
+            events: allowed.clone(),
+            last_at: Vec::new(),
+        }
     } else {
         index.search(&query, Some(&allowed))
     };
+    let matches = hits.events;
     let hidden_by_search = allowed.len() - matches.len();
     let events = match f.search_mode {
         SearchMode::Filter => matches.clone(),
         SearchMode::Highlight => allowed,
     };
-    counts(t, index, events, matches, hidden_by_search)
+    let mut out = counts(t, index, events, matches, hidden_by_search);
+    out.match_at = hits.last_at;
+    out
 }
 
 /// Like `apply`, but narrows the previous result when only the search text
@@ -171,9 +181,26 @@ pub fn refine(
         return apply(t, index, f);
     }
     let query = words(&f.search);
-    let matches = index.search(&query, Some(&prev.matches));
+    let before = words(&prev_filter.search);
+    // Only the last word grew, as it does while it is typed: each match is
+    // tried from where the shorter word was found.
+    let last_grew = query.len() == before.len()
+        && query.split_last().zip(before.split_last()).is_some_and(
+            |((last, rest), (was, rest_before))| {
+                rest == rest_before && last.starts_with(was.as_str())
+            },
+        );
+    let hits = if last_grew && prev.match_at.len() == prev.matches.len() {
+        let last = query.last().map_or("", String::as_str);
+        index.search_on(last, &prev.matches, &prev.match_at)
+    } else {
+        index.search(&query, Some(&prev.matches))
+    };
+    let matches = hits.events;
     let hidden_by_search = prev.hidden_by_search + (prev.matches.len() - matches.len());
-    counts(t, index, matches.clone(), matches, hidden_by_search)
+    let mut out = counts(t, index, matches.clone(), matches, hidden_by_search);
+    out.match_at = hits.last_at;
+    out
 }
 
 fn counts(
@@ -201,6 +228,7 @@ fn counts(
     Filtered {
         events,
         matches,
+        match_at: Vec::new(),
         hidden_by_search,
         actor_counts,
         tag_counts,

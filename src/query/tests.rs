@@ -274,9 +274,28 @@ fn search_over_runs_agrees_with_event_by_event() {
                 .filter(|&i| query.iter().all(|w| ix.event_text_contains(i, w)))
                 .collect()
         };
-        assert_eq!(ix.search(&query, None), naive(&all), "{q:?}");
-        assert_eq!(ix.search(&query, Some(&all)), naive(&all), "{q:?}");
-        assert_eq!(ix.search(&query, Some(&some)), naive(&some), "{q:?}");
+        assert_eq!(ix.search(&query, None).events, naive(&all), "{q:?}");
+        assert_eq!(ix.search(&query, Some(&all)).events, naive(&all), "{q:?}");
+        assert_eq!(ix.search(&query, Some(&some)).events, naive(&some), "{q:?}");
+        // Split across threads, from no text at all on, it agrees too.
+        for cores in [2, 3, 7] {
+            let split = ix.clone().split_search(cores, 0);
+            assert_eq!(
+                split.search(&query, None).events,
+                naive(&all),
+                "{q:?} on {cores}"
+            );
+            assert_eq!(
+                split.search(&query, Some(&all)).events,
+                naive(&all),
+                "{q:?} on {cores}"
+            );
+            assert_eq!(
+                split.search(&query, Some(&some)).events,
+                naive(&some),
+                "{q:?} on {cores}"
+            );
+        }
     }
 }
 
@@ -306,4 +325,76 @@ fn counts_take_each_involved_actor_once() {
     let f = apply(t, &ix, &filter);
     assert_eq!(ids(t, &f), ["claims", "talks"]);
     assert_eq!(f.actor_counts[t.actor_ix("afg").unwrap()], 2);
+}
+
+#[test]
+fn a_search_split_across_threads_finds_what_one_thread_finds() {
+    let l = load(crate::load::bundled());
+    assert_eq!(l.errors(), 0);
+    let ix = Index::build(&l.timeline);
+    let n = l.timeline.events.len();
+    let every_third: Vec<EventIx> = (0..n).step_by(3).collect();
+    let runs_of_two: Vec<EventIx> = (0..n).filter(|i| i % 5 < 2).collect();
+    for q in ["a", "pak", "ttp taliban", "peshawar school", "zzz"] {
+        let query = words(q);
+        for within in [None, Some(&every_third[..]), Some(&runs_of_two[..])] {
+            let one = ix.search(&query, within);
+            for cores in [2, 3, 5, 64] {
+                for from in [0, 1000] {
+                    let split = ix.clone().split_search(cores, from);
+                    assert_eq!(split.search(&query, within), one, "{q:?} on {cores} cores");
+                    if let (Some(last), false) = (query.last(), one.events.is_empty()) {
+                        let more = format!("{last}a");
+                        let narrowed = ix.search_on(&more, &one.events, &one.last_at);
+                        assert_eq!(
+                            split.search_on(&more, &one.events, &one.last_at),
+                            narrowed,
+                            "{q:?}+a on {cores} cores"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Typing a query letter by letter, each refinement must equal a fresh
+/// filter: the same events, matches and last-word offsets.
+#[test]
+fn refining_letter_by_letter_equals_filtering_afresh() {
+    let l = load(crate::load::bundled());
+    let t = &l.timeline;
+    for ix in [
+        Index::build(t),
+        Index::build(t).split_search(2, 0),
+        Index::build(t).split_search(5, 0),
+    ] {
+        for query in [
+            "peshawar",
+            "army public school",
+            "ttp",
+            "a b c",
+            "pak  taliban",
+            "zq",
+        ] {
+            for mode in [SearchMode::Filter, SearchMode::Highlight] {
+                let mut prev_filter = Filter {
+                    search_mode: mode,
+                    ..Filter::default()
+                };
+                let mut prev = apply(t, &ix, &prev_filter);
+                for end in 1..=query.len() {
+                    let f = Filter {
+                        search: query[..end].to_string(),
+                        ..prev_filter.clone()
+                    };
+                    let refined = refine(t, &ix, &f, &prev_filter, &prev);
+                    let fresh = apply(t, &ix, &f);
+                    assert_eq!(refined, fresh, "{:?} in {mode:?}", f.search);
+                    assert_eq!(fresh.match_at.len(), fresh.matches.len(), "{:?}", f.search);
+                    (prev_filter, prev) = (f, refined);
+                }
+            }
+        }
+    }
 }
