@@ -68,6 +68,18 @@ fn inputs(files: &[(String, String)]) -> Vec<Input> {
         .collect()
 }
 
+/// An explorer over a fixture's timeline, at 200×60.
+fn explorer(f: &Fixture) -> App {
+    let mut app = App::new(
+        f.timeline.clone(),
+        Filter::default(),
+        ThemeName::Dark,
+        false,
+    );
+    app.update(Message::Resize(200, 60));
+    app
+}
+
 fn actor(t: &Timeline, id: &str) -> usize {
     t.actor_ix(id).unwrap_or_else(|| panic!("no actor {id}"))
 }
@@ -202,13 +214,7 @@ mod search {
 
     /// An explorer with "pes" typed into the search prompt.
     fn typed_pes(f: &Fixture) -> App {
-        let mut app = App::new(
-            f.timeline.clone(),
-            Filter::default(),
-            ThemeName::Dark,
-            false,
-        );
-        app.update(Message::Resize(200, 60));
+        let mut app = explorer(f);
         app.update(Message::StartSearch);
         for c in "pes".chars() {
             app.update(Message::InputChar(c));
@@ -261,13 +267,7 @@ mod frame {
     #[divan::bench(args = SIZES, sample_count = 50)]
     fn browse_200x60(bencher: Bencher, n: usize) {
         let f = fixture(n);
-        let mut app = App::new(
-            f.timeline.clone(),
-            Filter::default(),
-            ThemeName::Dark,
-            false,
-        );
-        app.update(Message::Resize(200, 60));
+        let mut app = explorer(f);
         // Somewhere in the middle, where the density strip marks a year.
         for _ in 0..5 {
             app.update(Message::PageDown);

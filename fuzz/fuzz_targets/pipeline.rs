@@ -2,8 +2,10 @@
 //! `App::new` → a few messages → `ui::draw` into a `TestBackend` of a fuzzed
 //! size → every export format.
 //!
-//! It asserts that nothing panics and that no control or bidi character
-//! reaches a drawn cell, an exported byte (`\n` aside) or a diagnostic.
+//! It asserts that nothing panics, that no control or bidi character
+//! reaches a drawn cell, an exported byte (`\n` aside) or a diagnostic, and
+//! that the loader's ways of reading a file (its fast path, in pieces or
+//! whole, and toml's own document) agree.
 //!
 //! The input is a timeline file, optionally followed by a control tail: the
 //! bytes after the last `\n#~` steer the run (screen size, then one message
@@ -29,6 +31,10 @@ fuzz_target!(|data: &[u8]| run(data));
 
 fn run(data: &[u8]) {
     let (file, steer) = split(data);
+    // The fast path, the pieces and toml's own document agree.
+    if let Ok(text) = std::str::from_utf8(file) {
+        assert!(load::paths_agree(text), "the ways of reading the file differ");
+    }
     let loaded = load::load(vec![Input {
         name: "fuzz.toml".into(),
         bytes: file.to_vec(),

@@ -294,13 +294,13 @@ pub fn fast<'i>(text: &'i str, offset: usize, buffers: &mut Buffers) -> Option<T
 pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
     const HEADER: &[u8] = b"\n[[events]]";
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut start: usize = 0;
     while let Some(found) = text
         .as_bytes()
-        .get(start + size..)
+        .get(start.saturating_add(size)..)
         .and_then(|rest| memchr::memmem::find(rest, HEADER))
     {
-        let cut = start + size + found + 1;
+        let cut = start.saturating_add(size) + found + 1;
         out.push(start..cut);
         start = cut;
     }

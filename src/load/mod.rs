@@ -247,6 +247,41 @@ impl<'a> Part<'a> {
         self.diags.extend(other.diags);
         self.broken |= other.broken;
     }
+
+    /// The part in a form that does not depend on the order toml keeps
+    /// keys in (actors sorted by id, diagnostics by place and text), to
+    /// compare the ways of reading a file.
+    #[cfg(any(test, fuzzing))]
+    fn normal(&self) -> String {
+        let mut actors: Vec<String> = self.raw.actors.iter().map(|a| format!("{a:?}")).collect();
+        actors.sort();
+        let mut diags: Vec<String> = self
+            .diags
+            .iter()
+            .map(|d| {
+                let at = d.primary.as_ref().map(|l| l.span.start);
+                format!("{at:09?} {d:?}")
+            })
+            .collect();
+        diags.sort();
+        format!(
+            "broken {}\nmeta {:?}\nactors {actors:?}\nevents {:?}\ntours {:?}\ndiags {diags:#?}",
+            self.broken, self.raw.meta, self.raw.events, self.raw.tours
+        )
+    }
+}
+
+/// True when every way of reading `text` gives the same records and
+/// diagnostics: in pieces cut at every `[[events]]`, whole by the fast
+/// path, and by toml's own document. The fuzz target asserts it.
+#[cfg(fuzzing)]
+pub fn paths_agree(text: &str) -> bool {
+    let mut files = Files::default();
+    let id = files.add("fuzz.toml".into(), text.to_string());
+    let general = parse_general(&files, id).normal();
+    [1, usize::MAX]
+        .into_iter()
+        .all(|piece_bytes| parse_all(&files, &[id], piece_bytes).normal() == general)
 }
 
 /// Large files are read in pieces of about this many bytes, cut before an
