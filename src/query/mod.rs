@@ -175,8 +175,10 @@ pub fn refine(
         search: String::new(),
         ..prev_filter.clone()
     };
-    let grew =
-        f.search.starts_with(prev_filter.search.as_str()) && !prev_filter.search.trim().is_empty();
+    // Compared folded: lowercasing a longer text need not extend the
+    // lowercased shorter one (a final Σ lowercases to ς, then to σ).
+    let grew = !prev_filter.search.trim().is_empty()
+        && fold(&f.search).starts_with(fold(&prev_filter.search).as_str());
     if !(same_rest && grew && f.search_mode == SearchMode::Filter) {
         return apply(t, index, f);
     }

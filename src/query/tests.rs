@@ -398,3 +398,29 @@ fn refining_letter_by_letter_equals_filtering_afresh() {
         }
     }
 }
+
+#[test]
+fn refining_follows_lowercasing_not_the_typed_text() {
+    // "ΟΔΟΣ" lowercases to "οδος" (a final sigma) but "ΟΔΟΣΑ" to "οδοσα":
+    // the longer query is not a narrowing of the shorter one.
+    let text = T.replace("title = \"TTP founded\"", "title = \"Η οδοσα\"");
+    let l = load(vec![Input {
+        name: "t.toml".into(),
+        bytes: text.into_bytes(),
+    }]);
+    assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
+    let (t, ix) = (&l.timeline, Index::build(&l.timeline));
+    let before = Filter {
+        search: "ΟΔΟΣ".into(),
+        ..Filter::default()
+    };
+    let prev = apply(t, &ix, &before);
+    assert!(prev.matches.is_empty());
+    let after = Filter {
+        search: "ΟΔΟΣΑ".into(),
+        ..Filter::default()
+    };
+    let refined = refine(t, &ix, &after, &before, &prev);
+    assert_eq!(refined, apply(t, &ix, &after));
+    assert_eq!(ids(t, &refined), ["founding"]);
+}
