@@ -71,6 +71,35 @@ fn a_person_explores_filters_searches_follows_and_quits() {
 }
 
 #[test]
+fn lanes_show_who_acted_when_and_enter_lists_a_cell() {
+    let t = Tmux::new(80, 24);
+    t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
+    t.wait_for("Events 12/12");
+    t.send(&["l"]);
+    t.wait_for("Lanes · actors by year, 2007–2024");
+    // The cursor starts on the selected event's year and first actor, so
+    // the cell holds at least that event.
+    t.wait_for("TTP in 2007: 1 shown event");
+    t.send(&["z"]);
+    t.wait_for("Lanes · actors 2007 by month");
+    t.send(&["z"]);
+    t.wait_for("by year, 2007–2024");
+    t.send(&["Enter"]);
+    t.wait_for("1/12 events");
+    t.wait_for("Events 1/12");
+    t.wait_for("filter: TTP");
+    t.send(&["c"]);
+    t.wait_for("Events 12/12");
+    t.send(&["l"]);
+    t.wait_for("Lanes");
+    t.send(&["Escape"]);
+    t.wait_until("lanes closed", |s| !s.contains("Lanes ·"));
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
 fn the_bundled_timeline_opens_with_no_path_and_finds_the_school_attack() {
     let t = Tmux::new(160, 48);
     t.run(&format!("cd /; {BIN}; echo EXITED $?"));

@@ -548,6 +548,17 @@ fn every_mode() -> Vec<(&'static str, Setup)> {
             a.update(Message::ToggleOverview);
             a.update(Message::MoveDown);
         }),
+        ("lanes", |a| {
+            a.update(Message::ToggleLanes);
+            a.update(Message::MoveDown);
+            a.update(Message::MoveRight);
+        }),
+        ("lanes by month", |a| {
+            a.update(Message::ToggleLanes);
+            a.update(Message::MoveLast);
+            a.update(Message::ToggleZoom);
+            a.update(Message::MoveRight);
+        }),
         ("filtered empty", |a| {
             a.update(Message::StartSearch);
             type_text(a, "no such text anywhere");
@@ -585,6 +596,14 @@ fn assert_clamped(app: &App, what: &str) {
             deck.at < deck.slides.len().max(1),
             "{what}: slide {}",
             deck.at
+        );
+    }
+    if let Mode::Lanes(l) = &app.mode {
+        assert!(
+            l.row < l.actors.len().max(1) && l.col < l.columns.len().max(1),
+            "{what}: lanes cell {},{}",
+            l.row,
+            l.col
         );
     }
 }

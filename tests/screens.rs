@@ -127,6 +127,26 @@ fn search_highlighting_in_place() {
 }
 
 #[test]
+fn lanes_by_year() {
+    snap_both!("lanes", |app| {
+        app.update(Message::MoveDown);
+        app.update(Message::ToggleLanes);
+        app.update(Message::MoveDown);
+    });
+}
+
+#[test]
+fn lanes_by_month() {
+    snap_both!("lanes_months", |app| {
+        app.update(Message::ToggleLanes);
+        for _ in 0..7 {
+            app.update(Message::MoveRight);
+        }
+        app.update(Message::ToggleZoom);
+    });
+}
+
+#[test]
 fn filtered_by_two_actors_all_of() {
     snap_both!("filter_all_of", |app| {
         app.pane = Pane::Actors;

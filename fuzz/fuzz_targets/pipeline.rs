@@ -64,7 +64,7 @@ fn run(data: &[u8]) {
         if op == 0 {
             break;
         }
-        let msg = match op % 48 {
+        let msg = match op % 52 {
             0 => Message::MoveDown,
             1 => Message::MoveUp,
             2 => Message::PageDown,
@@ -133,6 +133,10 @@ fn run(data: &[u8]) {
             44 => Message::FirstSlide,
             45 => Message::ExportDone(Err("cannot export".into())),
             46 => Message::MoveDown,
+            47 => Message::ToggleLanes,
+            48 => Message::ToggleZoom,
+            49 => Message::MoveRight,
+            50 => Message::MoveLeft,
             _ => {
                 draw(&mut terminal, &app);
                 continue;

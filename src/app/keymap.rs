@@ -22,6 +22,8 @@ pub enum Scope {
     Present,
     /// The list of slides in presentation mode.
     Overview,
+    /// The lanes view: actors by years.
+    Lanes,
 }
 
 impl Scope {
@@ -35,6 +37,7 @@ impl Scope {
             Scope::Help => "Help",
             Scope::Present => "Presenting",
             Scope::Overview => "Slide overview",
+            Scope::Lanes => "Lanes (actors by years)",
         }
     }
 }
@@ -96,7 +99,7 @@ const fn b(
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Actors, Details, Events, Global, Help, Overview, Present, Prompt};
+use Scope::{Actors, Details, Events, Global, Help, Lanes, Overview, Present, Prompt};
 
 pub static BINDINGS: &[Binding] = &[
     // Browsing, in any pane.
@@ -293,6 +296,14 @@ pub static BINDINGS: &[Binding] = &[
         Message::StartPresent,
         "present the shown events as slides",
         Some("present"),
+    ),
+    b(
+        Global,
+        &[k('l')],
+        "l",
+        Message::ToggleLanes,
+        "lanes: who acted when, actors by years",
+        Some("lanes"),
     ),
     // Pane-specific.
     b(
@@ -580,6 +591,102 @@ pub static BINDINGS: &[Binding] = &[
         "quit",
         Some("quit"),
     ),
+    b(
+        Lanes,
+        &[k('j'), code(Down)],
+        "j/↓",
+        Message::MoveDown,
+        "next actor",
+        Some("actor"),
+    ),
+    b(
+        Lanes,
+        &[k('k'), code(Up)],
+        "k/↑",
+        Message::MoveUp,
+        "previous actor",
+        None,
+    ),
+    b(
+        Lanes,
+        &[k('l'), code(Right)],
+        "l/→",
+        Message::MoveRight,
+        "later year (or month)",
+        Some("year"),
+    ),
+    b(
+        Lanes,
+        &[k('h'), code(Left)],
+        "h/←",
+        Message::MoveLeft,
+        "earlier year (or month)",
+        None,
+    ),
+    b(
+        Lanes,
+        &[code(PageDown), ctrl('d')],
+        "PgDn",
+        Message::PageDown,
+        "a page of actors down",
+        None,
+    ),
+    b(
+        Lanes,
+        &[code(PageUp), ctrl('u')],
+        "PgUp",
+        Message::PageUp,
+        "a page of actors up",
+        None,
+    ),
+    b(
+        Lanes,
+        &[code(Home), k('g')],
+        "g/Home",
+        Message::MoveFirst,
+        "first actor",
+        None,
+    ),
+    b(
+        Lanes,
+        &[code(End), k('G')],
+        "G/End",
+        Message::MoveLast,
+        "last actor",
+        None,
+    ),
+    b(
+        Lanes,
+        &[k('z')],
+        "z",
+        Message::ToggleZoom,
+        "the months of this year, or back to years",
+        Some("zoom"),
+    ),
+    b(
+        Lanes,
+        &[code(Enter)],
+        "Enter",
+        Message::OpenSelected,
+        "list this actor's events in this year (or month)",
+        Some("list"),
+    ),
+    b(
+        Lanes,
+        &[code(Esc)],
+        "Esc",
+        Message::ToggleLanes,
+        "back to the explorer",
+        Some("explorer"),
+    ),
+    b(
+        Lanes,
+        &[k('q'), ctrl('c')],
+        "q",
+        Message::Quit,
+        "quit",
+        Some("quit"),
+    ),
 ];
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
@@ -599,6 +706,7 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
         Mode::Prompt { .. } => &[Prompt],
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],
         Mode::Present(_) => &[Present],
+        Mode::Lanes(_) => &[Lanes],
         Mode::Browse => match pane {
             Pane::Actors => &[Actors, Global],
             Pane::Events => &[Events, Global],

@@ -6,6 +6,7 @@
 //! once per change, so drawing only reads. Nothing here touches the terminal.
 
 pub mod keymap;
+mod lanes;
 mod nav;
 mod present;
 #[cfg(test)]
@@ -13,6 +14,7 @@ mod tests;
 
 use ratatui::layout::Rect;
 
+pub use lanes::Lanes;
 pub use present::{Deck, Slide};
 
 use crate::model::{ActorIx, EventIx, TagIx, Timeline};
@@ -51,6 +53,7 @@ pub enum Mode {
         scroll: u16,
     },
     Present(Deck),
+    Lanes(Lanes),
 }
 
 /// What the details pane shows.
@@ -119,6 +122,12 @@ pub enum Message {
     /// The loop's report of an export: the path written, or why not.
     ExportDone(Result<String, String>),
     StartPresent,
+    /// Opens or closes the lanes view.
+    ToggleLanes,
+    /// In the lanes view: years, or the months of one year.
+    ToggleZoom,
+    MoveLeft,
+    MoveRight,
     NextSlide,
     PrevSlide,
     FirstSlide,
@@ -244,6 +253,15 @@ impl App {
     pub fn update(&mut self, msg: Message) -> Option<Effect> {
         if !matches!(msg, Message::Resize(..)) {
             self.banner = None;
+        }
+        if matches!(self.mode, Mode::Lanes(_))
+            && !matches!(
+                msg,
+                Message::Quit | Message::Suspend | Message::Redraw | Message::Resize(..)
+            )
+        {
+            self.update_lanes(msg);
+            return None;
         }
         if matches!(self.mode, Mode::Present(_)) {
             match msg {
@@ -394,6 +412,7 @@ impl App {
             Message::NextMatch => self.step_match(true),
             Message::PrevMatch => self.step_match(false),
             Message::StartPresent => self.start_present(),
+            Message::ToggleLanes => self.open_lanes(),
             Message::Click { column, row } => self.click(column, row),
             Message::Scroll { column, row, down } => self.scroll_at(column, row, down),
             other => self.navigate(other),

@@ -587,3 +587,156 @@ fn exporting_asks_for_a_format_and_a_path_then_reports() {
     app.update(Message::InputCancel);
     assert_eq!(app.mode, Mode::Browse);
 }
+
+/// Sends one message `times` times.
+fn press(app: &mut App, msg: Message, times: usize) {
+    for _ in 0..times {
+        app.update(msg.clone());
+    }
+}
+
+#[test]
+fn lanes_open_on_the_selected_event_and_move_within_bounds() {
+    let mut app = app();
+    app.update(Message::MoveDown);
+    let e = app.selected_event().unwrap();
+    app.update(Message::ToggleLanes);
+    let Mode::Lanes(l) = &app.mode else {
+        panic!("lanes did not open: {:?}", app.mode)
+    };
+    assert_eq!(l.columns[l.col].year(), app.timeline.events[e].date.year());
+    let rows_of_e: Vec<usize> = (0..l.actors.len())
+        .filter(|&r| app.index.involved(e).contains(&l.actors[r]))
+        .collect();
+    assert_eq!(Some(&l.row), rows_of_e.first(), "the event's busiest actor");
+    let (rows, cols) = (l.actors.len(), l.columns.len());
+    press(&mut app, Message::MoveDown, rows + 3);
+    press(&mut app, Message::MoveRight, cols + 3);
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    assert_eq!((l.row, l.col), (rows - 1, cols - 1));
+    app.update(Message::MoveFirst);
+    press(&mut app, Message::MoveLeft, cols + 3);
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    assert_eq!((l.row, l.col), (0, 0));
+    app.update(Message::ToggleLanes);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn zooming_shows_the_months_of_the_cursors_year_and_comes_back_to_it() {
+    let mut app = app();
+    app.update(Message::ToggleLanes);
+    press(&mut app, Message::MoveRight, 7);
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    let (year, actor) = (l.columns[l.col].year(), l.actors[l.row]);
+    app.update(Message::ToggleZoom);
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    assert_eq!(l.zoom, Some(year));
+    assert_eq!(l.columns.len(), 12);
+    assert!(
+        l.columns
+            .iter()
+            .all(|c| c.year() == year && c.month().is_some())
+    );
+    assert_eq!(l.actors[l.row], actor, "the same actor stays selected");
+    app.update(Message::ToggleZoom);
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    assert_eq!((l.zoom, l.columns[l.col].year()), (None, year));
+}
+
+/// Each cell counts what Enter on it lists: the row's actor's shown events
+/// overlapping the column's dates, the date filter's own rule.
+#[test]
+fn every_cell_counts_what_enter_lists() {
+    // The bundled timeline has events at every precision, some spanning
+    // several months (the 2009 Swat accord) or years.
+    let l = load(crate::load::bundled());
+    let base = App::new(l.timeline, Filter::default(), ThemeName::Dark, false);
+    for zoom in [None, Some(2007), Some(2009), Some(2014), Some(2021)] {
+        let lanes = Lanes::build(&base.timeline, &base.index, &base.filtered.events, zoom);
+        assert!(lanes.max > 0);
+        for (row, &actor) in lanes.actors.iter().enumerate() {
+            for (col, &date) in lanes.columns.iter().enumerate() {
+                let f = Filter {
+                    actors: vec![actor],
+                    from: Some(date),
+                    to: Some(date),
+                    ..Filter::default()
+                };
+                let listed = query::apply(&base.timeline, &base.index, &f).events.len();
+                assert_eq!(
+                    lanes.count(row, col) as usize,
+                    listed,
+                    "{} in {date}",
+                    base.timeline.actors[actor].id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn enter_on_a_cell_lists_its_events_in_the_explorer() {
+    let mut app = app();
+    app.update(Message::StartSearch);
+    type_text(&mut app, "a");
+    app.update(Message::InputSubmit);
+    app.update(Message::ToggleLanes);
+    // The first non-empty cell of the first row.
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    let col = (0..l.columns.len()).find(|&c| l.count(0, c) > 0).unwrap();
+    let (actor, date, n, cols) = (
+        l.actors[0],
+        l.columns[col],
+        l.count(0, col),
+        l.columns.len(),
+    );
+    app.update(Message::MoveFirst);
+    press(&mut app, Message::MoveLeft, cols);
+    press(&mut app, Message::MoveRight, col);
+    app.update(Message::OpenSelected);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.pane, Pane::Events);
+    assert_eq!(app.filter.actors, vec![actor]);
+    assert_eq!((app.filter.from, app.filter.to), (Some(date), Some(date)));
+    assert_eq!(app.filter.search, "a", "the other filters are kept");
+    assert_eq!(app.filtered.events.len(), n as usize);
+    assert!(
+        app.banner
+            .as_deref()
+            .unwrap_or("")
+            .contains(&date.to_string())
+    );
+
+    // An empty cell says so and stays in the lanes.
+    app.update(Message::ClearFilters);
+    app.update(Message::ToggleLanes);
+    let Mode::Lanes(l) = &app.mode else { panic!() };
+    let last = l.actors.len() - 1;
+    let empty = (0..l.columns.len())
+        .find(|&c| l.count(last, c) == 0)
+        .unwrap();
+    let cols = l.columns.len();
+    app.update(Message::MoveLast);
+    press(&mut app, Message::MoveLeft, cols);
+    press(&mut app, Message::MoveRight, empty);
+    app.update(Message::OpenSelected);
+    assert!(matches!(app.mode, Mode::Lanes(_)));
+    assert!(
+        app.banner
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("No shown event")
+    );
+}
+
+#[test]
+fn lanes_need_a_shown_event_with_an_actor() {
+    let mut app = app();
+    app.update(Message::StartSearch);
+    type_text(&mut app, "no such text anywhere");
+    app.update(Message::InputSubmit);
+    app.update(Message::ToggleLanes);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.banner.as_deref().unwrap_or("").starts_with("No lanes"));
+}

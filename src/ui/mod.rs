@@ -19,6 +19,7 @@
 pub mod details;
 mod header;
 mod help;
+mod lanes;
 mod panes;
 mod present;
 mod theme;
@@ -127,6 +128,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     if let Mode::Present(deck) = &app.mode {
         present::draw(frame, app, &theme, deck);
+        return;
+    }
+    if let Mode::Lanes(l) = &app.mode {
+        lanes::draw(frame, app, &theme, l);
         return;
     }
     header::draw(frame, app, &theme, areas.header);
