@@ -113,7 +113,11 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         return Ok(emit(&loaded.timeline, &filter, Format::Text, None, &[]));
     }
     let app = App::new(loaded.timeline, filter, cli.theme, no_color());
-    Ok(run_terminal(App { sources, ..app }))
+    Ok(run_terminal(App {
+        sources,
+        watched: cli.paths.clone(),
+        ..app
+    }))
 }
 
 /// `chronoscope present`: a tour, or the filtered events, as slides.

@@ -1,14 +1,19 @@
 //! The only module that touches the real terminal: the guard that enters
 //! and always leaves raw mode, the alternate screen and mouse capture; the
-//! input and signal threads feeding one channel; and the event loop.
+//! input and signal threads and the watcher of the timeline's files feeding
+//! one channel; and the event loop, which reads the files again when one
+//! changes.
 //!
 //! The terminal is given back on a normal quit, on an error (the guard's
 //! Drop), on a panic (a chained hook) and on SIGTERM/SIGHUP (a message that
 //! ends the loop). `ratatui::restore()` alone would leave mouse capture on.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyEventKind, MouseButton,
@@ -18,6 +23,7 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -29,6 +35,49 @@ use crate::ui;
 enum Input {
     Term(TermEvent),
     Signal(i32),
+    /// A timeline file below a watched path changed.
+    Changed,
+}
+
+/// Editors save in bursts (write, rename, chmod): the loop waits this long
+/// after a change for the rest of the burst before reading the files again.
+const SETTLE: Duration = Duration::from_millis(150);
+/// The longest a burst may hold back a reload.
+const MAX_SETTLE: Duration = Duration::from_secs(1);
+
+/// Watches the timeline's paths (a file's folder, since editors often save
+/// by replacing the file) and reports changes to `.toml` files. `None` when
+/// there is nothing to watch or the system refuses: the explorer then works
+/// as before, without reloading.
+fn watch(paths: &[PathBuf], tx: mpsc::Sender<Input>) -> Option<RecommendedWatcher> {
+    if paths.is_empty() {
+        return None;
+    }
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let Ok(ev) = res else { return };
+        let relevant = !matches!(ev.kind, EventKind::Access(_))
+            && ev
+                .paths
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "toml"));
+        if relevant {
+            let _ = tx.send(Input::Changed);
+        }
+    })
+    .ok()?;
+    for path in paths {
+        let (target, mode) = if path.is_dir() {
+            (path.clone(), RecursiveMode::Recursive)
+        } else {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            (
+                parent.map_or_else(|| PathBuf::from("."), PathBuf::from),
+                RecursiveMode::NonRecursive,
+            )
+        };
+        watcher.watch(&target, mode).ok()?;
+    }
+    Some(watcher)
 }
 
 /// Puts the terminal back as the shell expects it. Safe to call twice.
@@ -132,20 +181,41 @@ pub fn run(mut app: App) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Message::Resize(size.width, size.height));
     let (tx, rx) = mpsc::channel();
+    // Kept alive for as long as the loop runs; dropping it stops watching.
+    let _watcher = watch(&app.watched, tx.clone());
     spawn_inputs(tx)?;
     let panic_for_tests = std::env::var_os("CHRONOSCOPE_TEST_PANIC").is_some();
+    // Inputs that arrived while a burst of changes settled.
+    let mut waiting = VecDeque::new();
     loop {
         terminal.draw(|f| ui::draw(f, &app))?;
         if panic_for_tests {
             test_panic();
         }
-        let Ok(input) = rx.recv() else { break };
+        let Some(input) = waiting.pop_front().or_else(|| rx.recv().ok()) else {
+            break;
+        };
         let msg = match input {
             Input::Signal(sig) => {
                 drop(guard);
                 return Ok(Some(sig));
             }
             Input::Term(ev) => message_for(&app, ev),
+            Input::Changed => {
+                // Let the burst settle, keeping any key pressed meanwhile;
+                // a file that never stops changing is read once a second.
+                let until = Instant::now() + MAX_SETTLE;
+                while let Some(wait) = until.checked_duration_since(Instant::now()) {
+                    let Ok(next) = rx.recv_timeout(wait.min(SETTLE)) else {
+                        break;
+                    };
+                    if !matches!(next, Input::Changed) {
+                        waiting.push_back(next);
+                    }
+                }
+                app.reload(crate::load::reload(&app.watched));
+                continue;
+            }
         };
         let Some(msg) = msg else { continue };
         match app.update(msg) {

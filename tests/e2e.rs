@@ -100,6 +100,44 @@ fn lanes_show_who_acted_when_and_enter_lists_a_cell() {
 }
 
 #[test]
+fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("timeline.toml");
+    let original = std::fs::read_to_string(format!("{FIXTURE}/timeline.toml")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let t = Tmux::new(100, 30);
+    t.run(&format!("{BIN} {}; echo EXITED $?", dir.path().display()));
+    t.wait_for("Events 12/12");
+    t.send(&["BTab"]);
+    t.wait_for("Actors (any)");
+    t.send(&["/"]);
+    t.send(&["-l", "ttp"]);
+    t.send(&["Enter"]);
+    t.send(&["Space"]);
+    t.wait_for("Events 5/12");
+    t.send(&["Tab"]);
+
+    let renamed = original.replace("TTP formed under Baitullah", "TTP founded by Baitullah");
+    std::fs::write(&file, &renamed).unwrap();
+    t.wait_for("Reloaded: 12 events");
+    t.wait_for("TTP founded by Baitullah");
+    t.wait_for("Events 5/12");
+
+    // A broken edit: the banner says where, the last good timeline stays.
+    std::fs::write(&file, format!("{renamed}\n= broken\n")).unwrap();
+    t.wait_for("Not reloaded: ");
+    t.wait_for("timeline.toml:");
+    t.wait_for("TTP founded by Baitullah");
+
+    std::fs::write(&file, &original).unwrap();
+    t.wait_for("Reloaded: 12 events");
+    t.wait_for("TTP formed under Baitullah");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
 fn the_bundled_timeline_opens_with_no_path_and_finds_the_school_attack() {
     let t = Tmux::new(160, 48);
     t.run(&format!("cd /; {BIN}; echo EXITED $?"));

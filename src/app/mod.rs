@@ -9,6 +9,7 @@ pub mod keymap;
 mod lanes;
 mod nav;
 mod present;
+mod reload;
 #[cfg(test)]
 mod tests;
 
@@ -195,6 +196,9 @@ pub struct App {
     pub banner: Option<String>,
     /// The timeline's own files, which an export must never replace.
     pub sources: Vec<std::path::PathBuf>,
+    /// The paths the timeline was read from, read again when a file below
+    /// them changes; empty for the bundled timeline.
+    pub watched: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -225,6 +229,7 @@ impl App {
             no_color,
             banner: None,
             sources: Vec::new(),
+            watched: Vec::new(),
         };
         app.rebuild_rows();
         app.rebuild_entries();

@@ -740,3 +740,78 @@ fn lanes_need_a_shown_event_with_an_actor() {
     assert_eq!(app.mode, Mode::Browse);
     assert!(app.banner.as_deref().unwrap_or("").starts_with("No lanes"));
 }
+
+fn timeline_of(text: &str) -> Timeline {
+    let l = load(vec![Input {
+        name: "timeline.toml".into(),
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
+    l.timeline
+}
+
+#[test]
+fn a_reload_keeps_the_filters_search_and_selection_by_id() {
+    let mut app = app();
+    select_actor(&mut app, "ttp");
+    app.pane = Pane::Actors;
+    app.update(Message::ToggleSelected);
+    app.pane = Pane::Events;
+    app.update(Message::MoveDown);
+    let chosen = selected_id(&app).to_string();
+    let shown = app.filtered.events.len();
+    // A new event ahead of everything shifts every index by one.
+    let edited = FIXTURE.replacen(
+        "[[events]]",
+        "[[events]]\nid = \"2007-01-first\"\ndate = \"2007-01\"\ntitle = \"A new first event\"\n\
+         summary = \"s\"\nactors = [\"ttp\"]\n[[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\n\
+         [[events]]",
+        1,
+    );
+    app.update(Message::ToggleLanes);
+    app.reload(Ok(timeline_of(&edited)));
+    assert_eq!(app.mode, Mode::Browse, "the lanes' indices are gone");
+    assert_eq!(selected_id(&app), chosen);
+    assert_eq!(app.filtered.events.len(), shown + 1);
+    let ttp = app.timeline.actor_ix("ttp").unwrap();
+    assert_eq!(app.filter.actors, vec![ttp]);
+    assert_eq!(app.banner.as_deref(), Some("Reloaded: 13 events"));
+    assert!(app.history.is_empty());
+}
+
+#[test]
+fn a_reload_drops_what_no_longer_exists_and_selects_the_nearest_event() {
+    let mut app = app();
+    app.update(Message::MoveDown);
+    let gone = selected_id(&app).to_string();
+    let date = app.timeline.events[app.selected_event().unwrap()].date;
+    // Remove the selected event: the next one on or after its date is selected.
+    let start = FIXTURE.find(&format!("id = \"{gone}\"")).unwrap();
+    let block_start = FIXTURE[..start].rfind("[[events]]").unwrap();
+    let block_end = block_start + 10 + FIXTURE[block_start + 10..].find("[[events]]\n").unwrap();
+    let edited = format!("{}{}", &FIXTURE[..block_start], &FIXTURE[block_end..]);
+    app.reload(Ok(timeline_of(&edited)));
+    let now = app.selected_event().unwrap();
+    assert_ne!(app.timeline.events[now].id, gone);
+    assert!(app.timeline.events[now].date >= date);
+    assert_eq!(
+        app.cursor,
+        app.filtered.events.partition_point(|&e| e < now)
+    );
+}
+
+#[test]
+fn a_broken_reload_keeps_the_last_good_timeline_and_says_why() {
+    let mut app = app();
+    app.update(Message::MoveDown);
+    let before = (app.timeline.events.len(), selected_id(&app).to_string());
+    app.reload(Err("timeline.toml:12:5: invalid TOML".into()));
+    assert_eq!(
+        (app.timeline.events.len(), selected_id(&app).to_string()),
+        before
+    );
+    assert_eq!(
+        app.banner.as_deref(),
+        Some("Not reloaded: timeline.toml:12:5: invalid TOML · the last good timeline stays")
+    );
+}

@@ -103,6 +103,32 @@ impl Loaded {
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
     }
+
+    /// The first error on one line, `file:line:col: message`, with how
+    /// many more there are: what a banner has room for.
+    pub fn first_error(&self) -> Option<String> {
+        let first = self.diagnostics.iter().find(|d| d.is_error())?;
+        let place = first
+            .primary
+            .as_ref()
+            .map(|l| format!("{}: ", self.files.position(l)))
+            .unwrap_or_default();
+        let more = match self.errors() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more)"),
+        };
+        Some(one_line(&format!("{place}{}{more}", first.message)))
+    }
+}
+
+/// Reads and loads the timeline at `paths` again, as the explorer does when
+/// one of its files changes: the timeline, or why it cannot be used.
+pub fn reload(paths: &[PathBuf]) -> Result<Timeline, String> {
+    let loaded = load(read_paths(paths).map_err(|e| e.to_string())?);
+    match loaded.first_error() {
+        Some(why) => Err(why),
+        None => Ok(loaded.timeline),
+    }
 }
 
 /// Reads every file the paths name, in order; a directory contributes its

@@ -425,3 +425,22 @@ mod differential {
         }
     }
 }
+
+#[test]
+fn a_reload_reads_the_files_again_or_says_where_the_first_error_is() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("t.toml");
+    std::fs::write(&path, BASE).expect("written");
+    let t = reload(std::slice::from_ref(&path)).expect("a valid timeline");
+    assert_eq!(t.events.len(), 1);
+    std::fs::write(
+        &path,
+        BASE.replace("date = \"2014-12-16\"", "date = \"2014-13-16\"\nnope = 1"),
+    )
+    .expect("written");
+    let why = reload(std::slice::from_ref(&path)).expect_err("a broken timeline");
+    assert!(why.contains("t.toml:14:8: impossible date"), "{why}");
+    assert!(why.ends_with("(and 1 more)"), "{why}");
+    let missing = reload(&[dir.path().join("gone.toml")]).expect_err("no file");
+    assert!(missing.contains("no such file"), "{missing}");
+}
