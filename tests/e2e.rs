@@ -116,6 +116,8 @@ fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
     t.send(&["Space"]);
     t.wait_for("Events 5/12");
     t.send(&["Tab"]);
+    // No key in flight when the file changes: a key clears the banner.
+    t.wait_for("▶ Events 5/12");
 
     let renamed = original.replace("TTP formed under Baitullah", "TTP founded by Baitullah");
     std::fs::write(&file, &renamed).unwrap();
