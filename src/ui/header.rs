@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, truncate};
-use crate::app::App;
+use crate::app::{App, Mode};
 use crate::query::{Combine, SearchMode};
 use crate::text::one_line;
 
@@ -102,9 +102,13 @@ fn strip_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         .map(|c| (c[0].0, c.iter().map(|y| y.1).sum()))
         .collect();
     let max = buckets.iter().map(|b| b.1).max().unwrap_or(0).max(1);
-    let selected_year = app
-        .selected_event()
-        .map(|e| app.timeline.events[e].date.year());
+    // In the lanes the cursor's year is marked; elsewhere the selected event's.
+    let selected_year = match &app.mode {
+        Mode::Lanes(l) => l.columns.get(l.col).map(|d| d.year()),
+        _ => app
+            .selected_event()
+            .map(|e| app.timeline.events[e].date.year()),
+    };
     let mut spans = vec![Span::styled(format!(" {} ", first.0), theme.dim)];
     for (i, &(y, n)) in buckets.iter().enumerate() {
         let bar = if n == 0 {
