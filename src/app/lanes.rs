@@ -3,8 +3,6 @@
 //! events involve that actor then. Who acted when, side by side — what a
 //! briefing asks first. Enter lists a cell's events in the explorer.
 
-use chrono::Datelike;
-
 use super::{App, Message, Mode, Pane};
 use crate::model::{ActorIx, EventDate, EventIx, Qualifier, Timeline};
 use crate::query::{Combine, Index};
@@ -41,15 +39,7 @@ impl Lanes {
                     .collect()
             }),
         };
-        let days: Vec<(i32, i32)> = columns
-            .iter()
-            .map(|c| {
-                (
-                    c.first_day().num_days_from_ce(),
-                    c.last_day().num_days_from_ce(),
-                )
-            })
-            .collect();
+        let days: Vec<(i32, i32)> = columns.iter().map(EventDate::day_numbers).collect();
         let mut totals_by_actor = vec![0u32; t.actors.len()];
         for &e in shown {
             for &a in index.involved(e) {

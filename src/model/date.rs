@@ -219,6 +219,15 @@ impl EventDate {
         NaiveDate::from_ymd_opt(i32::from(self.year), u32::from(m), d).unwrap_or(NaiveDate::MAX)
     }
 
+    /// The first and last day of the period as day numbers (days since the
+    /// common era): plain integers, cheap to compare across many events.
+    pub fn day_numbers(&self) -> (i32, i32) {
+        (
+            self.first_day().num_days_from_ce(),
+            self.last_day().num_days_from_ce(),
+        )
+    }
+
     /// The EDTF form, which `parse` reads back to the same date.
     pub fn to_edtf(&self) -> String {
         let mut s = format!("{:04}", self.year);

@@ -130,6 +130,15 @@ impl Event {
         self.end.unwrap_or(self.date).last_day()
     }
 
+    /// The first and last day the event covers, as day numbers
+    /// (`EventDate::day_numbers`).
+    pub fn day_numbers(&self) -> (i32, i32) {
+        (
+            self.date.day_numbers().0,
+            self.end.unwrap_or(self.date).day_numbers().1,
+        )
+    }
+
     /// True when one actor asserts or confirms what another denies or disputes.
     pub fn has_conflict(&self) -> bool {
         self.claims.iter().any(|c| c.stance.is_for())

@@ -79,7 +79,7 @@ impl Index {
                 tag_events[tag].push(i);
                 event_tags.push(tag);
             }
-            spans.push((days(e.date.first_day()), days(e.last_day())));
+            spans.push(e.day_numbers());
             years.push(e.date.year());
             starts.push(text.len());
             let mut push = |s: &str| {
@@ -354,11 +354,6 @@ fn on_cores(jobs: usize, job: impl Fn(usize) -> Vec<(EventIx, usize)> + Sync) ->
     };
     let (events, last_at) = parts.into_iter().flatten().unzip();
     Hits { events, last_at }
-}
-
-fn days(d: chrono::NaiveDate) -> i32 {
-    use chrono::Datelike;
-    d.num_days_from_ce()
 }
 
 /// Splits a search query into folded words.

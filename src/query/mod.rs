@@ -132,8 +132,8 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     restrict(&mut keep, &f.actors, &index.actor_events, f.combine);
     restrict(&mut keep, &f.tags, &index.tag_events, f.combine);
     if f.from.is_some() || f.to.is_some() {
-        let lo = f.from.map_or(i32::MIN, |d| day(d.first_day()));
-        let hi = f.to.map_or(i32::MAX, |d| day(d.last_day()));
+        let lo = f.from.map_or(i32::MIN, |d| d.day_numbers().0);
+        let hi = f.to.map_or(i32::MAX, |d| d.day_numbers().1);
         for (k, &(start, end)) in keep.iter_mut().zip(&index.spans) {
             *k &= start <= hi && end >= lo;
         }
@@ -255,11 +255,6 @@ fn restrict(keep: &mut [bool], selected: &[usize], postings: &[Vec<EventIx>], co
     for (k, h) in keep.iter_mut().zip(hits) {
         *k &= h >= need;
     }
-}
-
-fn day(d: chrono::NaiveDate) -> i32 {
-    use chrono::Datelike;
-    d.num_days_from_ce()
 }
 
 /// A fuzzy subsequence match: every character of `needle` appears in
