@@ -9,6 +9,7 @@ pub mod cli;
 pub mod export;
 pub mod load;
 pub mod model;
+pub mod par;
 pub mod query;
 pub mod term;
 pub mod text;

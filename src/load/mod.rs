@@ -348,42 +348,16 @@ fn parse_all<'a>(files: &'a Files, ids: &[FileId], piece_bytes: usize) -> Part<'
                 .map(move |range| Piece { nth, file, range })
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(pieces.len());
-    let mut done: Vec<(usize, Option<PieceDone>)> = if threads <= 1 {
-        let mut buffers = doc::Buffers::default();
-        let done = pieces.iter().map(|p| parse_piece(files, p, &mut buffers));
-        done.enumerate().collect()
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut buffers = doc::Buffers::default();
-                        let mut mine = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(piece) = pieces.get(i) else { break };
-                            mine.push((i, parse_piece(files, piece, &mut buffers)));
-                        }
-                        mine
-                    })
-                })
-                .collect();
-            // A worker's panic is passed on rather than losing its pieces.
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
-    done.sort_by_key(|(i, _)| *i);
+    let done = crate::par::map_in_order(
+        &pieces,
+        crate::par::cores(),
+        doc::Buffers::default,
+        |buffers, piece| parse_piece(files, piece, buffers),
+    );
     // Each file's pieces in order; `None` once one needs the general path.
     let mut by_file: Vec<Option<Vec<PieceDone>>> = ids.iter().map(|_| Some(Vec::new())).collect();
-    for (i, outcome) in done {
-        let slot = &mut by_file[pieces[i].nth];
+    for (piece, outcome) in pieces.iter().zip(done) {
+        let slot = &mut by_file[piece.nth];
         match (slot.as_mut(), outcome) {
             (Some(list), Some(piece)) => list.push(piece),
             _ => *slot = None,

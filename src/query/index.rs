@@ -113,7 +113,7 @@ impl Index {
             event_tags_at,
             text,
             starts,
-            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            cores: crate::par::cores(),
             parallel_bytes: PARALLEL_BYTES,
         }
     }
@@ -201,16 +201,20 @@ impl Index {
         // Each core takes a share of the text; the shares are in order, so
         // their matches concatenate in ascending order.
         let shares = self.shares(&runs);
-        on_cores(shares.len(), |i| self.scan(&shares[i], &words))
+        Hits::joined(crate::par::map_in_order(
+            &shares,
+            shares.len(),
+            || (),
+            |_, share| self.scan(share, &words),
+        ))
     }
 
     /// Narrows the hits of a query (`events`, and `last_at` as in `Hits`,
     /// one each) to the same query with its last word grown to `last` (one
-    /// more letter typed). Each event is tried
-    /// from where the shorter word first occurred, since the longer one can
-    /// occur no earlier, and usually occurs right there: most events are
-    /// settled without a search. The other words matched before and are
-    /// unchanged.
+    /// more letter typed). Each event is tried from where the shorter word
+    /// first occurred, since the longer one can occur no earlier, and usually
+    /// occurs right there: most events are settled without a search. The
+    /// other words matched before and are unchanged.
     pub fn search_on(&self, last: &str, events: &[EventIx], last_at: &[usize]) -> Hits {
         if last.contains('\0') {
             return Hits::default();
@@ -224,19 +228,26 @@ impl Index {
             self.cores.max(1)
         };
         let per_job = n.div_ceil(jobs.max(1));
-        on_cores(jobs, |job| {
-            let (lo, hi) = ((job * per_job).min(n), ((job + 1) * per_job).min(n));
-            let mut out = Vec::with_capacity(hi.saturating_sub(lo));
-            for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
-                let text = &self.text[at..self.starts[ix + 1]];
-                if text.starts_with(last.as_bytes()) {
-                    out.push((ix, at));
-                } else if let Some(pos) = finder.find(text) {
-                    out.push((ix, at + pos));
+        let chunks: Vec<(usize, usize)> = (0..jobs)
+            .map(|job| ((job * per_job).min(n), ((job + 1) * per_job).min(n)))
+            .collect();
+        Hits::joined(crate::par::map_in_order(
+            &chunks,
+            jobs,
+            || (),
+            |_, &(lo, hi)| {
+                let mut out = Vec::with_capacity(hi - lo);
+                for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
+                    let text = &self.text[at..self.starts[ix + 1]];
+                    if text.starts_with(last.as_bytes()) {
+                        out.push((ix, at));
+                    } else if let Some(pos) = finder.find(text) {
+                        out.push((ix, at + pos));
+                    }
                 }
-            }
-            out
-        })
+                out
+            },
+        ))
     }
 
     /// Splits runs of events into one share per core, of about equal text,
@@ -337,23 +348,12 @@ pub struct Hits {
     pub last_at: Vec<usize>,
 }
 
-/// Runs `jobs` jobs, on a thread each when there are several, and joins
-/// what they found in job order.
-fn on_cores(jobs: usize, job: impl Fn(usize) -> Vec<(EventIx, usize)> + Sync) -> Hits {
-    let parts: Vec<Vec<(EventIx, usize)>> = if jobs <= 1 {
-        vec![job(0)]
-    } else {
-        let job = &job;
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..jobs).map(|i| scope.spawn(move || job(i))).collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
-    let (events, last_at) = parts.into_iter().flatten().unzip();
-    Hits { events, last_at }
+impl Hits {
+    /// The hits of consecutive shares of the events, in their order.
+    fn joined(parts: Vec<Vec<(EventIx, usize)>>) -> Hits {
+        let (events, last_at) = parts.into_iter().flatten().unzip();
+        Hits { events, last_at }
+    }
 }
 
 /// Splits a search query into folded words.
