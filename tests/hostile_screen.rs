@@ -10,6 +10,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use chronoscope::app::{App, Deck, Entry, Message, Mode, Pane, Prompt};
@@ -21,24 +23,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
+use common::screen::{self, draw, type_text};
+
 const HOSTILE: &str = include_str!("fixtures/hostile/escapes.toml");
 const EXPLORER: &str = include_str!("fixtures/explorer/timeline.toml");
 
 fn app_from(toml: &str) -> App {
-    let l = load::load(vec![Input {
-        name: "timeline.toml".into(),
-        bytes: toml.as_bytes().to_vec(),
-    }]);
-    let errors: Vec<String> = l.diagnostics.iter().map(|d| l.files.render(d)).collect();
-    assert_eq!(l.errors(), 0, "{}", errors.join("\n"));
-    App::new(l.timeline, Filter::default(), ThemeName::Dark, false)
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
-    app.update(Message::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
-    terminal.backend().buffer().clone()
+    screen::app_from(toml, ThemeName::Dark, false)
 }
 
 fn text(buf: &Buffer) -> String {
@@ -63,12 +54,6 @@ fn assert_clean(buf: &Buffer, what: &str) {
                 text(buf)
             );
         }
-    }
-}
-
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Message::InputChar(c));
     }
 }
 

@@ -4,35 +4,25 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use chronoscope::app::{App, Entry, Message, Pane};
-use chronoscope::load::{self, Input};
-use chronoscope::query::Filter;
 use chronoscope::ui::{self, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
+use common::screen::{app_from, draw, type_text};
+
 const FIXTURE: &str = include_str!("fixtures/explorer/timeline.toml");
 
 fn app_with(theme: ThemeName, no_color: bool) -> App {
-    let l = load::load(vec![Input {
-        name: "timeline.toml".into(),
-        bytes: FIXTURE.as_bytes().to_vec(),
-    }]);
-    assert_eq!(l.errors(), 0);
-    App::new(l.timeline, Filter::default(), theme, no_color)
+    app_from(FIXTURE, theme, no_color)
 }
 
 fn app() -> App {
     app_with(ThemeName::Dark, false)
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
-    app.update(Message::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
-    terminal.backend().buffer().clone()
 }
 
 fn text(buf: &Buffer) -> String {
@@ -47,12 +37,6 @@ fn text(buf: &Buffer) -> String {
         out.push('\n');
     }
     out
-}
-
-fn type_text(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Message::InputChar(c));
-    }
 }
 
 /// Renders the app at both snapshot sizes.
