@@ -69,22 +69,11 @@ impl Value<'_> {
     }
 }
 
-/// How a table came to be, which decides what a later header may do to it.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-enum Origin {
-    /// The root, or a table opened by a `[header]`.
-    #[default]
-    Header,
-    /// A parent named only on the way to a deeper header.
-    Implicit,
-    /// `{ … }`, closed once written.
-    Inline,
-}
-
 #[derive(Debug, Default)]
 pub struct Table<'i> {
     pub entries: Vec<(Key<'i>, Node<'i>)>,
-    origin: Origin,
+    /// Written as `{ … }`: closed once written, so no header may add to it.
+    inline: bool,
     /// Entries were added past `SCAN_LIMIT` without the duplicate check.
     unchecked: bool,
 }
@@ -193,7 +182,7 @@ impl<'i> Node<'i> {
     /// where a header's path leads through it.
     fn header_target(&mut self) -> Option<&mut Table<'i>> {
         match &mut self.value {
-            Value::Table(t) if t.origin != Origin::Inline => Some(t),
+            Value::Table(t) if !t.inline => Some(t),
             Value::Array(a) if a.of_tables => match &mut a.items.last_mut()?.value {
                 Value::Table(t) => Some(t),
                 _ => None,
@@ -411,13 +400,10 @@ impl<'i> Builder<'_, 'i> {
             let i = match table.find(&key.name) {
                 Some(i) => i,
                 None => {
-                    let implicit = Table {
-                        origin: Origin::Implicit,
-                        ..Table::default()
-                    };
+                    // A parent named only on the way to a deeper header.
                     let node = Node {
                         span: key.span.clone(),
-                        value: Value::Table(implicit),
+                        value: Value::Table(Table::default()),
                     };
                     let i = table.insert(key.clone(), node)?;
                     self.unchecked |= table.unchecked;
@@ -505,7 +491,7 @@ impl<'i> Builder<'_, 'i> {
             }
             EventKind::InlineTableOpen => {
                 let mut table = Table {
-                    origin: Origin::Inline,
+                    inline: true,
                     ..Table::default()
                 };
                 let close = loop {
