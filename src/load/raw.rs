@@ -275,7 +275,7 @@ impl<'w, 'a> Walker<'w, 'a> {
                 "short" => short = self.line(v),
                 "aliases" => {
                     aliases = self
-                        .strings(v)
+                        .refs(v)
                         .into_iter()
                         .map(|s| one_line(&s.value))
                         .collect()
@@ -614,13 +614,8 @@ impl<'w, 'a> Walker<'w, 'a> {
     }
 
     fn string(&mut self, v: &Node<'_>) -> Option<Sp<String>> {
-        match &v.value {
-            Value::String(s) => Some(self.sp(&v.span, s.to_string())),
-            _ => {
-                self.wrong_type(v, "a string");
-                None
-            }
-        }
+        let s = self.str_value(v)?.to_owned();
+        Some(self.sp(&v.span, s))
     }
 
     /// A string value, borrowed: the text fields copy it once, cleaned.
@@ -676,16 +671,6 @@ impl<'w, 'a> Walker<'w, 'a> {
                 .iter()
                 .filter_map(|i| self.reference(i))
                 .collect(),
-            _ => {
-                self.wrong_type(v, "an array of strings");
-                Vec::new()
-            }
-        }
-    }
-
-    fn strings(&mut self, v: &Node<'_>) -> Vec<Sp<String>> {
-        match &v.value {
-            Value::Array(array) => array.items.iter().filter_map(|i| self.string(i)).collect(),
             _ => {
                 self.wrong_type(v, "an array of strings");
                 Vec::new()
