@@ -133,56 +133,53 @@ impl App {
     }
 
     pub(super) fn update_lanes(&mut self, msg: Message) {
-        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
-        if msg == Message::OpenSelected {
-            self.list_cell();
-            return;
-        }
-        let zoomed = match &self.mode {
-            Mode::Lanes(l) => l.zoom,
-            _ => return,
-        };
-        if msg == Message::ToggleZoom {
-            let Mode::Lanes(l) = &self.mode else { return };
-            let (row, actor) = (l.row, l.actors.get(l.row).copied());
-            let year = l.columns.get(l.col).map(EventDate::year);
-            let zoom = match zoomed {
-                Some(_) => None,
-                None => year,
-            };
-            let mut lanes = Lanes::build(&self.timeline, &self.index, &self.filtered.events, zoom);
-            lanes.row = actor
-                .and_then(|a| lanes.actors.iter().position(|&x| x == a))
-                .unwrap_or(row.min(lanes.actors.len().saturating_sub(1)));
-            lanes.col = match (zoomed, year) {
-                // Back out to the year that was zoomed into.
-                (Some(y), _) => lanes.columns.iter().position(|c| c.year() == y),
-                _ => None,
+        match msg {
+            Message::OpenSelected => return self.list_cell(),
+            Message::ToggleZoom => return self.toggle_zoom(),
+            Message::ToggleLanes => {
+                self.mode = Mode::Browse;
+                return;
             }
-            .unwrap_or(0);
-            self.mode = Mode::Lanes(lanes);
-            return;
+            _ => {}
         }
+        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
         let Mode::Lanes(l) = &mut self.mode else {
             return;
         };
-        let (rows, cols) = (l.actors.len(), l.columns.len());
+        let last_row = l.actors.len().saturating_sub(1);
+        let last_col = l.columns.len().saturating_sub(1);
         match msg {
-            Message::MoveDown => l.row = (l.row + 1).min(rows.saturating_sub(1)),
+            Message::MoveDown => l.row = (l.row + 1).min(last_row),
             Message::MoveUp => l.row = l.row.saturating_sub(1),
-            Message::PageDown | Message::HalfPageDown => {
-                l.row = (l.row + page).min(rows.saturating_sub(1));
-            }
+            Message::PageDown | Message::HalfPageDown => l.row = (l.row + page).min(last_row),
             Message::PageUp | Message::HalfPageUp => l.row = l.row.saturating_sub(page),
             Message::MoveFirst => l.row = 0,
-            Message::MoveLast => l.row = rows.saturating_sub(1),
-            Message::MoveRight => l.col = (l.col + 1).min(cols.saturating_sub(1)),
+            Message::MoveLast => l.row = last_row,
+            Message::MoveRight => l.col = (l.col + 1).min(last_col),
             Message::MoveLeft => l.col = l.col.saturating_sub(1),
-            Message::Scroll { down: true, .. } => l.row = (l.row + 3).min(rows.saturating_sub(1)),
+            Message::Scroll { down: true, .. } => l.row = (l.row + 3).min(last_row),
             Message::Scroll { down: false, .. } => l.row = l.row.saturating_sub(3),
-            Message::ToggleLanes => self.mode = Mode::Browse,
             _ => {}
         }
+    }
+
+    /// Into the months of the cursor's year, or back out to that year, on
+    /// the same actor.
+    fn toggle_zoom(&mut self) {
+        let Mode::Lanes(l) = &self.mode else { return };
+        let (row, actor) = (l.row, l.actors.get(l.row).copied());
+        let (zoom, back_to) = match l.zoom {
+            Some(year) => (None, Some(year)),
+            None => (l.columns.get(l.col).map(EventDate::year), None),
+        };
+        let mut lanes = Lanes::build(&self.timeline, &self.index, &self.filtered.events, zoom);
+        lanes.row = actor
+            .and_then(|a| lanes.actors.iter().position(|&x| x == a))
+            .unwrap_or(row.min(lanes.actors.len().saturating_sub(1)));
+        lanes.col = back_to
+            .and_then(|y| lanes.columns.iter().position(|c| c.year() == y))
+            .unwrap_or(0);
+        self.mode = Mode::Lanes(lanes);
     }
 
     /// Enter on a cell: the explorer, filtered to the row's actor and the
