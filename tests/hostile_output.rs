@@ -13,10 +13,9 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, SystemTime};
 
 use chronoscope::text::is_unsafe;
-use common::{assert_unchanged, snapshot};
+use common::{aged_copies, assert_unchanged, snapshot};
 
 const BIN: &str = env!("CARGO_BIN_EXE_chronoscope");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -169,39 +168,17 @@ fn error_messages_on_a_hostile_broken_file_hold_no_control_byte() {
     }
 }
 
-/// Copies the fixtures' timelines into a fresh folder, dated a day ago so
-/// that any write, even of the same bytes, shows in the modification time.
-fn timeline_copy() -> (tempfile::TempDir, Vec<PathBuf>) {
-    let tmp = tempfile::tempdir().unwrap();
-    let day_ago = SystemTime::now() - Duration::from_secs(86_400);
-    let mut paths = Vec::new();
-    for (dir, name) in [
-        ("explorer", "timeline.toml"),
-        ("export", "timeline.toml"),
-        ("hostile", "escapes.toml"),
-    ] {
-        let folder = tmp.path().join(dir);
-        fs::create_dir(&folder).unwrap();
-        let dest = folder.join(name);
-        fs::copy(Path::new(FIXTURES).join(dir).join(name), &dest).unwrap();
-        fs::File::options()
-            .write(true)
-            .open(&dest)
-            .unwrap()
-            .set_modified(day_ago)
-            .unwrap();
-        paths.push(dest);
-    }
-    (tmp, paths)
-}
-
 /// `check`, `list` in every format (to standard output, to a file elsewhere,
 /// and pointed at a timeline file itself) and the piped explorer leave every
 /// timeline file's bytes and modification time as they were, and add no
 /// file beside them.
 #[test]
 fn check_and_list_never_write_to_timeline_files() {
-    let (tmp, paths) = timeline_copy();
+    let (tmp, paths) = aged_copies(&[
+        "explorer/timeline.toml",
+        "export/timeline.toml",
+        "hostile/escapes.toml",
+    ]);
     let before = snapshot(tmp.path());
     let out = tempfile::tempdir().unwrap();
     for path in &paths {

@@ -19,9 +19,9 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-use common::{BIN, FIXTURES, TIMEOUT, Tmux, assert_unchanged, snapshot};
+use common::{BIN, FIXTURES, TIMEOUT, Tmux, aged_copies, assert_unchanged, snapshot};
 
 /// A tmux server where an OSC 52 that got through would land in a paste
 /// buffer, and an OSC 0 or 2 in the pane title.
@@ -229,23 +229,7 @@ fn no_controlling_terminal_is_an_error_exit_that_restores() {
 /// The explorer fixture and the hostile one in a fresh folder, dated a day
 /// ago so that any write shows in the modification time.
 fn timeline_copy() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let day_ago = SystemTime::now() - Duration::from_secs(86_400);
-    for (from, to) in [
-        ("explorer/timeline.toml", "explorer/timeline.toml"),
-        ("hostile/escapes.toml", "hostile/escapes.toml"),
-    ] {
-        let dest = tmp.path().join(to);
-        fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        fs::copy(Path::new(FIXTURES).join(from), &dest).unwrap();
-        fs::File::options()
-            .write(true)
-            .open(&dest)
-            .unwrap()
-            .set_modified(day_ago)
-            .unwrap();
-    }
-    tmp
+    aged_copies(&["explorer/timeline.toml", "hostile/escapes.toml"]).0
 }
 
 /// The explorer, presentation and the export prompt — including an export

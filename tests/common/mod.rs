@@ -219,6 +219,28 @@ impl Drop for Tmux {
 /// prove that nothing was written to it.
 pub type Snapshot = BTreeMap<PathBuf, (Vec<u8>, SystemTime)>;
 
+/// Copies fixtures (paths below `tests/fixtures`) into a fresh folder at the
+/// same relative paths, dated a day ago so that any write, even of the same
+/// bytes, shows in the modification time. The folder, and the copies.
+pub fn aged_copies(fixtures: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let day_ago = SystemTime::now() - Duration::from_secs(86_400);
+    let mut paths = Vec::new();
+    for fixture in fixtures {
+        let dest = tmp.path().join(fixture);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::copy(Path::new(FIXTURES).join(fixture), &dest).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&dest)
+            .unwrap()
+            .set_modified(day_ago)
+            .unwrap();
+        paths.push(dest);
+    }
+    (tmp, paths)
+}
+
 pub fn snapshot(dir: &Path) -> Snapshot {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
