@@ -13,11 +13,11 @@ mod synth;
 
 use std::sync::OnceLock;
 
-use chronoscope::app::{App, Message};
+use chronoscope::app::{App, Message, Start};
 use chronoscope::load::{self, Input};
 use chronoscope::model::Timeline;
 use chronoscope::query::{self, Combine, Filter, Index, SearchMode};
-use chronoscope::ui::{self, ThemeName};
+use chronoscope::ui;
 use divan::{Bencher, black_box};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -70,12 +70,7 @@ fn inputs(files: &[(String, String)]) -> Vec<Input> {
 
 /// An explorer over a fixture's timeline, at 200×60.
 fn explorer(f: &Fixture) -> App {
-    let mut app = App::new(
-        f.timeline.clone(),
-        Filter::default(),
-        ThemeName::Dark,
-        false,
-    );
+    let mut app = App::new(Start::new(f.timeline.clone()));
     app.update(Message::Resize(200, 60));
     app
 }
@@ -217,7 +212,7 @@ mod search {
         let mut app = explorer(f);
         app.update(Message::StartSearch);
         for c in "pes".chars() {
-            app.update(Message::InputChar(c));
+            app.update(Message::TypeChar(c));
         }
         app
     }
@@ -233,9 +228,9 @@ mod search {
         let app = std::cell::RefCell::new(typed_pes(f));
         bencher
             .with_inputs(|| {
-                app.borrow_mut().update(Message::InputBackspace);
+                app.borrow_mut().update(Message::DeleteChar);
             })
-            .bench_local_values(|()| app.borrow_mut().update(Message::InputChar('h')));
+            .bench_local_values(|()| app.borrow_mut().update(Message::TypeChar('h')));
     }
 
     /// The same keystroke in an explorer built just before it, for every
@@ -246,7 +241,7 @@ mod search {
         let f = fixture(n);
         bencher
             .with_inputs(|| typed_pes(f))
-            .bench_local_refs(|app| app.update(Message::InputChar('h')));
+            .bench_local_refs(|app| app.update(Message::TypeChar('h')));
     }
 }
 
@@ -283,7 +278,9 @@ mod frame {
             search_mode: SearchMode::Highlight,
             ..Filter::default()
         };
-        let mut app = App::new(f.timeline.clone(), filter, ThemeName::Dark, false);
+        let mut start = Start::new(f.timeline.clone());
+        start.filter = filter;
+        let mut app = App::new(start);
         app.update(Message::Resize(200, 60));
         draw_bench(bencher, &app);
     }

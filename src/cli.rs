@@ -126,7 +126,7 @@ impl FilterArgs {
     /// Resolves the flags against a timeline: actor and tag ids must exist,
     /// dates must parse. The error names the bad value and the fix.
     pub fn to_filter(&self, t: &crate::model::Timeline) -> Result<crate::query::Filter, String> {
-        use crate::load::diagnostic::did_you_mean;
+        use crate::load::suggest::did_you_mean;
         use crate::query::{Combine, Filter};
         let mut f = Filter::default();
         for id in &self.actors {

@@ -7,9 +7,9 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod fit;
 pub mod load;
 pub mod model;
-pub mod par;
 pub mod query;
 pub mod term;
 pub mod text;

@@ -1,43 +1,125 @@
 //! The chronoscope binary: parse the command line, dispatch, and map the
 //! outcome to exit codes — 0 success, 1 an invalid timeline, 2 usage or I/O.
+//!
+//! Everything printed goes through `say`: text is sanitized, a closed pipe
+//! (`| head`) is quiet, and any other failed write (a full disk, a closed
+//! terminal) ends the program with code 2 rather than a lost report and a
+//! success code.
 
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 
-use chronoscope::app::{App, Deck, Mode};
+use chronoscope::app::{App, Broken, Deck, Start};
 use chronoscope::cli::{CheckFormat, Cli, Command, ListArgs, PresentArgs, ThemeName};
-use chronoscope::export::{self, Format};
+use chronoscope::export::{self, Format, Protected, Replace};
 use chronoscope::load::{self, Input, LoadError, Loaded};
 use chronoscope::model::Timeline;
 use chronoscope::query::{self, Filter};
 use chronoscope::text::one_line;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // First, so that no signal finds a terminal taken or an export half made.
+    if let Err(e) = chronoscope::term::signals::install() {
+        say(Stream::Err, &format!("error: cannot handle signals: {e}\n"));
+        return ExitCode::from(2);
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(&e),
+    };
     let result = match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::List(args)) => list(&args),
         Some(Command::Present(args)) => present(&args),
         None => explore(&cli),
     };
-    match result {
+    let code = match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            say(Stream::Err, &format!("error: {e}\n"));
             ExitCode::from(2)
+        }
+    };
+    if WRITE_FAILED.load(Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        code
+    }
+}
+
+/// A clap error or help text, printed through the sanitizer: a file name
+/// picked up by a shell glob can hold escape sequences, and clap quotes it.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    let text = chronoscope::text::sanitize(&e.render().to_string()).into_owned();
+    let (stream, code) = if e.use_stderr() {
+        (Stream::Err, 2)
+    } else {
+        (Stream::Out, 0)
+    };
+    say(stream, &text);
+    if WRITE_FAILED.load(Ordering::Relaxed) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(code)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Stream {
+    Out,
+    Err,
+}
+
+/// Set once any write failed for a reason other than a closed pipe.
+static WRITE_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Writes `text` whole to a stream. A reader that went away (`| head`) is
+/// not a failure; anything else is remembered (exit code 2) and, for
+/// standard output, reported on standard error while it still works.
+fn say(stream: Stream, text: &str) {
+    let result = match stream {
+        Stream::Out => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+        Stream::Err => {
+            let mut err = std::io::stderr().lock();
+            err.write_all(text.as_bytes()).and_then(|()| err.flush())
+        }
+    };
+    match result {
+        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            let first = !WRITE_FAILED.swap(true, Ordering::Relaxed);
+            if first && stream == Stream::Out {
+                say(
+                    Stream::Err,
+                    &format!("error: cannot write to standard output: {e}\n"),
+                );
+            }
         }
     }
 }
 
-fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
+/// The files a command reads, and what an export from it may never write
+/// over or into: those files, and the folders given. No path: the bundled
+/// timeline, which has no files on disk.
+fn inputs(paths: &[PathBuf]) -> Result<(Vec<Input>, Protected), LoadError> {
     if paths.is_empty() {
-        Ok(load::bundled())
-    } else {
-        load::read_paths(paths)
+        return Ok((load::bundled(), Protected::default()));
     }
+    let scan = load::scan(paths)?;
+    let inputs = load::read_files(&scan.files)?;
+    let protected = Protected {
+        files: scan.files.iter().chain(paths).cloned().collect(),
+        folders: paths.iter().filter(|p| p.is_dir()).cloned().collect(),
+    };
+    Ok((inputs, protected))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -57,9 +139,8 @@ fn summary(loaded: &Loaded) -> String {
 }
 
 fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> {
-    let loaded = load::load(inputs(paths)?);
-    let mut out = std::io::stdout().lock();
-    let written = match format {
+    let loaded = load::load(inputs(paths)?.0);
+    let text = match format {
         CheckFormat::Human => {
             let mut s = String::new();
             for d in &loaded.diagnostics {
@@ -67,7 +148,7 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
                 s.push_str("\n\n");
             }
             s.push_str(&summary(&loaded));
-            writeln!(out, "{s}")
+            s
         }
         CheckFormat::Json => {
             let diagnostics: Vec<_> = loaded
@@ -83,46 +164,75 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
                 "warnings": loaded.warnings(),
                 "diagnostics": diagnostics,
             });
-            writeln!(out, "{doc:#}")
+            format!("{doc:#}")
         }
     };
-    // A closed pipe (`| head`) is not a failure of the timeline.
-    drop(written);
+    say(Stream::Out, &format!("{text}\n"));
     Ok(ExitCode::from(if loaded.errors() > 0 { 1 } else { 0 }))
 }
 
-/// The loaded timeline, or its errors printed and exit code 1.
-fn validated(loaded: Loaded) -> Result<Loaded, ExitCode> {
-    if loaded.errors() > 0 {
-        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{}\n", loaded.files.render(d));
-        }
-        eprintln!("{}", summary(&loaded));
-        eprintln!("chronoscope check shows every problem; fix the errors above and try again.");
-        return Err(ExitCode::from(1));
+/// Prints the errors of a timeline that did not load, with the summary.
+fn report_errors(loaded: &Loaded) -> ExitCode {
+    let mut text = String::new();
+    for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+        text.push_str(&loaded.files.render(d));
+        text.push_str("\n\n");
     }
-    Ok(loaded)
+    text.push_str(&summary(loaded));
+    text.push_str("\nchronoscope check shows every problem; fix the errors above and try again.\n");
+    say(Stream::Err, &text);
+    ExitCode::from(1)
+}
+
+/// The explorer's start on a loaded timeline: theme, colours, today, home.
+fn start(loaded: Loaded, filter: Filter, theme: ThemeName, protected: Protected) -> Start {
+    let mut s = Start::new(loaded.timeline);
+    s.filter = filter;
+    s.theme = theme;
+    s.no_color = no_color();
+    s.protected = protected;
+    s.today = chrono::Local::now().date_naive();
+    s.home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    s
 }
 
 fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
-    let (loaded, filter, sources) = match load_filtered(&cli.paths, &cli.filter)? {
-        Ok(ok) => ok,
-        Err(code) => return Ok(code),
+    let (inputs, protected) = inputs(&cli.paths)?;
+    let loaded = load::load(inputs);
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    // A timeline with errors opens on what did load, marked as broken, for
+    // a person at a terminal; a pipe or a script gets the errors and code 1.
+    let broken = match loaded.errors() {
+        0 => None,
+        _ if interactive && !cli.paths.is_empty() => Some(Broken {
+            problems: loaded.problems(),
+        }),
+        _ => return Ok(report_errors(&loaded)),
+    };
+    let filter = match cli.filter.to_filter(&loaded.timeline) {
+        Ok(f) => f,
+        Err(e) => return Ok(usage(&e)),
     };
     if !std::io::stdout().is_terminal() {
-        return Ok(emit(&loaded.timeline, &filter, Format::Text, None, &[]));
+        return Ok(emit(
+            &loaded.timeline,
+            &filter,
+            Format::Text,
+            None,
+            &protected,
+        ));
     }
-    let app = App::new(loaded.timeline, filter, cli.theme, no_color());
-    Ok(run_terminal(App {
-        sources,
-        watched: cli.paths.clone(),
-        ..app
-    }))
+    let mut s = start(loaded, filter, cli.theme, protected);
+    s.watched = cli.paths.clone();
+    s.broken = broken;
+    Ok(run_terminal(App::new(s)))
 }
 
 /// `chronoscope present`: a tour, or the filtered events, as slides.
 fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
-    let (loaded, filter, sources) = match load_filtered(&args.paths, &args.filter)? {
+    let (loaded, filter, protected) = match load_filtered(&args.paths, &args.filter)? {
         Ok(ok) => ok,
         Err(code) => return Ok(code),
     };
@@ -133,7 +243,7 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             Some(_) => return Ok(usage(&format!("tour \"{}\" has no steps", one_line(id)))),
             None => {
                 let ids: Vec<&str> = t.tours.iter().map(|t| t.id.as_str()).collect();
-                let near = load::diagnostic::did_you_mean(id, ids.iter().copied());
+                let near = load::suggest::did_you_mean(id, ids.iter().copied());
                 let hint = match near {
                     Some(n) => format!("did you mean \"{n}\"?"),
                     None if ids.is_empty() => "this timeline has no [[tours]]".to_string(),
@@ -148,7 +258,13 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             if shown.events.is_empty() {
                 return Ok(usage("nothing to present: no event matches the filters"));
             }
-            Deck::of_events(t.title.clone(), &shown.events, None)
+            let describe = query::describe(t, &filter, &shown);
+            let title = if describe.is_empty() {
+                t.title.clone()
+            } else {
+                format!("{} · {}", t.title, describe.join(" · "))
+            };
+            Deck::of_events(title, &shown.events, None)
         }
     };
     if !std::io::stdout().is_terminal() {
@@ -156,15 +272,13 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             "present needs a terminal; `chronoscope list` prints the chronology",
         ));
     }
-    let theme: ThemeName = args.theme;
-    let mut app = App::new(loaded.timeline, filter, theme, no_color());
-    app.sources = sources;
-    app.mode = Mode::Present(deck);
-    Ok(run_terminal(app))
+    let mut s = start(loaded, filter, args.theme, protected);
+    s.deck = Some(deck);
+    Ok(run_terminal(App::new(s)))
 }
 
 fn usage(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    say(Stream::Err, &format!("error: {message}\n"));
     ExitCode::from(2)
 }
 
@@ -173,44 +287,29 @@ fn no_color() -> bool {
 }
 
 /// Loads a valid timeline and resolves the filter flags against it, with
-/// the paths an export must never overwrite. `Err` carries the exit code
+/// what an export must never write over. `Err` carries the exit code
 /// after the problem was reported.
 #[allow(clippy::type_complexity)]
 fn load_filtered(
     paths: &[PathBuf],
     flags: &chronoscope::cli::FilterArgs,
-) -> Result<Result<(Loaded, Filter, Vec<PathBuf>), ExitCode>, LoadError> {
-    let inputs = inputs(paths)?;
-    let sources = source_paths(paths, &inputs);
-    let loaded = match validated(load::load(inputs)) {
-        Ok(l) => l,
-        Err(code) => return Ok(Err(code)),
-    };
+) -> Result<Result<(Loaded, Filter, Protected), ExitCode>, LoadError> {
+    let (inputs, protected) = inputs(paths)?;
+    let loaded = load::load(inputs);
+    if loaded.errors() > 0 {
+        return Ok(Err(report_errors(&loaded)));
+    }
     match flags.to_filter(&loaded.timeline) {
-        Ok(f) => Ok(Ok((loaded, f, sources))),
+        Ok(f) => Ok(Ok((loaded, f, protected))),
         Err(e) => Ok(Err(usage(&e))),
     }
 }
 
-/// The files read, as named when read plus as given, so an export can
-/// refuse every one of them; the bundled timeline has none on disk.
-fn source_paths(paths: &[PathBuf], inputs: &[Input]) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        return Vec::new();
-    }
-    inputs
-        .iter()
-        .map(|i| PathBuf::from(&i.name))
-        .chain(paths.iter().cloned())
-        .collect()
-}
-
 fn run_terminal(app: App) -> ExitCode {
     match chronoscope::term::run(app) {
-        Ok(None) => ExitCode::SUCCESS,
-        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: the terminal failed: {e}");
+            say(Stream::Err, &format!("error: the terminal failed: {e}\n"));
             ExitCode::from(2)
         }
     }
@@ -218,7 +317,7 @@ fn run_terminal(app: App) -> ExitCode {
 
 /// `chronoscope list`: the filtered chronology on standard output or in a file.
 fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
-    let (loaded, filter, sources) = match load_filtered(&args.paths, &args.filter)? {
+    let (loaded, filter, protected) = match load_filtered(&args.paths, &args.filter)? {
         Ok(ok) => ok,
         Err(code) => return Ok(code),
     };
@@ -227,7 +326,7 @@ fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
         &filter,
         args.format,
         args.output.as_deref(),
-        &sources,
+        &protected,
     ))
 }
 
@@ -238,9 +337,10 @@ fn emit(
     filter: &Filter,
     format: Format,
     output: Option<&Path>,
-    sources: &[PathBuf],
+    protected: &Protected,
 ) -> ExitCode {
     let shown = query::apply(t, &query::Index::build(t), filter);
+    let about = export::About::now(t, filter, &shown);
     if shown.events.is_empty() {
         // An empty listing on its own would look like a failure.
         let why = if t.events.is_empty() {
@@ -248,26 +348,17 @@ fn emit(
         } else {
             "no event matches the filters"
         };
-        eprintln!("note: {why}");
+        say(Stream::Err, &format!("note: {why}\n"));
     }
     if let Some(path) = output {
-        return match export::export_to(format, t, &shown, path, sources) {
+        return match export::export_to(format, t, &shown, &about, path, protected, Replace::Allow) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                say(Stream::Err, &format!("error: {e}\n"));
                 ExitCode::from(2)
             }
         };
     }
-    let text = format.render(t, &shown);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        // A reader that stops early (`| head`) is not a failure.
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: cannot write to standard output: {e}");
-            ExitCode::from(2)
-        }
-    }
+    say(Stream::Out, &format.render(t, &shown, &about));
+    ExitCode::SUCCESS
 }

@@ -34,6 +34,22 @@ fn everything(t: &Timeline) -> Filtered {
     query::apply(t, &Index::build(t), &Filter::default())
 }
 
+/// The moment every export in these tests is made: `SOURCE_DATE_EPOCH`.
+const EPOCH: &str = "1706695200";
+
+/// What an export of `shown` says about itself, made at `EPOCH`.
+fn about(t: &Timeline, f: &Filter, shown: &Filtered) -> export::About {
+    export::About::at(t, f, shown, "2024-01-31T10:00:00Z".into())
+}
+
+fn about_all(t: &Timeline) -> export::About {
+    about(t, &Filter::default(), &everything(t))
+}
+
+fn render(f: Format, t: &Timeline, shown: &Filtered) -> String {
+    f.render(t, shown, &about(t, &Filter::default(), shown))
+}
+
 fn golden_name(f: Format) -> String {
     match f {
         Format::TimelineJs => "timeline.timelinejs.json".into(),
@@ -45,6 +61,7 @@ fn chronoscope(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chronoscope"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env("SOURCE_DATE_EPOCH", EPOCH)
         .output()
         .unwrap()
 }
@@ -65,7 +82,7 @@ fn every_format_matches_its_golden_file() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
     let mut stale = Vec::new();
     for f in Format::ALL {
-        let got = f.render(t, &shown);
+        let got = render(f, t, &shown);
         let path = golden_dir().join(golden_name(f));
         if update {
             std::fs::create_dir_all(golden_dir()).unwrap();
@@ -98,7 +115,7 @@ fn the_command_line_prints_what_the_library_renders() {
     for f in Format::ALL {
         let out = chronoscope(&["list", path, "--format", f.as_str()]);
         assert_eq!(out.status.code(), Some(0), "{f}: {}", stderr(&out));
-        assert_eq!(stdout(&out), f.render(&l.timeline, &shown), "{f}");
+        assert_eq!(stdout(&out), render(f, &l.timeline, &shown), "{f}");
     }
     // Text is the default, and what the bare command prints into a pipe.
     let default = chronoscope(&["list", path]);
@@ -129,7 +146,7 @@ fn no_output_carries_a_control_character() {
     let l = loaded();
     let shown = everything(&l.timeline);
     for f in Format::ALL {
-        let out = f.render(&l.timeline, &shown);
+        let out = render(f, &l.timeline, &shown);
         assert_inert(f.as_str(), &out);
         // The hostile text is still there, visibly.
         assert!(
@@ -174,7 +191,7 @@ fn json_reads_back_as_the_model() {
     let l = loaded();
     let t = &l.timeline;
     let shown = everything(t);
-    let doc: Value = serde_json::from_str(&export::to_json(t, &shown)).unwrap();
+    let doc: Value = serde_json::from_str(&export::to_json(t, &shown, &about_all(t))).unwrap();
     assert_eq!(doc["format"], "chronoscope-export");
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["timeline"]["title"], t.title);
@@ -271,7 +288,7 @@ fn json_exports_only_the_actors_of_the_events_shown() {
     let mut f = Filter::default();
     f.toggle_actor(t.actor_ix("hostile").unwrap());
     let shown = query::apply(t, &Index::build(t), &f);
-    let doc: Value = serde_json::from_str(&export::to_json(t, &shown)).unwrap();
+    let doc: Value = serde_json::from_str(&export::to_json(t, &shown, &about_all(t))).unwrap();
     let ids: Vec<&str> = doc["actors"]
         .as_array()
         .unwrap()
@@ -296,7 +313,7 @@ fn neutralised(s: &str) -> String {
 fn csv_reads_back_as_the_model() {
     let l = loaded();
     let t = &l.timeline;
-    let text = export::to_csv(t, &everything(t));
+    let text = export::to_csv(t, &everything(t), &about_all(t));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
@@ -318,7 +335,8 @@ fn csv_reads_back_as_the_model() {
             "figures",
             "claims",
             "sources",
-            "related"
+            "related",
+            "exported"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -395,7 +413,8 @@ fn unescape_html(s: &str) -> String {
 fn timelinejs_dates_name_only_what_is_known() {
     let l = loaded();
     let t = &l.timeline;
-    let doc: Value = serde_json::from_str(&export::to_timelinejs(t, &everything(t))).unwrap();
+    let doc: Value =
+        serde_json::from_str(&export::to_timelinejs(t, &everything(t), &about_all(t))).unwrap();
     assert!(
         doc["title"]["text"]["headline"]
             .as_str()
@@ -447,7 +466,11 @@ fn timelinejs_dates_name_only_what_is_known() {
 #[test]
 fn markdown_cites_each_source_once_and_keeps_markup_literal() {
     let l = loaded();
-    let md = export::to_markdown(&l.timeline, &everything(&l.timeline));
+    let md = export::to_markdown(
+        &l.timeline,
+        &everything(&l.timeline),
+        &about_all(&l.timeline),
+    );
     // The same Dawn article is cited by two events under one number.
     assert_eq!(md.matches("[^1]").count(), 3, "{md}");
     assert_eq!(md.matches("]: Dawn").count(), 1);
@@ -664,8 +687,9 @@ fn output_refuses_a_timeline_source() {
         let run = chronoscope(&["list", input, "--format", "csv", "--output", output]);
         assert_eq!(run.status.code(), Some(2), "{input} → {output}");
         let err = stderr(&run);
+        // A .toml destination is refused for its name before anything else.
         assert!(
-            err.contains("refusing") && err.contains("timeline files"),
+            err.contains("refusing") && err.contains("never TOML"),
             "{err}"
         );
     }

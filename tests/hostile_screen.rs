@@ -12,18 +12,16 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
-use chronoscope::app::{App, Deck, Entry, Message, Mode, Pane, Prompt};
+use chronoscope::app::layout::{MIN_HEIGHT, MIN_WIDTH};
+use chronoscope::app::{App, Entry, ExportProblem, Message, Mode, Pane, Prompt, Start};
 use chronoscope::load::{self, Input};
-use chronoscope::query::Filter;
 use chronoscope::text::is_unsafe;
 use chronoscope::ui::{self, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-use common::screen::{self, draw, type_text};
+use common::screen::{self, draw, every_mode, focus, select_link, type_text};
 
 const HOSTILE: &str = include_str!("fixtures/hostile/escapes.toml");
 const EXPLORER: &str = include_str!("fixtures/explorer/timeline.toml");
@@ -81,26 +79,26 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
     let mut seen = String::new();
 
     for pane in [Pane::Events, Pane::Actors, Pane::Details] {
-        app.pane = pane;
+        focus(&mut app, pane);
         seen += &draw_checked(&mut app, &format!("main, {pane:?} focused"));
     }
 
     // Details of every event, scrolled to the end, every link followed.
-    let events = app.filtered.events.len();
+    let events = app.filtered().events.len();
     assert_eq!(events, 3);
     for i in 0..events {
-        app.pane = Pane::Events;
+        focus(&mut app, Pane::Events);
         app.update(Message::MoveFirst);
         for _ in 0..i {
             app.update(Message::MoveDown);
         }
         app.update(Message::OpenSelected);
-        assert_eq!(app.pane, Pane::Details);
+        assert_eq!(app.pane(), Pane::Details);
         for step in 0..12 {
             seen += &draw_checked(&mut app, &format!("details of event {i}, scrolled {step}"));
             app.update(Message::MoveDown);
         }
-        for link in 0..app.links().len() {
+        for link in 0..app.doc().links.len() {
             app.update(Message::NextLink);
             app.update(Message::OpenSelected);
             seen += &draw_checked(&mut app, &format!("event {i}, link {link} followed"));
@@ -112,7 +110,7 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
     // Every actor's profile, and every actor toggled into the filter (its
     // short name goes into the header).
     let actors: Vec<usize> = app
-        .entries
+        .entries()
         .iter()
         .filter_map(|e| match e {
             Entry::Actor(a) => Some(*a),
@@ -121,12 +119,8 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
         .collect();
     assert_eq!(actors.len(), 2);
     for a in actors {
-        app.pane = Pane::Actors;
-        app.entry_cursor = app
-            .entries
-            .iter()
-            .position(|e| *e == Entry::Actor(a))
-            .unwrap();
+        let id = app.timeline().actors[a].id.clone();
+        screen::select_actor(&mut app, &id);
         app.update(Message::ToggleSelected);
         seen += &draw_checked(&mut app, &format!("actor {a} in the filter"));
         app.update(Message::OpenSelected);
@@ -148,15 +142,15 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
 
     // Search, filtering then highlighting; escapes typed or pasted into the
     // prompt are shown as marks too.
-    app.pane = Pane::Events;
+    focus(&mut app, Pane::Events);
     app.update(Message::StartSearch);
     type_text(&mut app, "pwned");
     seen += &draw_checked(&mut app, "search prompt");
     type_text(&mut app, "\u{1b}]0;typed\u{7}\u{9b}2J\u{202e}\r");
     seen += &draw_checked(&mut app, "search prompt holding escapes");
-    app.update(Message::InputClear);
+    app.update(Message::ClearInput);
     type_text(&mut app, "pwned");
-    app.update(Message::InputSubmit);
+    app.update(Message::SubmitInput);
     app.update(Message::ToggleSearchMode);
     seen += &draw_checked(&mut app, "search highlighted in place");
     app.update(Message::ClearFilters);
@@ -164,20 +158,20 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
     // Date prompts with their error messages, which quote what was typed.
     app.update(Message::StartDateRange);
     type_text(&mut app, "\u{1b}[2J..\u{202e}");
-    app.update(Message::InputSubmit);
+    app.update(Message::SubmitInput);
     seen += &draw_checked(&mut app, "date range error");
-    app.update(Message::InputCancel);
+    app.update(Message::CancelInput);
     app.update(Message::StartJump);
     type_text(&mut app, "\u{9b}31m");
-    app.update(Message::InputSubmit);
+    app.update(Message::SubmitInput);
     seen += &draw_checked(&mut app, "jump error");
-    app.update(Message::InputCancel);
+    app.update(Message::CancelInput);
 
     // Presentation of the filtered view, each slide with and without notes,
     // and the overview.
     app.update(Message::MoveFirst);
     app.update(Message::StartPresent);
-    assert!(matches!(app.mode, Mode::Present(_)));
+    assert!(matches!(app.mode(), Mode::Present(_)));
     for slide in 0..events {
         seen += &draw_checked(&mut app, &format!("slide {slide}"));
         app.update(Message::ToggleNotes);
@@ -190,10 +184,10 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
     seen += &draw_checked(&mut app, "overview");
     app.update(Message::ExitPresent);
     app.update(Message::ExitPresent);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), &Mode::Browse);
 
     // The tour, with speaker notes on every slide.
-    app.mode = Mode::Present(Deck::of_tour(&app.timeline, "hostile-tour").unwrap());
+    let mut app = screen::presenting_tour(HOSTILE, "hostile-tour");
     for slide in 0..3 {
         seen += &draw_checked(&mut app, &format!("tour slide {slide} with notes"));
         app.update(Message::NextSlide);
@@ -210,22 +204,23 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
         seen += &draw_checked(&mut app, "export prompt");
         app.update(Message::NextFormat);
     }
-    assert!(matches!(
-        app.mode,
-        Mode::Prompt {
-            kind: Prompt::Export(_),
-            ..
-        }
-    ));
-    app.update(Message::InputClear);
+    assert!(matches!(app.mode(), Mode::Prompt(p) if matches!(p.kind, Prompt::Export(_))));
+    app.update(Message::ClearInput);
     type_text(&mut app, "/tmp/\u{1b}]0;path\u{7}.md");
     seen += &draw_checked(&mut app, "export prompt holding an escape");
-    app.update(Message::ExportDone(Err("failed \u{1b}[2J\u{202e}".into())));
+    app.update(Message::ExportDone(Err(ExportProblem::Failed(
+        "failed \u{1b}[2J\u{202e}".into(),
+    ))));
     seen += &draw_checked(&mut app, "export error in the prompt");
-    app.update(Message::InputCancel);
-    app.update(Message::ExportDone(Err(
-        "failed \u{1b}]0;banner\u{7}".into()
-    )));
+    app.update(Message::ExportDone(Err(ExportProblem::Exists(
+        "/tmp/\u{1b}]0;asked\u{7}.md".into(),
+    ))));
+    seen += &draw_checked(&mut app, "asked to replace a hostile path");
+    app.update(Message::Decline);
+    app.update(Message::CancelInput);
+    app.update(Message::ExportDone(Err(ExportProblem::Failed(
+        "failed \u{1b}]0;banner\u{7}".into(),
+    ))));
     seen += &draw_checked(&mut app, "export error as a banner");
 
     // What the file held is there to read, as marks.
@@ -262,49 +257,50 @@ fn cycles_of_related_events_can_be_followed_and_unwound() {
     let mut app = app_from(&toml);
     app.update(Message::Resize(160, 48));
     app.update(Message::OpenSelected);
-    assert_eq!(app.pane, Pane::Details);
-    let start = app.focus();
-    let started = Instant::now();
+    assert_eq!(app.pane(), Pane::Details);
+    let start = app.subject();
     let rounds = 200;
+    let next_event = |app: &App| {
+        app.doc()
+            .links
+            .iter()
+            .position(|l| matches!(l.target, Some(chronoscope::app::Subject::Event(_))))
+            .unwrap()
+    };
     for step in 0..rounds {
-        // The first link is the next event of the ring.
-        app.link = 0;
-        let links = app.links();
-        assert!(!links.is_empty(), "step {step}: no links");
+        // The first event link is the next event of the ring.
+        let n = next_event(&app);
+        select_link(&mut app, n);
         app.update(Message::OpenSelected);
-        assert_eq!(app.history.len(), step + 1, "step {step}");
+        assert_eq!(app.history_len(), step + 1, "step {step}");
         if step % 37 == 0 {
             assert_clean(&draw(&mut app, 160, 48), &format!("step {step}"));
         }
     }
     // Round the ring 40 times: back where it started.
-    assert_eq!(app.focus(), start);
+    assert_eq!(app.subject(), start);
     // The self-link: following an event to itself adds no history.
-    let before = app.history.len();
-    let me = app.focus();
+    let before = app.history_len();
+    let me = app.subject();
     let self_link = app
-        .links()
+        .doc()
+        .links
         .iter()
-        .position(|l| Some(*l) == me)
+        .position(|l| l.target == me)
         .expect("the event links to itself");
-    app.link = self_link;
+    select_link(&mut app, self_link);
     app.update(Message::OpenSelected);
-    assert_eq!(app.focus(), me);
-    assert_eq!(app.history.len(), before);
+    assert_eq!(app.subject(), me);
+    assert_eq!(app.history_len(), before);
     for _ in 0..rounds {
         app.update(Message::GoBack);
     }
-    assert!(app.history.is_empty());
-    assert_eq!(app.focus(), start);
+    assert_eq!(app.history_len(), 0);
+    assert_eq!(app.subject(), start);
     app.update(Message::GoBack);
     app.update(Message::GoBack);
-    assert_eq!(app.pane, Pane::Events);
+    assert_eq!(app.pane(), Pane::Events);
     assert_clean(&draw(&mut app, 80, 24), "after unwinding");
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "following a cycle took {:?}",
-        started.elapsed()
-    );
 }
 
 /// 10,000 actors: the actors pane scrolls, narrows, filters and opens a
@@ -322,10 +318,9 @@ fn ten_thousand_actors() {
         "[[events]]\nid = \"e\"\ndate = \"2014\"\ntitle = \"t\"\nsummary = \"s\"\nactors = [{}]\n[[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n",
         all.join(", ")
     );
-    let started = Instant::now();
     let mut app = app_from(&toml);
-    assert_eq!(app.timeline.actors.len(), 10_000);
-    app.pane = Pane::Actors;
+    assert_eq!(app.timeline().actors.len(), 10_000);
+    focus(&mut app, Pane::Actors);
     for msg in [
         Message::PageDown,
         Message::MoveLast,
@@ -340,24 +335,20 @@ fn ten_thousand_actors() {
     }
     // The one event's details list all 10,000 actors; scroll to the end.
     app.update(Message::ClearFilters);
-    app.pane = Pane::Events;
+    app.update(Message::GoBack);
+    focus(&mut app, Pane::Events);
     app.update(Message::OpenSelected);
     app.update(Message::MoveLast);
     assert_clean(&draw(&mut app, 300, 100), "an event with 10,000 actors");
-    app.pane = Pane::Actors;
+    focus(&mut app, Pane::Actors);
     app.update(Message::StartSearch);
     type_text(&mut app, "9999");
-    app.update(Message::InputSubmit);
+    app.update(Message::SubmitInput);
     assert_clean(&draw(&mut app, 80, 24), "narrowed to one actor");
     app.update(Message::StartPresent);
     assert_clean(
         &draw(&mut app, 300, 100),
         "presenting an event with 10,000 actors",
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "10,000 actors took {:?}",
-        started.elapsed()
     );
 }
 
@@ -366,7 +357,7 @@ fn ten_thousand_actors() {
 #[test]
 fn an_empty_timeline_opens_every_mode() {
     let mut app = app_from("[timeline]\ntitle = \"empty\"\n");
-    assert!(app.filtered.events.is_empty());
+    assert!(app.filtered().events.is_empty());
     let messages = [
         Message::MoveDown,
         Message::MoveLast,
@@ -389,15 +380,19 @@ fn an_empty_timeline_opens_every_mode() {
         Message::MoveDown,
         Message::ToggleHelp,
         Message::StartSearch,
-        Message::InputChar('x'),
-        Message::InputSubmit,
+        Message::TypeChar('x'),
+        Message::SubmitInput,
         Message::StartJump,
-        Message::InputChar('2'),
-        Message::InputSubmit,
-        Message::InputCancel,
+        Message::TypeChar('2'),
+        Message::SubmitInput,
+        Message::CancelInput,
         Message::StartExport,
         Message::NextFormat,
-        Message::InputCancel,
+        Message::CancelInput,
+        Message::ToggleLanes,
+        Message::ToggleProblems,
+        Message::ShowFilter,
+        Message::CancelInput,
         Message::Click { column: 5, row: 5 },
         Message::Scroll {
             column: 5,
@@ -412,10 +407,13 @@ fn an_empty_timeline_opens_every_mode() {
             assert_clean(&draw(&mut app, w, h), &what);
         }
     }
-    // Presenting nothing is refused with a banner, not an empty deck.
-    assert!(!matches!(app.mode, Mode::Present(_)));
-    let deck = Deck::of_events("empty".into(), &[], None);
-    app.mode = Mode::Present(deck);
+    // Presenting nothing is refused with a banner, not an empty deck; an
+    // empty deck given at the start opens the explorer instead.
+    assert!(!matches!(app.mode(), Mode::Present(_)));
+    let mut s = screen::start_from("[timeline]\ntitle = \"empty\"\n");
+    s.deck = Some(chronoscope::app::Deck::of_events("empty".into(), &[], None));
+    let mut app = App::new(s);
+    assert_eq!(app.mode(), &Mode::Browse);
     for msg in [
         Message::NextSlide,
         Message::ToggleOverview,
@@ -436,16 +434,14 @@ fn a_two_megabyte_title_draws() {
         "[timeline]\ntitle = \"{big}\"\n[actors.a]\nname = \"{big}\"\nkind = \"person\"\nsummary = \"s\"\n[[events]]\nid = \"e\"\ndate = \"2014\"\ntitle = \"{big}\"\nsummary = \"s\"\nactors = [\"a\"]\n[[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n"
     );
     assert!(toml.len() > 6 * 1024 * 1024);
-    let started = Instant::now();
-    let mut app = app_from(&toml);
-    let setups: [(&str, Setup); 6] = [
+    let setups: [(&str, screen::Setup); 6] = [
         ("main", |_| {}),
         ("details", |a| {
             a.update(Message::OpenSelected);
             a.update(Message::MoveDown);
         }),
         ("profile", |a| {
-            a.pane = Pane::Actors;
+            focus(a, Pane::Actors);
             a.update(Message::OpenSelected);
         }),
         ("present", |a| {
@@ -459,131 +455,50 @@ fn a_two_megabyte_title_draws() {
             a.update(Message::StartExport);
         }),
     ];
+    let start = screen::start_from(&toml);
     for (name, setup) in setups {
-        app.mode = Mode::Browse;
-        app.pane = Pane::Events;
+        let mut s = Start::new(start.timeline.clone());
+        s.today = start.today;
+        let mut app = App::new(s);
         setup(&mut app);
         for (w, h) in [(80, 24), (300, 100)] {
-            let t = Instant::now();
             assert_clean(&draw(&mut app, w, h), &format!("{name} at {w}x{h}"));
-            assert!(
-                t.elapsed() < Duration::from_secs(20),
-                "{name} at {w}x{h} took {:?}",
-                t.elapsed()
-            );
         }
     }
-    assert!(
-        started.elapsed() < Duration::from_secs(120),
-        "a 2 MB title took {:?}",
-        started.elapsed()
-    );
-}
-
-type Setup = fn(&mut App);
-
-/// Every mode a person can have open while the terminal is resized.
-fn every_mode() -> Vec<(&'static str, Setup)> {
-    vec![
-        ("browse", |_| {}),
-        ("actors", |a| a.pane = Pane::Actors),
-        ("details", |a| {
-            a.update(Message::MoveLast);
-            a.update(Message::OpenSelected);
-        }),
-        ("profile", |a| {
-            a.pane = Pane::Actors;
-            a.update(Message::OpenSelected);
-        }),
-        ("help", |a| {
-            a.update(Message::ToggleHelp);
-            a.update(Message::MoveDown);
-        }),
-        ("search", |a| {
-            a.update(Message::StartSearch);
-            type_text(a, "e");
-        }),
-        ("date range", |a| {
-            a.update(Message::StartDateRange);
-            type_text(a, "nonsense");
-            a.update(Message::InputSubmit);
-        }),
-        ("export prompt", |a| {
-            a.update(Message::StartExport);
-            a.update(Message::NextFormat);
-        }),
-        ("export error", |a| {
-            a.update(Message::StartExport);
-            a.update(Message::ExportDone(Err("the folder does not exist".into())));
-        }),
-        ("present", |a| {
-            a.update(Message::StartPresent);
-        }),
-        ("present notes", |a| {
-            if let Some(tour) = a.timeline.tours.first() {
-                let id = tour.id.clone();
-                a.mode = Mode::Present(Deck::of_tour(&a.timeline, &id).unwrap());
-            } else {
-                a.update(Message::StartPresent);
-                a.update(Message::ToggleNotes);
-            }
-        }),
-        ("overview", |a| {
-            a.update(Message::StartPresent);
-            a.update(Message::ToggleOverview);
-            a.update(Message::MoveDown);
-        }),
-        ("lanes", |a| {
-            a.update(Message::ToggleLanes);
-            a.update(Message::MoveDown);
-            a.update(Message::MoveRight);
-        }),
-        ("lanes by month", |a| {
-            a.update(Message::ToggleLanes);
-            a.update(Message::MoveLast);
-            a.update(Message::ToggleZoom);
-            a.update(Message::MoveRight);
-        }),
-        ("filtered empty", |a| {
-            a.update(Message::StartSearch);
-            type_text(a, "no such text anywhere");
-            a.update(Message::InputSubmit);
-        }),
-    ]
 }
 
 /// The cursors stay inside their lists whatever the size.
 fn assert_clamped(app: &App, what: &str) {
-    let n = app.filtered.events.len();
+    let n = app.filtered().events.len();
     assert!(
-        app.cursor < n.max(1),
+        app.cursor() < n.max(1),
         "{what}: cursor {} of {n}",
-        app.cursor
+        app.cursor()
     );
     assert!(
-        app.events_top <= app.rows.len(),
+        app.events_top() <= app.rows().len(),
         "{what}: events_top {} past {} rows",
-        app.events_top,
-        app.rows.len()
+        app.events_top(),
+        app.rows().len()
     );
     assert!(
-        app.entry_cursor < app.entries.len().max(1),
+        app.entry_cursor() < app.entries().len().max(1),
         "{what}: entry cursor {}",
-        app.entry_cursor
+        app.entry_cursor()
     );
     assert!(
-        app.link < app.links().len().max(1),
+        app.link() < app.doc().links.len().max(1),
         "{what}: link {}",
-        app.link
+        app.link()
     );
-    if let Mode::Present(deck) = &app.mode {
+    if let Mode::Present(deck) = app.mode() {
         assert!(
             deck.at < deck.slides.len().max(1),
             "{what}: slide {}",
             deck.at
         );
     }
-    if let Mode::Lanes(l) = &app.mode {
+    if let Mode::Lanes(l) = app.mode() {
         assert!(
             l.row < l.actors.len().max(1) && l.col < l.columns.len().max(1),
             "{what}: lanes cell {},{}",
@@ -596,7 +511,7 @@ fn assert_clamped(app: &App, what: &str) {
 /// Every size from 0×0 to 300×100 in every mode, resized live (one
 /// terminal, one app, resized between draws), over the explorer fixture and
 /// the hostile one; below the minimum the screen says the terminal is too
-/// small. `screens.rs` sweeps the whole range in coarser steps.
+/// small. This is the one size sweep: every mode, every layout boundary.
 #[test]
 fn every_size_and_live_resize_in_every_mode() {
     // Below the minimum a frame is one paragraph and cheap: sweep those
@@ -607,7 +522,6 @@ fn every_size_and_live_resize_in_every_mode() {
     ]);
     let mut heights: Vec<u16> = (0..=11).collect();
     heights.extend([15, 24, 47, 48, 49, 99, 100]);
-    let started = Instant::now();
     for (fixture, toml) in [("explorer", EXPLORER), ("hostile", HOSTILE)] {
         for (name, setup) in every_mode() {
             let mut app = app_from(toml);
@@ -637,7 +551,7 @@ fn every_size_and_live_resize_in_every_mode() {
                     if fixture == "hostile" {
                         assert_clean(buf, &what);
                     }
-                    if (w < ui::MIN_WIDTH || h < ui::MIN_HEIGHT) && w >= 20 && h >= 1 {
+                    if (w < MIN_WIDTH || h < MIN_HEIGHT) && w >= 20 && h >= 1 {
                         let first: String = (0..w).map(|x| buf[(x, 0)].symbol()).collect();
                         assert!(
                             first.contains("Terminal too small"),
@@ -648,11 +562,6 @@ fn every_size_and_live_resize_in_every_mode() {
             }
         }
     }
-    assert!(
-        started.elapsed() < Duration::from_secs(600),
-        "the sweep took {:?}",
-        started.elapsed()
-    );
 }
 
 /// Every file under `tests/fixtures/hostile/` (the hand-written hostile
@@ -686,17 +595,20 @@ fn hostile_fixtures_replay_through_the_whole_pipeline() {
         if l.errors() > 0 {
             continue;
         }
-        let mut app = App::new(l.timeline, Filter::default(), ThemeName::Dark, true);
         for (name, setup) in every_mode() {
+            let mut s = Start::new(l.timeline.clone());
+            s.no_color = true;
+            let mut app = App::new(s);
             setup(&mut app);
             for (w, h) in [(0, 0), (39, 9), (80, 24), (300, 100)] {
                 assert_clean(&draw(&mut app, w, h), &format!("{what}: {name} at {w}x{h}"));
             }
-            app.mode = Mode::Browse;
-            app.pane = Pane::Events;
         }
+        let app = App::new(Start::new(l.timeline.clone()));
         for format in chronoscope::export::Format::ALL {
-            let out = format.render(&app.timeline, &app.filtered);
+            let about =
+                chronoscope::export::About::now(app.timeline(), app.filter(), app.filtered());
+            let out = format.render(app.timeline(), app.filtered(), &about);
             assert!(
                 !out.chars()
                     .any(|c| c != '\n' && (is_unsafe(c) || c == '\t')),

@@ -14,10 +14,11 @@
 
 #![no_main]
 
-use chronoscope::app::{App, Deck, Message, Mode};
-use chronoscope::export::Format;
+use chronoscope::app::{
+    App, Broken, Deck, ExportProblem, Message, ReloadOutcome, Start, WatchStatus,
+};
+use chronoscope::export::{About, Format};
 use chronoscope::load::{self, Input};
-use chronoscope::query::Filter;
 use chronoscope::text::is_unsafe;
 use chronoscope::ui::{self, ThemeName};
 use libfuzzer_sys::fuzz_target;
@@ -54,7 +55,16 @@ fn run(data: &[u8]) {
         1 => ThemeName::Light,
         _ => ThemeName::HighContrast,
     };
-    let mut app = App::new(loaded.timeline, Filter::default(), theme, next() % 2 == 0);
+    let mut start = Start::new(loaded.timeline);
+    start.theme = theme;
+    start.no_color = next() % 2 == 0;
+    // Now and then open on a tour, as `present --tour` does.
+    let tours = start.timeline.tours.len();
+    if tours > 0 && next() % 4 == 0 {
+        let id = start.timeline.tours[usize::from(next()) % tours].id.clone();
+        start.deck = Deck::of_tour(&start.timeline, &id);
+    }
+    let mut app = App::new(start);
     let (w, h) = size(next(), next());
     app.update(Message::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| match e {});
@@ -82,10 +92,10 @@ fn run(data: &[u8]) {
             14 => Message::StartSearch,
             // Any Latin-1 character, C0 and C1 controls included: what a
             // paste may deliver as keys.
-            15..=17 => Message::InputChar(char::from(next())),
-            18 => Message::InputSubmit,
-            19 => Message::InputCancel,
-            20 => Message::InputBackspace,
+            15..=17 => Message::TypeChar(char::from(next())),
+            18 => Message::SubmitInput,
+            19 => Message::CancelInput,
+            20 => Message::DeleteChar,
             21 => Message::StartDateRange,
             22 => Message::StartJump,
             23 => Message::StartPresent,
@@ -116,27 +126,40 @@ fn run(data: &[u8]) {
                 down: next() % 2 == 0,
             },
             39 => {
-                // A tour, as `present --tour` opens it.
-                let n = app.timeline.tours.len();
-                if n > 0 {
-                    let id = app.timeline.tours[usize::from(next()) % n].id.clone();
-                    if let Some(deck) = Deck::of_tour(&app.timeline, &id) {
-                        app.mode = Mode::Present(deck);
-                    }
-                }
-                continue;
+                // A reload: the same timeline again, or files that do not load.
+                let outcome = if next() % 2 == 0 {
+                    Ok(app.timeline().clone())
+                } else {
+                    Err(Broken::one("fuzz.toml:1:1: \u{1b}]0;broken\u{7}"))
+                };
+                Message::Reloaded(Box::new(ReloadOutcome {
+                    outcome,
+                    watching: WatchStatus::Watching(1),
+                }))
             }
             40 => Message::HalfPageDown,
             41 => Message::NextMatch,
             42 => Message::PrevMatch,
             43 => Message::LastSlide,
             44 => Message::FirstSlide,
-            45 => Message::ExportDone(Err("cannot export".into())),
+            45 => Message::ExportDone(Err(if next() % 2 == 0 {
+                ExportProblem::Failed("cannot \u{1b}[2J export".into())
+            } else {
+                ExportProblem::Exists("./\u{1b}]0;x\u{7}.md".into())
+            })),
             46 => Message::MoveDown,
             47 => Message::ToggleLanes,
             48 => Message::ToggleZoom,
             49 => Message::MoveRight,
             50 => Message::MoveLeft,
+            51 => Message::ToggleProblems,
+            52 => Message::ShowFilter,
+            53 => Message::Confirm,
+            54 => Message::Decline,
+            55 => Message::PrevFormat,
+            56 => Message::ClearInput,
+            57 => Message::ReloadStalled,
+            58 => Message::Reloading,
             _ => {
                 draw(&mut terminal, &app);
                 continue;
@@ -145,8 +168,9 @@ fn run(data: &[u8]) {
         let _ = app.update(msg);
     }
     draw(&mut terminal, &app);
+    let about = About::at(app.timeline(), app.filter(), app.filtered(), "now".into());
     for format in Format::ALL {
-        let text = format.render(&app.timeline, &app.filtered);
+        let text = format.render(app.timeline(), app.filtered(), &about);
         assert_clean(format.as_str(), &text);
         if matches!(format, Format::Json | Format::TimelineJs) {
             let v: serde_json::Value = serde_json::from_str(&text)
@@ -197,7 +221,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
             "a control or bidi character {sym:?} reached cell {i} of a {}x{} screen in mode {:?}",
             buf.area.width,
             buf.area.height,
-            app.mode
+            app.mode()
         );
     }
 }

@@ -1,9 +1,12 @@
 //! The one key table: it dispatches keys, writes the hint line and the `?`
-//! help, so the three never disagree.
+//! help, and names every key shown anywhere on screen, so they never
+//! disagree.
 //!
-//! `lookup` is pure: a mode, the focused pane and a key in, a `Message` out.
+//! `lookup` is pure: a mode, the focused pane and a key in, a `Message`
+//! out. To add a key, add a row to `BINDINGS` in its scope; the help and
+//! the hints follow, and `every_binding_does_something` sends it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Message, Mode, Pane};
 
@@ -15,9 +18,12 @@ pub enum Scope {
     Actors,
     Events,
     Details,
-    /// While typing a search, a date range, a date or a narrowing.
+    /// While typing a search, a date range, a date, a narrowing or a path.
     Prompt,
-    Help,
+    /// Asked whether to replace a file.
+    Confirm,
+    /// Help, the problems list, the full filter.
+    Overlay,
     /// Presentation mode, one event a slide.
     Present,
     /// The list of slides in presentation mode.
@@ -27,14 +33,29 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Every scope, in the order help lists them.
+    pub const ALL: [Scope; 10] = [
+        Scope::Global,
+        Scope::Actors,
+        Scope::Events,
+        Scope::Details,
+        Scope::Prompt,
+        Scope::Confirm,
+        Scope::Lanes,
+        Scope::Present,
+        Scope::Overview,
+        Scope::Overlay,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
-            Scope::Global => "Everywhere",
+            Scope::Global => "Everywhere in the explorer",
             Scope::Actors => "Actors pane",
             Scope::Events => "Events pane",
             Scope::Details => "Details pane",
             Scope::Prompt => "While typing",
-            Scope::Help => "Help",
+            Scope::Confirm => "Asked to replace a file",
+            Scope::Overlay => "Help and other overlays",
             Scope::Present => "Presenting",
             Scope::Overview => "Slide overview",
             Scope::Lanes => "Lanes (actors by years)",
@@ -70,7 +91,7 @@ const fn code(code: KeyCode) -> Key {
 pub struct Binding {
     pub scope: Scope,
     pub keys: &'static [Key],
-    /// How the keys read in help and hints.
+    /// How the keys read in help, hints and messages.
     pub label: &'static str,
     pub message: Message,
     pub desc: &'static str,
@@ -97,613 +118,134 @@ const fn b(
 }
 
 use KeyCode::{
-    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+    BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Actors, Details, Events, Global, Help, Lanes, Overview, Present, Prompt};
+use Message as M;
+use Scope::{Actors, Confirm, Details, Events, Global, Lanes, Overlay, Overview, Present, Prompt};
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Browsing, in any pane.
-    b(
-        Global,
-        &[k('j'), code(Down)],
-        "j/↓",
-        Message::MoveDown,
-        "move down",
-        Some("move"),
-    ),
-    b(
-        Global,
-        &[k('k'), code(Up)],
-        "k/↑",
-        Message::MoveUp,
-        "move up",
-        None,
-    ),
-    b(
-        Global,
-        &[code(PageDown), ctrl('f')],
-        "PgDn",
-        Message::PageDown,
-        "page down",
-        None,
-    ),
-    b(
-        Global,
-        &[code(PageUp), ctrl('b')],
-        "PgUp",
-        Message::PageUp,
-        "page up",
-        None,
-    ),
-    b(
-        Global,
-        &[ctrl('d')],
-        "Ctrl-d",
-        Message::HalfPageDown,
-        "half a page down",
-        None,
-    ),
-    b(
-        Global,
-        &[ctrl('u')],
-        "Ctrl-u",
-        Message::HalfPageUp,
-        "half a page up",
-        None,
-    ),
-    b(
-        Global,
-        &[k('g'), code(Home)],
-        "g/Home",
-        Message::MoveFirst,
-        "first",
-        None,
-    ),
-    b(
-        Global,
-        &[k('G'), code(End)],
-        "G/End",
-        Message::MoveLast,
-        "last",
-        None,
-    ),
-    b(
-        Global,
-        &[code(Tab)],
-        "Tab",
-        Message::NextPane,
-        "next pane",
-        Some("pane"),
-    ),
-    b(
-        Global,
-        &[code(BackTab)],
-        "S-Tab",
-        Message::PrevPane,
-        "previous pane",
-        None,
-    ),
-    b(
-        Global,
-        &[k('/')],
-        "/",
-        Message::StartSearch,
-        "search events (in Actors: narrow the list)",
-        Some("search"),
-    ),
-    b(
-        Global,
-        &[k('n')],
-        "n",
-        Message::NextMatch,
-        "next search match",
-        None,
-    ),
-    b(
-        Global,
-        &[k('N')],
-        "N",
-        Message::PrevMatch,
-        "previous search match",
-        None,
-    ),
-    b(
-        Global,
-        &[k('t')],
-        "t",
-        Message::ToggleSearchMode,
-        "search: filter to matches / highlight in place",
-        None,
-    ),
-    b(
-        Global,
-        &[k('f')],
-        "f",
-        Message::StartDateRange,
-        "filter by dates: 2021..2023-06, 2014, ..2010",
-        Some("dates"),
-    ),
-    b(
-        Global,
-        &[k(':')],
-        ":",
-        Message::StartJump,
-        "jump to a date: 2014-12",
-        None,
-    ),
-    b(
-        Global,
-        &[k('m')],
-        "m",
-        Message::ToggleCombine,
-        "actors and tags: any-of / all-of",
-        None,
-    ),
-    b(
-        Global,
-        &[k('c')],
-        "c",
-        Message::ClearFilters,
-        "clear every filter",
-        Some("clear"),
-    ),
-    b(
-        Global,
-        &[code(Backspace)],
-        "⌫",
-        Message::GoBack,
-        "back along the history",
-        None,
-    ),
-    b(
-        Global,
-        &[k('?'), code(KeyCode::F(1))],
-        "?",
-        Message::ToggleHelp,
-        "help",
-        Some("help"),
-    ),
-    b(Global, &[k('q')], "q", Message::Quit, "quit", Some("quit")),
-    b(Global, &[ctrl('c')], "Ctrl-c", Message::Quit, "quit", None),
-    b(
-        Global,
-        &[ctrl('z')],
-        "Ctrl-z",
-        Message::Suspend,
-        "suspend to the shell",
-        None,
-    ),
-    b(
-        Global,
-        &[ctrl('l')],
-        "Ctrl-l",
-        Message::Redraw,
-        "redraw the screen",
-        None,
-    ),
-    b(
-        Global,
-        &[k('e')],
-        "e",
-        Message::StartExport,
-        "export the shown events to a file",
-        Some("export"),
-    ),
-    b(
-        Global,
-        &[k('p')],
-        "p",
-        Message::StartPresent,
-        "present the shown events as slides",
-        Some("present"),
-    ),
-    b(
-        Global,
-        &[k('l')],
-        "l",
-        Message::ToggleLanes,
-        "lanes: who acted when, actors by years",
-        Some("lanes"),
-    ),
+    b(Global, &[k('j'), code(Down)], "j/↓", M::MoveDown, "move down (in Details: scroll)", Some("move")),
+    b(Global, &[k('k'), code(Up)], "k/↑", M::MoveUp, "move up", None),
+    b(Global, &[code(PageDown), ctrl('f')], "PgDn", M::PageDown, "page down", None),
+    b(Global, &[code(PageUp), ctrl('b')], "PgUp", M::PageUp, "page up", None),
+    b(Global, &[ctrl('d')], "Ctrl-d", M::HalfPageDown, "half a page down", None),
+    b(Global, &[ctrl('u')], "Ctrl-u", M::HalfPageUp, "half a page up", None),
+    b(Global, &[k('g'), code(Home)], "g/Home", M::MoveFirst, "first", None),
+    b(Global, &[k('G'), code(End)], "G/End", M::MoveLast, "last", None),
+    b(Global, &[code(Tab)], "Tab", M::NextPane, "next pane", Some("pane")),
+    b(Global, &[code(BackTab)], "S-Tab", M::PrevPane, "previous pane", None),
+    b(Global, &[k('/')], "/", M::StartSearch, "search events (in Actors: narrow the list)", Some("search")),
+    b(Global, &[k('n')], "n", M::NextMatch, "next search match", None),
+    b(Global, &[k('N')], "N", M::PrevMatch, "previous search match", None),
+    b(Global, &[k('t')], "t", M::ToggleSearchMode, "search: filter to matches / highlight in place", None),
+    b(Global, &[k('f')], "f", M::StartDateRange, "filter by dates: 2021..2023-06, 2014, ..2010", Some("dates")),
+    b(Global, &[k(':')], ":", M::StartJump, "jump to a date: 2014-12", None),
+    b(Global, &[k('m')], "m", M::ToggleCombine, "actors and tags: any-of / all-of", None),
+    b(Global, &[k('c')], "c", M::ClearFilters, "clear every filter and the narrowing", Some("clear")),
+    b(Global, &[k('F')], "F", M::ShowFilter, "the whole filter, when the header cuts it", None),
+    b(Global, &[code(Backspace)], "⌫", M::GoBack, "back along the history", None),
+    b(Global, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Global, &[k('!')], "!", M::ToggleProblems, "the problems of the files on disk, when they do not load", None),
+    b(Global, &[k('q')], "q", M::Quit, "quit", Some("quit")),
+    b(Global, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    b(Global, &[ctrl('z')], "Ctrl-z", M::Suspend, "suspend to the shell (fg comes back)", None),
+    b(Global, &[ctrl('l')], "Ctrl-l", M::Redraw, "redraw the screen", None),
+    b(Global, &[k('e')], "e", M::StartExport, "export the shown events to a file", Some("export")),
+    b(Global, &[k('p')], "p", M::StartPresent, "present the shown events as slides", Some("present")),
+    b(Global, &[k('l')], "l", M::ToggleLanes, "lanes: who acted when, actors by years", Some("lanes")),
     // Pane-specific.
-    b(
-        Actors,
-        &[k(' ')],
-        "Space",
-        Message::ToggleSelected,
-        "add to / remove from the filter",
-        Some("filter"),
-    ),
-    b(
-        Actors,
-        &[code(Enter), code(Right)],
-        "Enter",
-        Message::OpenSelected,
-        "open the actor's profile",
-        Some("profile"),
-    ),
-    b(
-        Actors,
-        &[code(Esc)],
-        "Esc",
-        Message::GoBack,
-        "clear the narrowing, or go back",
-        None,
-    ),
-    b(
-        Events,
-        &[code(Enter), code(Right)],
-        "Enter",
-        Message::OpenSelected,
-        "read the event in the details pane",
-        Some("read"),
-    ),
-    b(
-        Events,
-        &[k('[')],
-        "[",
-        Message::PrevYear,
-        "previous year",
-        None,
-    ),
-    b(
-        Events,
-        &[k(']')],
-        "]",
-        Message::NextYear,
-        "next year",
-        Some("next year"),
-    ),
-    b(
-        Events,
-        &[k(' ')],
-        "Space",
-        Message::ToggleSelected,
-        "filter by the event's first actor",
-        None,
-    ),
-    b(
-        Events,
-        &[code(Esc)],
-        "Esc",
-        Message::GoBack,
-        "back along the history",
-        None,
-    ),
-    b(
-        Details,
-        &[k(']')],
-        "]",
-        Message::NextLink,
-        "next link (actor or event)",
-        Some("link"),
-    ),
-    b(
-        Details,
-        &[k('[')],
-        "[",
-        Message::PrevLink,
-        "previous link",
-        None,
-    ),
-    b(
-        Details,
-        &[code(Enter)],
-        "Enter",
-        Message::OpenSelected,
-        "follow the selected link",
-        Some("follow"),
-    ),
-    b(
-        Details,
-        &[code(Esc), code(Left)],
-        "Esc",
-        Message::GoBack,
-        "back along the history",
-        Some("back"),
-    ),
-    // Typing a search, a range, a date or a narrowing.
-    b(
-        Prompt,
-        &[code(Enter)],
-        "Enter",
-        Message::InputSubmit,
-        "accept",
-        Some("accept"),
-    ),
-    b(
-        Prompt,
-        &[code(Esc)],
-        "Esc",
-        Message::InputCancel,
-        "cancel",
-        Some("cancel"),
-    ),
-    b(
-        Prompt,
-        &[code(Backspace)],
-        "⌫",
-        Message::InputBackspace,
-        "delete a character",
-        None,
-    ),
-    b(
-        Prompt,
-        &[code(Tab)],
-        "Tab",
-        Message::NextFormat,
-        "export: the next format",
-        None,
-    ),
-    b(
-        Prompt,
-        &[ctrl('u')],
-        "Ctrl-u",
-        Message::InputClear,
-        "clear the input",
-        None,
-    ),
-    b(Prompt, &[ctrl('c')], "Ctrl-c", Message::Quit, "quit", None),
-    // The help overlay.
-    b(
-        Help,
-        &[k('j'), code(Down)],
-        "j/↓",
-        Message::MoveDown,
-        "scroll down",
-        Some("scroll"),
-    ),
-    b(
-        Help,
-        &[k('k'), code(Up)],
-        "k/↑",
-        Message::MoveUp,
-        "scroll up",
-        Some("scroll"),
-    ),
-    b(
-        Help,
-        &[k('?'), code(Esc), k('q'), code(KeyCode::F(1))],
-        "?/Esc",
-        Message::ToggleHelp,
-        "close help",
-        Some("close"),
-    ),
-    b(Help, &[ctrl('c')], "Ctrl-c", Message::Quit, "quit", None),
+    b(Actors, &[k(' ')], "Space", M::ToggleSelected, "add to / remove from the filter", Some("filter")),
+    b(Actors, &[code(Enter), code(Right)], "Enter", M::OpenSelected, "open the actor's profile (a tag: filter)", Some("profile")),
+    b(Actors, &[code(Esc)], "Esc", M::GoBack, "clear the narrowing, or go back", None),
+    b(Events, &[code(Enter), code(Right)], "Enter", M::OpenSelected, "read the event in the details pane", Some("read")),
+    b(Events, &[k('[')], "[", M::PrevYear, "previous year", None),
+    b(Events, &[k(']')], "]", M::NextYear, "next year", Some("next year")),
+    b(Events, &[k(' ')], "Space", M::ToggleSelected, "filter by the event's first actor (again: remove it)", None),
+    b(Events, &[code(Esc)], "Esc", M::GoBack, "back along the history (or to the lanes)", None),
+    b(Details, &[k(']')], "]", M::NextLink, "next link (address, actor or event)", Some("link")),
+    b(Details, &[k('[')], "[", M::PrevLink, "previous link", None),
+    b(Details, &[code(Enter)], "Enter", M::OpenSelected, "follow the selected actor or event (an address shows whole)", Some("follow")),
+    b(Details, &[code(Esc), code(Left)], "Esc", M::GoBack, "back along the history", Some("back")),
+    // Typing a search, a range, a date, a narrowing or a path.
+    b(Prompt, &[code(Enter)], "Enter", M::SubmitInput, "accept", Some("accept")),
+    b(Prompt, &[code(Esc)], "Esc", M::CancelInput, "cancel", Some("cancel")),
+    b(Prompt, &[code(Backspace)], "⌫", M::DeleteChar, "delete a character", None),
+    b(Prompt, &[code(Tab)], "Tab", M::NextFormat, "export: the next format", None),
+    b(Prompt, &[code(BackTab)], "S-Tab", M::PrevFormat, "export: the format before", None),
+    b(Prompt, &[ctrl('u')], "Ctrl-u", M::ClearInput, "clear the input", None),
+    b(Prompt, &[code(F(1))], "F1", M::ToggleHelp, "help (? is typed)", None),
+    b(Prompt, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    // Asked whether to replace a file.
+    b(Confirm, &[k('y')], "y", M::Confirm, "yes, replace it", Some("replace")),
+    b(Confirm, &[k('n'), code(Esc)], "n/Esc", M::Decline, "no: back to the file name", Some("keep it")),
+    b(Confirm, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    // The lanes.
+    b(Lanes, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next actor", Some("actor")),
+    b(Lanes, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous actor", None),
+    b(Lanes, &[k('l'), code(Right)], "l/→", M::MoveRight, "later year (or month)", Some("year")),
+    b(Lanes, &[k('h'), code(Left)], "h/←", M::MoveLeft, "earlier year (or month)", None),
+    b(Lanes, &[code(PageDown), ctrl('d')], "PgDn", M::PageDown, "a page of actors down", None),
+    b(Lanes, &[code(PageUp), ctrl('u')], "PgUp", M::PageUp, "a page of actors up", None),
+    b(Lanes, &[code(Home), k('g')], "g/Home", M::MoveFirst, "first actor", None),
+    b(Lanes, &[code(End), k('G')], "G/End", M::MoveLast, "last actor", None),
+    b(Lanes, &[k('z')], "z", M::ToggleZoom, "the months of this year, or back to years", Some("zoom")),
+    b(Lanes, &[code(Enter)], "Enter", M::OpenSelected, "list this actor's events in this cell", Some("list")),
+    b(Lanes, &[code(Esc), k('q')], "Esc/q", M::ToggleLanes, "close the lanes", Some("close")),
+    b(Lanes, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Lanes, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
     // Presenting.
-    b(
-        Present,
-        &[code(Right), k(' '), k('l'), code(PageDown)],
-        "→/Space",
-        Message::NextSlide,
-        "next slide",
-        Some("next"),
-    ),
-    b(
-        Present,
-        &[code(Left), code(Backspace), k('h'), code(PageUp)],
-        "←",
-        Message::PrevSlide,
-        "previous slide",
-        Some("back"),
-    ),
-    b(
-        Present,
-        &[code(Home), k('g')],
-        "Home",
-        Message::FirstSlide,
-        "first slide",
-        None,
-    ),
-    b(
-        Present,
-        &[code(End), k('G')],
-        "End",
-        Message::LastSlide,
-        "last slide",
-        None,
-    ),
-    b(
-        Present,
-        &[k('n')],
-        "n",
-        Message::ToggleNotes,
-        "speaker notes on / off",
-        Some("notes"),
-    ),
-    b(
-        Present,
-        &[k('o')],
-        "o",
-        Message::ToggleOverview,
-        "overview of the slides",
-        Some("overview"),
-    ),
-    b(
-        Present,
-        &[code(Esc)],
-        "Esc",
-        Message::ExitPresent,
-        "back to the explorer at this event",
-        Some("explorer"),
-    ),
-    b(
-        Present,
-        &[k('q'), ctrl('c')],
-        "q",
-        Message::Quit,
-        "quit",
-        Some("quit"),
-    ),
-    b(
-        Overview,
-        &[k('j'), code(Down)],
-        "j/↓",
-        Message::MoveDown,
-        "next slide in the list",
-        Some("move"),
-    ),
-    b(
-        Overview,
-        &[k('k'), code(Up)],
-        "k/↑",
-        Message::MoveUp,
-        "previous slide in the list",
-        None,
-    ),
-    b(
-        Overview,
-        &[code(Home), k('g')],
-        "Home",
-        Message::FirstSlide,
-        "first slide",
-        None,
-    ),
-    b(
-        Overview,
-        &[code(End), k('G')],
-        "End",
-        Message::LastSlide,
-        "last slide",
-        None,
-    ),
-    b(
-        Overview,
-        &[code(Enter)],
-        "Enter",
-        Message::OpenSelected,
-        "show this slide",
-        Some("show"),
-    ),
-    b(
-        Overview,
-        &[k('o'), code(Esc)],
-        "o/Esc",
-        Message::ToggleOverview,
-        "close the overview",
-        Some("close"),
-    ),
-    b(
-        Overview,
-        &[k('q'), ctrl('c')],
-        "q",
-        Message::Quit,
-        "quit",
-        Some("quit"),
-    ),
-    b(
-        Lanes,
-        &[k('j'), code(Down)],
-        "j/↓",
-        Message::MoveDown,
-        "next actor",
-        Some("actor"),
-    ),
-    b(
-        Lanes,
-        &[k('k'), code(Up)],
-        "k/↑",
-        Message::MoveUp,
-        "previous actor",
-        None,
-    ),
-    b(
-        Lanes,
-        &[k('l'), code(Right)],
-        "l/→",
-        Message::MoveRight,
-        "later year (or month)",
-        Some("year"),
-    ),
-    b(
-        Lanes,
-        &[k('h'), code(Left)],
-        "h/←",
-        Message::MoveLeft,
-        "earlier year (or month)",
-        None,
-    ),
-    b(
-        Lanes,
-        &[code(PageDown), ctrl('d')],
-        "PgDn",
-        Message::PageDown,
-        "a page of actors down",
-        None,
-    ),
-    b(
-        Lanes,
-        &[code(PageUp), ctrl('u')],
-        "PgUp",
-        Message::PageUp,
-        "a page of actors up",
-        None,
-    ),
-    b(
-        Lanes,
-        &[code(Home), k('g')],
-        "g/Home",
-        Message::MoveFirst,
-        "first actor",
-        None,
-    ),
-    b(
-        Lanes,
-        &[code(End), k('G')],
-        "G/End",
-        Message::MoveLast,
-        "last actor",
-        None,
-    ),
-    b(
-        Lanes,
-        &[k('z')],
-        "z",
-        Message::ToggleZoom,
-        "the months of this year, or back to years",
-        Some("zoom"),
-    ),
-    b(
-        Lanes,
-        &[code(Enter)],
-        "Enter",
-        Message::OpenSelected,
-        "list this actor's events in this year (or month)",
-        Some("list"),
-    ),
-    b(
-        Lanes,
-        &[code(Esc)],
-        "Esc",
-        Message::ToggleLanes,
-        "back to the explorer",
-        Some("explorer"),
-    ),
-    b(
-        Lanes,
-        &[k('q'), ctrl('c')],
-        "q",
-        Message::Quit,
-        "quit",
-        Some("quit"),
-    ),
+    b(Present, &[code(Right), k(' '), k('l'), code(PageDown)], "→/Space", M::NextSlide, "next slide", Some("next")),
+    b(Present, &[code(Left), code(Backspace), k('h'), code(PageUp)], "←", M::PrevSlide, "previous slide", Some("back")),
+    b(Present, &[k('j'), code(Down)], "j/↓", M::MoveDown, "scroll a long slide down", None),
+    b(Present, &[k('k'), code(Up)], "k/↑", M::MoveUp, "scroll a long slide up", None),
+    b(Present, &[code(Home), k('g')], "Home", M::FirstSlide, "first slide", None),
+    b(Present, &[code(End), k('G')], "End", M::LastSlide, "last slide", None),
+    b(Present, &[k('n')], "n", M::ToggleNotes, "speaker notes on / off", Some("notes")),
+    b(Present, &[k('o')], "o", M::ToggleOverview, "overview of the slides", Some("overview")),
+    b(Present, &[code(Esc)], "Esc", M::ExitPresent, "back to the explorer at this event", Some("explorer")),
+    b(Present, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Present, &[k('q'), ctrl('c')], "q", M::Quit, "quit", Some("quit")),
+    b(Overview, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next slide in the list", Some("move")),
+    b(Overview, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous slide in the list", None),
+    b(Overview, &[code(Home), k('g')], "Home", M::FirstSlide, "first slide", None),
+    b(Overview, &[code(End), k('G')], "End", M::LastSlide, "last slide", None),
+    b(Overview, &[code(Enter)], "Enter", M::OpenSelected, "show this slide", Some("show")),
+    b(Overview, &[k('o')], "o", M::ToggleOverview, "close the overview", Some("close")),
+    b(Overview, &[code(Esc)], "Esc", M::ExitPresent, "close the overview", None),
+    b(Overview, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", None),
+    b(Overview, &[k('q'), ctrl('c')], "q", M::Quit, "quit", Some("quit")),
+    // Help, the problems, the whole filter.
+    b(Overlay, &[k('j'), code(Down)], "j/↓", M::MoveDown, "scroll down", Some("scroll")),
+    b(Overlay, &[k('k'), code(Up)], "k/↑", M::MoveUp, "scroll up", None),
+    b(Overlay, &[code(PageDown), ctrl('f')], "PgDn", M::PageDown, "a page down", None),
+    b(Overlay, &[code(PageUp), ctrl('b')], "PgUp", M::PageUp, "a page up", None),
+    b(Overlay, &[ctrl('d')], "Ctrl-d", M::HalfPageDown, "half a page down", None),
+    b(Overlay, &[ctrl('u')], "Ctrl-u", M::HalfPageUp, "half a page up", None),
+    b(Overlay, &[k('g'), code(Home)], "g/Home", M::MoveFirst, "top", None),
+    b(Overlay, &[k('G'), code(End)], "G/End", M::MoveLast, "bottom", None),
+    b(Overlay, &[code(Esc), k('q'), k('?'), code(F(1)), k('!'), k('F')], "Esc/q", M::CancelInput, "close", Some("close")),
+    b(Overlay, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
 ];
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
     // Shift is implied by the character itself ('G', '?', ':').
-    let mods = ev.modifiers - KeyModifiers::SHIFT;
-    let want = key.mods - KeyModifiers::SHIFT;
-    match (key.code, ev.code) {
-        (KeyCode::Char(a), KeyCode::Char(b)) => a == b && mods == want,
-        (a, b) => a == b && mods == want,
-    }
+    same_key(key.code, key.mods, ev.code, ev.modifiers)
+}
+
+/// Keys compare as `lookup` reads them: Shift does not count for a
+/// character, which carries its own case.
+fn same_key(a: KeyCode, a_mods: KeyModifiers, b: KeyCode, b_mods: KeyModifiers) -> bool {
+    a == b && a_mods - KeyModifiers::SHIFT == b_mods - KeyModifiers::SHIFT
 }
 
 /// The scopes that apply, most specific first.
 pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
     match mode {
-        Mode::Help { .. } => &[Help],
-        Mode::Prompt { .. } => &[Prompt],
+        Mode::Help { .. } | Mode::Problems { .. } | Mode::FilterInFull { .. } => &[Overlay],
+        Mode::Prompt(_) => &[Prompt],
+        Mode::ConfirmReplace { .. } => &[Confirm],
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],
         Mode::Present(_) => &[Present],
         Mode::Lanes(_) => &[Lanes],
@@ -725,14 +267,23 @@ pub fn lookup(mode: &Mode, pane: Pane, ev: &KeyEvent) -> Option<Message> {
             return Some(b.message.clone());
         }
     }
-    if let (Mode::Prompt { .. }, KeyCode::Char(c)) = (mode, ev.code)
+    if let (Mode::Prompt(_), KeyCode::Char(c)) = (mode, ev.code)
         && !ev
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     {
-        return Some(Message::InputChar(c));
+        return Some(Message::TypeChar(c));
     }
     None
+}
+
+/// How the key for `message` in `scope` reads: "Esc", "c". Every key
+/// named on screen comes from here.
+pub fn label(scope: Scope, message: &Message) -> &'static str {
+    BINDINGS
+        .iter()
+        .find(|b| b.scope == scope && b.message == *message)
+        .map_or("?", |b| b.label)
 }
 
 /// The bindings for the hint bar: help and quit first, so they survive a
@@ -760,8 +311,69 @@ pub fn hints(mode: &Mode, pane: Pane) -> Vec<&'static Binding> {
     out
 }
 
+/// A line of the help: a scope's title, a key and what it does, a mark
+/// and what it means, or a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpLine {
+    Title(&'static str),
+    Key(&'static str, &'static str),
+    Gap,
+    Note(&'static str),
+}
+
+/// The marks on screen and what they mean, for the help.
+pub const MARKS: &[(&str, &str)] = &[
+    ("▸", "the selected event"),
+    (
+        "≠",
+        "the event's claims conflict: someone denies or disputes what another asserts",
+    ),
+    (
+        "•",
+        "a search match, when matches are highlighted in place (t)",
+    ),
+    (
+        "[x]",
+        "an actor or tag in the filter; ∨ any-of, ∧ all-of in the header",
+    ),
+    (
+        "n",
+        "beside an actor or tag: how many shown events involve it",
+    ),
+    ("2014", "an event known only to its year shows the year"),
+    ("c. / ?", "an approximate / uncertain date"),
+    (
+        "⚠",
+        "in the header: the files on disk do not load, or are not watched (! shows why)",
+    ),
+    ("↓ N", "on a slide: N more lines below; j/k scroll"),
+];
+
+/// Every line of the help, every scope in turn, then the marks.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for scope in Scope::ALL {
+        out.push(HelpLine::Title(scope.title()));
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            out.push(HelpLine::Key(b.label, b.desc));
+        }
+        out.push(HelpLine::Gap);
+    }
+    out.push(HelpLine::Title("Marks"));
+    for &(mark, meaning) in MARKS {
+        out.push(HelpLine::Key(mark, meaning));
+    }
+    out.push(HelpLine::Gap);
+    out.push(HelpLine::Note(
+        "Mouse: click selects (a year in the strip jumps there), the wheel scrolls.",
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::App;
+    use super::super::testing::app;
     use super::*;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
@@ -785,76 +397,53 @@ mod tests {
 
     #[test]
     fn typing_goes_to_the_prompt() {
-        let mode = Mode::Prompt {
-            kind: super::super::Prompt::Search,
-            input: String::new(),
-            error: None,
-            before: None,
-        };
+        let mode = Mode::Prompt(super::super::PromptState::export(
+            crate::export::Format::Text,
+            String::new(),
+        ));
+        let at = |c, m| lookup(&mode, Pane::Events, &key(c, m));
         assert_eq!(
-            lookup(
-                &mode,
-                Pane::Events,
-                &key(KeyCode::Char('q'), KeyModifiers::NONE)
-            ),
-            Some(Message::InputChar('q'))
+            at(KeyCode::Char('q'), KeyModifiers::NONE),
+            Some(Message::TypeChar('q'))
         );
         assert_eq!(
-            lookup(
-                &mode,
-                Pane::Events,
-                &key(KeyCode::Char('Q'), KeyModifiers::SHIFT)
-            ),
-            Some(Message::InputChar('Q'))
+            at(KeyCode::Char('Q'), KeyModifiers::SHIFT),
+            Some(Message::TypeChar('Q'))
         );
         assert_eq!(
-            lookup(&mode, Pane::Events, &key(KeyCode::Esc, KeyModifiers::NONE)),
-            Some(Message::InputCancel)
+            at(KeyCode::Char('?'), KeyModifiers::SHIFT),
+            Some(Message::TypeChar('?'))
         );
         assert_eq!(
-            lookup(
-                &mode,
-                Pane::Events,
-                &key(KeyCode::Char('c'), KeyModifiers::CONTROL)
-            ),
+            at(KeyCode::Esc, KeyModifiers::NONE),
+            Some(Message::CancelInput)
+        );
+        assert_eq!(
+            at(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Message::Quit)
+        );
+        assert_eq!(
+            at(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Message::PrevFormat)
         );
     }
 
     #[test]
     fn shifted_characters_match_their_bindings() {
+        let at = |c, m| lookup(&Mode::Browse, Pane::Events, &key(c, m));
         assert_eq!(
-            lookup(
-                &Mode::Browse,
-                Pane::Events,
-                &key(KeyCode::Char('G'), KeyModifiers::SHIFT)
-            ),
+            at(KeyCode::Char('G'), KeyModifiers::SHIFT),
             Some(Message::MoveLast)
         );
         assert_eq!(
-            lookup(
-                &Mode::Browse,
-                Pane::Events,
-                &key(KeyCode::Char('?'), KeyModifiers::SHIFT)
-            ),
+            at(KeyCode::Char('?'), KeyModifiers::SHIFT),
             Some(Message::ToggleHelp)
         );
         assert_eq!(
-            lookup(
-                &Mode::Browse,
-                Pane::Events,
-                &key(KeyCode::Char('d'), KeyModifiers::CONTROL)
-            ),
+            at(KeyCode::Char('d'), KeyModifiers::CONTROL),
             Some(Message::HalfPageDown)
         );
-        assert_eq!(
-            lookup(
-                &Mode::Browse,
-                Pane::Events,
-                &key(KeyCode::Char('x'), KeyModifiers::ALT)
-            ),
-            None
-        );
+        assert_eq!(at(KeyCode::Char('x'), KeyModifiers::ALT), None);
     }
 
     #[test]
@@ -868,7 +457,7 @@ mod tests {
                     assert!(
                         !b2.keys
                             .iter()
-                            .any(|kb| ka.code == kb.code && ka.mods == kb.mods),
+                            .any(|kb| same_key(ka.code, ka.mods, kb.code, kb.mods)),
                         "{:?} bound twice in {:?}",
                         ka.code,
                         a.scope
@@ -876,6 +465,126 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The app in a mode where `scope`'s keys apply.
+    fn app_in(scope: Scope) -> App {
+        let mut app = app();
+        app.update(Message::MoveDown);
+        match scope {
+            Scope::Global | Scope::Events => {}
+            Scope::Actors => app.focus_pane(Pane::Actors),
+            Scope::Details => {
+                // An event with several links, one selected, scrolled a little.
+                app.update(Message::StartJump);
+                super::super::testing::type_text(&mut app, "2014-12-16");
+                app.update(Message::SubmitInput);
+                app.update(Message::OpenSelected);
+                app.update(Message::Resize(120, 16));
+                app.update(Message::NextLink);
+            }
+            Scope::Prompt => {
+                app.update(Message::StartExport);
+            }
+            Scope::Confirm => {
+                app.update(Message::StartExport);
+                app.update(Message::ClearInput);
+                super::super::testing::type_text(&mut app, "brief.md");
+                app.update(Message::ExportDone(Err(
+                    super::super::ExportProblem::Exists("brief.md".into()),
+                )));
+            }
+            Scope::Overlay => {
+                app.update(Message::ToggleHelp);
+                app.update(Message::Resize(120, 16));
+                app.update(Message::PageDown);
+            }
+            Scope::Present => {
+                // A slide taller than the screen, scrolled a line down.
+                app.update(Message::StartPresent);
+                app.update(Message::Resize(60, 9));
+                app.update(Message::NextSlide);
+                app.update(Message::MoveDown);
+            }
+            Scope::Overview => {
+                app.update(Message::StartPresent);
+                app.update(Message::NextSlide);
+                app.update(Message::ToggleOverview);
+                app.update(Message::MoveDown);
+            }
+            Scope::Lanes => {
+                app.update(Message::ToggleLanes);
+                app.update(Message::MoveDown);
+                app.update(Message::MoveRight);
+            }
+        }
+        app
+    }
+
+    /// Everything a person can see of the state, to tell a change.
+    fn seen(app: &App) -> String {
+        format!(
+            "{:?} {:?} {} {} {} {} {} {} {:?} {:?}",
+            app.mode(),
+            app.pane(),
+            app.cursor(),
+            app.entry_cursor(),
+            app.details_top(),
+            app.link(),
+            app.filtered().events.len(),
+            app.history_len(),
+            app.filter(),
+            app.banner(),
+        )
+    }
+
+    /// Bindings whose effect needs more than one press to show, or shows
+    /// outside the state: each is said why.
+    fn documented_no_op(scope: Scope, m: &Message) -> bool {
+        matches!(
+            (scope, m),
+            // Effects for the loop: checked below by what `update` returns.
+            (_, Message::Quit | Message::Suspend | Message::Redraw)
+        )
+    }
+
+    #[test]
+    fn every_binding_does_something() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                let mut app = app_in(binding.scope);
+                let ev = KeyEvent::new(key.code, key.mods);
+                let Some(msg) = app.message_for_key(&ev) else {
+                    panic!("{:?} in {:?} means nothing", key.code, binding.scope)
+                };
+                assert_eq!(
+                    msg, binding.message,
+                    "{:?} in {:?}",
+                    key.code, binding.scope
+                );
+                let before = seen(&app);
+                let effect = app.update(msg.clone());
+                if documented_no_op(binding.scope, &msg) {
+                    assert!(effect.is_some(), "{msg:?} gives the loop an effect");
+                    continue;
+                }
+                assert!(
+                    effect.is_some() || seen(&app) != before,
+                    "{:?} ({msg:?}) changed nothing in {:?}",
+                    key.code,
+                    binding.scope
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_scope() {
+        let lines = help_lines();
+        for scope in Scope::ALL {
+            assert!(lines.contains(&HelpLine::Title(scope.title())), "{scope:?}");
+        }
+        assert!(lines.contains(&HelpLine::Key("PgDn", "a page down")));
     }
 
     #[test]
@@ -888,5 +597,6 @@ mod tests {
             labels.contains(&"]") && labels.contains(&"Esc") && labels.contains(&"q"),
             "{labels:?}"
         );
+        assert_eq!(label(Scope::Global, &Message::ClearFilters), "c");
     }
 }

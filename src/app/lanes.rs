@@ -1,11 +1,79 @@
-//! The lanes view: one row per actor, one column per year (or per month of
-//! one year, zoomed in), a mark in each cell sized by how many of the shown
-//! events involve that actor then. Who acted when, side by side — what a
-//! briefing asks first. Enter lists a cell's events in the explorer.
+//! The lanes view: one row per actor, one column per year (or per bucket
+//! of years when they outnumber the columns, or per month of one year,
+//! zoomed in), a mark in each cell sized by how many of the shown events
+//! involve that actor then. Who acted when, side by side — what a briefing
+//! asks first. Enter lists a cell's events in the explorer; Esc there
+//! comes back to the same cell.
+//!
+//! A cell counts the events the date filter would list for its dates
+//! (`query::within`): an event dated only to a year is in that year, but in
+//! none of its months, so the month view gives such events a column of
+//! their own, "yr", and never counts them in a month.
 
 use super::{App, Message, Mode, Pane};
 use crate::model::{ActorIx, EventDate, EventIx, Qualifier, Timeline};
-use crate::query::{Combine, Index};
+use crate::query::{Combine, Filter, Index, within};
+
+/// Columns each cell takes at least, and the room the labels take.
+pub const CELL: usize = 3;
+pub const LEFT: usize = 17;
+
+/// What a column stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// Years from one to another, both included (often just one).
+    Years(u16, u16),
+    Month(u16, u8),
+    /// Events of this year known to no finer date than the year.
+    YearOnly(u16),
+}
+
+impl Column {
+    /// The dates this column lists when Enter is pressed on it.
+    pub fn range(self) -> Option<(EventDate, EventDate)> {
+        let year = |y| EventDate::from_parts(y, None, None, Qualifier::Exact).ok();
+        match self {
+            Column::Years(a, b) => year(a).zip(year(b)),
+            Column::Month(y, m) => {
+                EventDate::from_parts(y, Some(u32::from(m)), None, Qualifier::Exact)
+                    .ok()
+                    .map(|d| (d, d))
+            }
+            Column::YearOnly(y) => year(y).map(|d| (d, d)),
+        }
+    }
+
+    /// The first year the column covers.
+    pub fn year(self) -> u16 {
+        match self {
+            Column::Years(a, _) | Column::Month(a, _) | Column::YearOnly(a) => a,
+        }
+    }
+
+    /// The column's heading: `14`, `14-16`, `Jan`, `yr`.
+    pub fn label(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        match self {
+            Column::Years(a, b) if a == b => format!("{:02}", a % 100),
+            Column::Years(a, b) => format!("{:02}-{:02}", a % 100, b % 100),
+            Column::Month(_, m) => MONTHS[usize::from(m.clamp(1, 12)) - 1].to_string(),
+            Column::YearOnly(_) => "yr".into(),
+        }
+    }
+
+    /// The dates as a person reads them: "2014", "2014–2016", "Jan 2014",
+    /// "2014, dated to the year only".
+    pub fn describe(self) -> String {
+        match self {
+            Column::Years(a, b) if a == b => a.to_string(),
+            Column::Years(a, b) => format!("{a}–{b}"),
+            Column::Month(..) => self.range().map_or_else(String::new, |r| r.0.to_string()),
+            Column::YearOnly(y) => format!("{y}, dated to the year only"),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lanes {
@@ -13,10 +81,9 @@ pub struct Lanes {
     pub actors: Vec<ActorIx>,
     /// Per row, how many shown events involve the actor.
     pub totals: Vec<u32>,
-    /// Each column's date: a year, or a month of the zoomed year.
-    pub columns: Vec<EventDate>,
-    /// Row by row, how many shown events involve the row's actor and
-    /// overlap the column's dates, as the date filter counts overlap.
+    pub columns: Vec<Column>,
+    /// Row by row, how many shown events involve the row's actor within
+    /// the column's dates.
     pub counts: Vec<u32>,
     /// The largest count, which the marks are sized against.
     pub max: u32,
@@ -24,22 +91,45 @@ pub struct Lanes {
     pub col: usize,
     /// The year shown month by month, when zoomed in.
     pub zoom: Option<u16>,
+    /// Columns each cell takes on screen.
+    pub cell: usize,
 }
 
 impl Lanes {
-    /// The lanes of `shown` events, by year or by month of `zoom`.
-    pub fn build(t: &Timeline, index: &Index, shown: &[EventIx], zoom: Option<u16>) -> Lanes {
-        let columns: Vec<EventDate> = match zoom {
+    /// The lanes of `shown` events, by year (bucketed to fit `width`
+    /// columns) or by month of `zoom`.
+    pub fn build(
+        t: &Timeline,
+        index: &Index,
+        shown: &[EventIx],
+        zoom: Option<u16>,
+        width: usize,
+    ) -> Lanes {
+        let room = width.saturating_sub(LEFT).max(CELL);
+        let columns: Vec<Column> = match zoom {
             Some(y) => (1..=12)
-                .filter_map(|m| EventDate::from_parts(y, Some(m), None, Qualifier::Exact).ok())
+                .map(|m| Column::Month(y, m))
+                .chain([Column::YearOnly(y)])
                 .collect(),
-            None => index.year_span.map_or_else(Vec::new, |(y0, y1)| {
-                (y0..=y1)
-                    .filter_map(|y| EventDate::from_parts(y, None, None, Qualifier::Exact).ok())
-                    .collect()
-            }),
+            None => {
+                let years = shown.iter().map(|&e| index.years[e]);
+                let first = years.clone().min();
+                let last = shown.iter().map(|&e| index.last_years[e]).max();
+                match (first, last) {
+                    (Some(a), Some(b)) => year_columns(a, b.max(a), room / CELL),
+                    _ => Vec::new(),
+                }
+            }
         };
-        let days: Vec<(i32, i32)> = columns.iter().map(EventDate::day_numbers).collect();
+        let cell = (room / columns.len().max(1)).clamp(CELL, 8);
+        let days: Vec<(i32, i32)> = columns
+            .iter()
+            .map(|c| {
+                c.range().map_or((i32::MAX, i32::MIN), |(a, b)| {
+                    (a.day_numbers().0, b.day_numbers().1)
+                })
+            })
+            .collect();
         let mut totals_by_actor = vec![0u32; t.actors.len()];
         for &e in shown {
             for &a in index.involved(e) {
@@ -61,17 +151,34 @@ impl Lanes {
         let width = columns.len();
         let mut counts = vec![0u32; actors.len() * width];
         for &e in shown {
+            // The columns the event is within: they are in date order,
+            // so only those its possible dates overlap are tried.
             let (start, end) = index.spans[e];
-            // The columns the event overlaps: they are in date order.
             let first = days.partition_point(|&(_, last)| last < start);
-            let overlapped = days[first..]
-                .iter()
-                .take_while(|&&(from, _)| from <= end)
-                .count();
+            let in_month = |col: usize| matches!(columns[col], Column::Month(..));
+            let mut any_month = false;
+            let mut hit = Vec::new();
+            for (col, &(from, to)) in days.iter().enumerate().skip(first) {
+                if from > end {
+                    break;
+                }
+                if matches!(columns[col], Column::YearOnly(_)) {
+                    continue;
+                }
+                if within(index, e, from, to) {
+                    any_month |= in_month(col);
+                    hit.push(col);
+                }
+            }
+            if let (Some(y), false) = (zoom, any_month)
+                && let Some(col) = columns.iter().position(|c| *c == Column::YearOnly(y))
+                && within(index, e, days[col].0, days[col].1)
+            {
+                hit.push(col);
+            }
             for &a in index.involved(e) {
-                let row = row_of[a];
-                for col in first..first + overlapped {
-                    counts[row * width + col] += 1;
+                for &col in &hit {
+                    counts[row_of[a] * width + col] += 1;
                 }
             }
         }
@@ -84,6 +191,7 @@ impl Lanes {
             row: 0,
             col: 0,
             zoom,
+            cell,
         }
     }
 
@@ -94,32 +202,53 @@ impl Lanes {
             .unwrap_or(0)
     }
 
-    /// A column's heading: `'07` for a year, `Jan` for a month.
-    pub fn label(&self, col: usize) -> String {
-        match (self.zoom, self.columns.get(col)) {
-            (Some(_), Some(d)) => d.to_string().chars().take(3).collect(),
-            (None, Some(d)) => format!("'{:02}", d.year() % 100),
-            _ => String::new(),
-        }
+    /// The column holding `year`.
+    fn column_of(&self, year: u16) -> Option<usize> {
+        self.columns.iter().position(|c| match *c {
+            Column::Years(a, b) => (a..=b).contains(&year),
+            Column::Month(y, _) | Column::YearOnly(y) => y == year,
+        })
     }
 }
 
+/// One column per year from `first` to `last`, or per bucket of years when
+/// there are more than `room` of them: a lane never allocates more cells
+/// than the screen has, whatever years a timeline spans.
+fn year_columns(first: u16, last: u16, room: usize) -> Vec<Column> {
+    let years = usize::from(last - first) + 1;
+    let per = years.div_ceil(room.max(1)).max(1);
+    (0..years.div_ceil(per))
+        .map(|i| {
+            let a = first + u16::try_from(i * per).unwrap_or(u16::MAX - first);
+            let b = a
+                .saturating_add(u16::try_from(per - 1).unwrap_or(0))
+                .min(last);
+            Column::Years(a, b)
+        })
+        .collect()
+}
+
 impl App {
+    fn lanes_width(&self) -> usize {
+        usize::from(self.size.0.saturating_sub(2))
+    }
+
     /// Opens the lanes of the shown events, on the selected event's year
     /// and the busiest of its actors when there is one.
     pub(super) fn open_lanes(&mut self) {
-        let mut lanes = Lanes::build(&self.timeline, &self.index, &self.filtered.events, None);
+        let mut lanes = Lanes::build(
+            &self.timeline,
+            &self.index,
+            &self.filtered.events,
+            None,
+            self.lanes_width(),
+        );
         if lanes.actors.is_empty() || lanes.columns.is_empty() {
             self.banner = Some("No lanes: no shown event involves an actor".into());
             return;
         }
         if let Some(e) = self.selected_event() {
-            let year = self.timeline.events[e].date.year();
-            lanes.col = lanes
-                .columns
-                .iter()
-                .position(|c| c.year() == year)
-                .unwrap_or(0);
+            lanes.col = lanes.column_of(self.index.years[e]).unwrap_or(0);
             // The event's busiest actor: the highest of its rows.
             lanes.row = self
                 .index
@@ -129,15 +258,24 @@ impl App {
                 .min()
                 .unwrap_or(0);
         }
+        self.lanes_return = None;
         self.mode = Mode::Lanes(lanes);
     }
 
-    pub(super) fn update_lanes(&mut self, msg: Message) {
+    pub(super) fn on_lanes(&mut self, msg: Message) {
         match msg {
             Message::OpenSelected => return self.list_cell(),
             Message::ToggleZoom => return self.toggle_zoom(),
             Message::ToggleLanes => {
                 self.mode = Mode::Browse;
+                return;
+            }
+            Message::ToggleHelp => {
+                let behind = std::mem::replace(&mut self.mode, Mode::Browse);
+                self.mode = Mode::Help {
+                    scroll: 0,
+                    behind: Box::new(behind),
+                };
                 return;
             }
             _ => {}
@@ -168,44 +306,200 @@ impl App {
     fn toggle_zoom(&mut self) {
         let Mode::Lanes(l) = &self.mode else { return };
         let (row, actor) = (l.row, l.actors.get(l.row).copied());
-        let (zoom, back_to) = match l.zoom {
-            Some(year) => (None, Some(year)),
-            None => (l.columns.get(l.col).map(EventDate::year), None),
+        let (zoom, back_to) = match (l.zoom, l.columns.get(l.col)) {
+            (Some(year), _) => (None, Some(year)),
+            (None, Some(Column::Years(a, _))) => (Some(*a), None),
+            (None, _) => return,
         };
-        let mut lanes = Lanes::build(&self.timeline, &self.index, &self.filtered.events, zoom);
+        let mut lanes = Lanes::build(
+            &self.timeline,
+            &self.index,
+            &self.filtered.events,
+            zoom,
+            self.lanes_width(),
+        );
         lanes.row = actor
             .and_then(|a| lanes.actors.iter().position(|&x| x == a))
             .unwrap_or(row.min(lanes.actors.len().saturating_sub(1)));
-        lanes.col = back_to
-            .and_then(|y| lanes.columns.iter().position(|c| c.year() == y))
-            .unwrap_or(0);
+        lanes.col = back_to.and_then(|y| lanes.column_of(y)).unwrap_or(0);
         self.mode = Mode::Lanes(lanes);
     }
 
     /// Enter on a cell: the explorer, filtered to the row's actor and the
-    /// column's dates, the other filters kept.
+    /// column's dates, the other filters kept. Esc comes back here.
     fn list_cell(&mut self) {
         let Mode::Lanes(l) = &self.mode else { return };
-        let (Some(&actor), Some(&date)) = (l.actors.get(l.row), l.columns.get(l.col)) else {
+        let (Some(&actor), Some(&column)) = (l.actors.get(l.row), l.columns.get(l.col)) else {
             return;
         };
         let short = self.timeline.actors[actor].short.clone();
-        if l.count(l.row, l.col) == 0 {
-            self.banner = Some(format!("No shown event involves {short} in {date}"));
+        let n = l.count(l.row, l.col);
+        if n == 0 {
+            self.banner = Some(format!(
+                "No shown event involves {short} in {}",
+                column.describe()
+            ));
             return;
         }
+        let Some((from, to)) = column.range() else {
+            return;
+        };
+        let Mode::Lanes(lanes) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
+        self.lanes_return = Some((lanes, self.filter.clone()));
         self.filter.actors = vec![actor];
         self.filter.combine = Combine::Any;
-        self.filter.from = Some(date);
-        self.filter.to = Some(date);
-        self.mode = Mode::Browse;
-        self.pane = Pane::Events;
+        self.filter.from = Some(from);
+        self.filter.to = Some(to);
+        self.focus_pane(Pane::Events);
         self.history.clear();
         self.details_override = None;
         self.refilter(None);
-        self.banner = Some(format!(
-            "{} events of {short} in {date} · c clears the filters",
-            self.filtered.events.len()
-        ));
+        let shown = self.filtered.events.len();
+        self.banner = Some(match column {
+            Column::YearOnly(y) => format!(
+                "{shown} events of {short} in {y}, {n} of them dated to the year only · Esc back to the lanes"
+            ),
+            _ => format!(
+                "{shown} events of {short} in {} · Esc back to the lanes",
+                column.describe()
+            ),
+        });
+    }
+
+    /// Esc after a cell was listed: the lanes again, at that cell, on the
+    /// filter they were built from.
+    pub(super) fn return_to_lanes(&mut self, (lanes, filter): (Lanes, Filter)) {
+        self.filter = filter;
+        self.refilter(None);
+        self.mode = Mode::Lanes(lanes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{app, timeline_of};
+    use super::*;
+
+    fn lanes(app: &App) -> &Lanes {
+        match &app.mode {
+            Mode::Lanes(l) => l,
+            other => panic!("not in the lanes: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lanes_open_on_the_selected_event_and_move_within_bounds() {
+        let mut app = app();
+        app.update(Message::MoveDown);
+        app.update(Message::ToggleLanes);
+        let l = lanes(&app);
+        assert!(matches!(l.columns[l.col], Column::Years(2009, 2009)));
+        for _ in 0..100 {
+            app.update(Message::MoveDown);
+            app.update(Message::MoveRight);
+        }
+        let l = lanes(&app);
+        assert_eq!(l.row, l.actors.len() - 1);
+        assert_eq!(l.col, l.columns.len() - 1);
+        app.update(Message::ToggleLanes);
+        assert_eq!(app.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn every_cell_counts_what_enter_lists() {
+        let mut app = app();
+        app.update(Message::ToggleLanes);
+        for zoom in [false, true] {
+            if zoom {
+                app.update(Message::ToggleZoom);
+            }
+            let l = lanes(&app).clone();
+            for row in 0..l.actors.len() {
+                for col in 0..l.columns.len() {
+                    let n = l.count(row, col);
+                    let mut probe = app_with_cell(&app, row, col);
+                    probe.update(Message::OpenSelected);
+                    if n == 0 {
+                        assert!(matches!(probe.mode, Mode::Lanes(_)));
+                        continue;
+                    }
+                    let listed = probe.filtered.events.len() as u32;
+                    match l.columns[col] {
+                        Column::YearOnly(_) => assert!(listed >= n),
+                        _ => assert_eq!(listed, n, "{:?}", l.columns[col]),
+                    }
+                }
+            }
+        }
+    }
+
+    fn app_with_cell(app: &App, row: usize, col: usize) -> App {
+        let Mode::Lanes(l) = &app.mode else {
+            unreachable!()
+        };
+        let mut probe = super::super::testing::app();
+        probe.update(Message::ToggleLanes);
+        probe.update(Message::ToggleZoom);
+        probe.update(Message::ToggleZoom);
+        let mut l = l.clone();
+        l.row = row;
+        l.col = col;
+        probe.mode = Mode::Lanes(l);
+        probe
+    }
+
+    #[test]
+    fn a_year_only_event_is_never_counted_in_a_month() {
+        let t = timeline_of(
+            "[timeline]\ntitle = \"T\"\n[actors.us]\nname = \"United States\"\nshort = \"US\"\nkind = \"state\"\nsummary = \"s\"\n\
+             [[events]]\nid = \"a\"\ndate = \"2023\"\ntitle = \"A year\"\nsummary = \"s\"\nactors = [\"us\"]\n\
+             [[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\
+             [[events]]\nid = \"b\"\ndate = \"2023-03-05\"\ntitle = \"A day\"\nsummary = \"s\"\nactors = [\"us\"]\n\
+             [[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n",
+        );
+        let index = Index::build(&t);
+        let l = Lanes::build(&t, &index, &[0, 1], Some(2023), 120);
+        let per_month: Vec<u32> = (0..12).map(|c| l.count(0, c)).collect();
+        assert_eq!(per_month, [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(l.count(0, 12), 1, "the year-only column");
+        let by_year = Lanes::build(&t, &index, &[0, 1], None, 120);
+        assert_eq!(by_year.count(0, 0), 2);
+    }
+
+    #[test]
+    fn columns_follow_the_shown_years_and_bucket_past_the_width() {
+        let mut app = app();
+        app.update(Message::StartDateRange);
+        super::super::testing::type_text(&mut app, "2021..2024");
+        app.update(Message::SubmitInput);
+        app.update(Message::ToggleLanes);
+        let l = lanes(&app);
+        assert_eq!(l.columns.first(), Some(&Column::Years(2021, 2021)));
+        assert_eq!(l.columns.last(), Some(&Column::Years(2024, 2024)));
+        assert_eq!(year_columns(1, 9999, 40).len(), 40);
+        assert_eq!(year_columns(1, 9999, 40)[0], Column::Years(1, 250));
+    }
+
+    #[test]
+    fn esc_after_enter_comes_back_to_the_cell_and_its_filter() {
+        let mut app = app();
+        app.update(Message::ToggleLanes);
+        let before = lanes(&app).clone();
+        let (row, col) = (0..before.actors.len())
+            .flat_map(|r| (0..before.columns.len()).map(move |c| (r, c)))
+            .find(|&(r, c)| before.count(r, c) > 0)
+            .unwrap();
+        let mut l = before.clone();
+        l.row = row;
+        l.col = col;
+        app.mode = Mode::Lanes(l.clone());
+        app.update(Message::OpenSelected);
+        assert_eq!(app.mode, Mode::Browse);
+        assert!(app.filter.from.is_some());
+        app.update(Message::GoBack);
+        assert_eq!(app.mode, Mode::Lanes(l));
+        assert!(app.filter.from.is_none());
     }
 }

@@ -1,24 +1,42 @@
 //! Live reload: when a timeline file changes on disk the explorer takes the
 //! new timeline and keeps what the person chose — filters, search, the
-//! selected event — by id, since indices change with the files. A broken
-//! edit leaves the last good timeline on screen and says why in the banner.
+//! selected event, the slides being presented — by id, since indices change
+//! with the files. A broken edit leaves the last good timeline on screen,
+//! and the header keeps saying so until the files load again.
 
-use super::{App, Mode};
+use std::collections::HashMap;
+
+use super::{App, Mode, ReloadOutcome};
 use crate::model::Timeline;
 use crate::query::{Filtered, Index};
 
 impl App {
     /// Takes the outcome of reading the files again.
-    pub fn reload(&mut self, outcome: Result<Timeline, String>) {
-        let timeline = match outcome {
+    pub(super) fn reloaded(&mut self, r: ReloadOutcome) {
+        self.live.reloading = false;
+        self.live.stalled = false;
+        self.live.watch = r.watching;
+        let timeline = match r.outcome {
             Ok(t) => t,
-            Err(why) => {
+            Err(broken) => {
+                let first = broken.problems.first().cloned().unwrap_or_default();
+                let more = match broken.problems.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
                 self.banner = Some(format!(
-                    "Not reloaded: {why} · the last good timeline stays"
+                    "Not reloaded: {first}{more} · the last good timeline stays"
                 ));
+                self.live.broken = Some(broken);
                 return;
             }
         };
+        self.live.broken = None;
+        self.take_timeline(timeline);
+        self.banner = Some(format!("Reloaded: {} events", self.timeline.events.len()));
+    }
+
+    fn take_timeline(&mut self, timeline: Timeline) {
         let old = &self.timeline;
         let actors: Vec<String> = self
             .filter
@@ -36,6 +54,8 @@ impl App {
             .selected_event()
             .and_then(|e| old.events.get(e))
             .map(|e| (e.id.clone(), e.date));
+        // Slides by event id, so a deck survives the reload.
+        let old_ids: Vec<String> = old.events.iter().map(|e| e.id.clone()).collect();
 
         self.filter.actors = actors
             .iter()
@@ -46,14 +66,14 @@ impl App {
         self.filter.tags.sort_unstable();
         self.index = Index::build(&timeline);
         self.timeline = timeline;
-        // Every index into the old timeline goes: links, history, slides, lanes.
+        // Indices into the old timeline go: links, history, the lanes.
         self.history.clear();
         self.details_override = None;
+        self.doc_key = None;
         self.link = 0;
         self.details_top = 0;
-        if matches!(self.mode, Mode::Present(_) | Mode::Lanes(_)) {
-            self.mode = Mode::Browse;
-        }
+        self.lanes_return = None;
+        self.remap_mode(&old_ids);
         self.filtered = Filtered::default();
         self.cursor = 0;
         self.entry_cursor = 0;
@@ -68,6 +88,150 @@ impl App {
                 .unwrap_or_else(|| shown.partition_point(|&x| t.events[x].date < date));
             self.select_event_pos(pos.min(shown.len().saturating_sub(1)));
         }
-        self.banner = Some(format!("Reloaded: {} events", self.timeline.events.len()));
+        if let Mode::Lanes(_) = self.mode {
+            self.open_lanes();
+        }
+        self.clamp_slide();
+    }
+
+    /// Slides keep their events by id; slides whose event is gone are
+    /// dropped. Overlays keep what is behind them, remapped the same way.
+    fn remap_mode(&mut self, old_ids: &[String]) {
+        let new: HashMap<&str, usize> = self
+            .timeline
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        self.mode = remap(mode, old_ids, &new);
+        if let Mode::Present(deck) = &self.mode
+            && deck.slides.is_empty()
+        {
+            self.mode = Mode::Browse;
+        }
+    }
+}
+
+fn remap(mode: Mode, old_ids: &[String], new: &HashMap<&str, usize>) -> Mode {
+    match mode {
+        Mode::Present(mut deck) => {
+            let current = deck.current().map(|s| s.event);
+            deck.slides.retain_mut(|s| {
+                match old_ids.get(s.event).and_then(|id| new.get(id.as_str())) {
+                    Some(&ix) => {
+                        s.event = ix;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            let now = current
+                .and_then(|e| old_ids.get(e))
+                .and_then(|id| new.get(id.as_str()));
+            deck.at = now
+                .and_then(|&ix| deck.slides.iter().position(|s| s.event == ix))
+                .unwrap_or(deck.at.min(deck.slides.len().saturating_sub(1)));
+            deck.overview = deck
+                .overview
+                .map(|o| o.min(deck.slides.len().saturating_sub(1)));
+            Mode::Present(deck)
+        }
+        Mode::Help { scroll, behind } => Mode::Help {
+            scroll,
+            behind: Box::new(remap(*behind, old_ids, new)),
+        },
+        Mode::Problems { scroll, behind } => Mode::Problems {
+            scroll,
+            behind: Box::new(remap(*behind, old_ids, new)),
+        },
+        Mode::FilterInFull { behind } => Mode::FilterInFull {
+            behind: Box::new(remap(*behind, old_ids, new)),
+        },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{FIXTURE, app, selected_id, timeline_of, type_text};
+    use super::super::{Broken, Message, WatchStatus};
+    use super::*;
+
+    fn reload(app: &mut App, outcome: Result<Timeline, Broken>) {
+        app.update(Message::Reloaded(Box::new(ReloadOutcome {
+            outcome,
+            watching: WatchStatus::Watching(1),
+        })));
+    }
+
+    #[test]
+    fn a_reload_keeps_the_filters_search_and_selection_by_id() {
+        let mut app = app();
+        app.update(Message::StartSearch);
+        type_text(&mut app, "kabul");
+        app.update(Message::SubmitInput);
+        app.update(Message::MoveDown);
+        let id = selected_id(&app).to_string();
+        let edited = FIXTURE.replacen(
+            "[[events]]",
+            "[[events]]\nid = \"1990-new\"\ndate = \"1990\"\ntitle = \"New\"\n\
+             summary = \"s\"\nactors = [\"ttp\"]\n[[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\n\
+             [[events]]",
+            1,
+        );
+        reload(&mut app, Ok(timeline_of(&edited)));
+        assert_eq!(app.filter.search, "kabul");
+        assert_eq!(selected_id(&app), id);
+        assert_eq!(app.timeline.events.len(), 13);
+        assert!(app.banner.as_deref().unwrap().starts_with("Reloaded"));
+    }
+
+    #[test]
+    fn a_broken_reload_keeps_the_last_good_timeline_and_the_mark_stays() {
+        let mut app = app();
+        reload(
+            &mut app,
+            Err(Broken::one("timeline.toml:12:5: invalid TOML")),
+        );
+        assert_eq!(app.timeline.events.len(), 12);
+        assert_eq!(
+            app.banner.as_deref(),
+            Some("Not reloaded: timeline.toml:12:5: invalid TOML · the last good timeline stays")
+        );
+        app.update(Message::MoveDown);
+        assert!(app.banner.is_none());
+        assert!(app.live.broken.is_some(), "the mark outlives the banner");
+        app.update(Message::ToggleProblems);
+        assert!(matches!(app.mode, Mode::Problems { .. }));
+        app.update(Message::ToggleProblems);
+        reload(&mut app, Ok(timeline_of(FIXTURE)));
+        assert!(app.live.broken.is_none());
+    }
+
+    #[test]
+    fn a_reload_never_leaves_presenting_and_keeps_the_slide() {
+        let mut app = app();
+        app.update(Message::MoveDown);
+        app.update(Message::MoveDown);
+        app.update(Message::StartPresent);
+        let Mode::Present(before) = &app.mode else {
+            panic!()
+        };
+        let on = app.timeline.events[before.slides[before.at].event]
+            .id
+            .clone();
+        let edited = FIXTURE.replacen(
+            "[[events]]",
+            "[[events]]\nid = \"1990-new\"\ndate = \"1990\"\ntitle = \"New\"\n\
+             summary = \"s\"\n[[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\n[[events]]",
+            1,
+        );
+        reload(&mut app, Ok(timeline_of(&edited)));
+        let Mode::Present(after) = &app.mode else {
+            panic!("left presenting: {:?}", app.mode)
+        };
+        assert_eq!(app.timeline.events[after.slides[after.at].event].id, on);
     }
 }

@@ -1,17 +1,22 @@
 //! CSV: one row per event under a header row, RFC 4180 quoting by the `csv`
-//! crate, `\n` line ends. Multi-valued fields are joined with `"; "`.
+//! crate, `\n` line ends. Multi-valued fields are joined with `"; "`,
+//! except claims, which hold any punctuation: one claim per line of the
+//! cell. The last column, `exported`, repeats on every row what the file
+//! holds (its filter, when and by which chronoscope it was made): comment
+//! lines would be data rows to Excel, and a sidecar file gets separated
+//! from its table; a column travels with every row a reader copies.
 //!
 //! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
 //! formula, so a hostile title could fetch a URL or run a command when the
 //! file is opened. Such cells get a leading `'`, which spreadsheets read as
 //! "this is text" (the OWASP advice for CSV injection).
 
-use super::{actor_name, block, line, shown_events};
+use super::{About, actor_name, block, line, shown_events};
 use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "id",
     "date",
     "start",
@@ -29,12 +34,14 @@ pub const COLUMNS: [&str; 17] = [
     "claims",
     "sources",
     "related",
+    "exported",
 ];
 
 /// What joins the values of a multi-valued cell.
 pub const JOIN: &str = "; ";
 
-pub fn to_csv(t: &Timeline, shown: &Filtered) -> String {
+pub fn to_csv(t: &Timeline, shown: &Filtered, about: &About) -> String {
+    let exported = about.sentence();
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -42,7 +49,7 @@ pub fn to_csv(t: &Timeline, shown: &Filtered) -> String {
     // one to happen the rows written so far would still be returned.
     let _ = w.write_record(COLUMNS);
     for e in shown_events(t, shown) {
-        if w.write_record(row(t, e).iter().map(|c| neutralise(c)))
+        if w.write_record(row(t, e, &exported).iter().map(|c| neutralise(c)))
             .is_err()
         {
             break;
@@ -52,7 +59,7 @@ pub fn to_csv(t: &Timeline, shown: &Filtered) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn row(t: &Timeline, e: &Event) -> [String; 17] {
+fn row(t: &Timeline, e: &Event, exported: &str) -> [String; 18] {
     let join = |v: Vec<String>| v.join(JOIN);
     [
         line(&e.id),
@@ -86,19 +93,18 @@ fn row(t: &Timeline, e: &Event) -> [String; 17] {
                 .map(|(k, v)| format!("{}={v}", line(k)))
                 .collect(),
         ),
-        join(
-            e.claims
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} {}: {}",
-                        actor_name(t, c.by),
-                        c.stance.as_str(),
-                        line(&c.text)
-                    )
-                })
-                .collect(),
-        ),
+        e.claims
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}: {}",
+                    actor_name(t, c.by),
+                    c.stance.as_str(),
+                    line(&c.text)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         join(e.sources.iter().map(source).collect()),
         join(
             e.related
@@ -107,6 +113,7 @@ fn row(t: &Timeline, e: &Event) -> [String; 17] {
                 .map(|r| line(&r.id))
                 .collect(),
         ),
+        exported.to_string(),
     ]
 }
 
@@ -121,9 +128,10 @@ fn source(s: &Source) -> String {
 }
 
 /// Prefixes `'` to a cell a spreadsheet would run as a formula. Leading
-/// spaces are looked past, since some spreadsheets trim them on import.
+/// white space of any kind (a no-break or an ideographic space too) is
+/// looked past, since spreadsheets trim it on import.
 pub fn neutralise(cell: &str) -> String {
-    let first = cell.trim_start_matches(' ').chars().next();
+    let first = cell.trim_start_matches(char::is_whitespace).chars().next();
     if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) || cell.starts_with(['\t', '\r'])
     {
         format!("'{cell}")
@@ -146,6 +154,8 @@ mod tests {
             "\t=1",
             "\r=1",
             "  =HYPERLINK(\"x\")",
+            "\u{A0}=1",
+            "\u{3000}=1",
         ] {
             assert!(neutralise(bad).starts_with('\''), "{bad:?}");
         }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{block, line, shown_events};
+use super::{About, block, line, shown_events};
 use crate::model::{Actor, Coverage, Event, EventDate, Source, Timeline};
 use crate::query::Filtered;
 
@@ -20,9 +20,26 @@ pub const VERSION: u32 = 1;
 struct Document {
     format: &'static str,
     version: u32,
+    /// What chose the events, and when and by what the file was made.
+    query: QueryJson,
     timeline: TimelineJson,
     actors: Vec<ActorJson>,
     events: Vec<EventJson>,
+}
+
+#[derive(Serialize)]
+struct QueryJson {
+    /// The filter in words, as the explorer's header shows it.
+    description: Vec<String>,
+    actors: Vec<String>,
+    all_actors: bool,
+    tags: Vec<String>,
+    from: Option<String>,
+    to: Option<String>,
+    search: String,
+    search_mode: &'static str,
+    exported_at: String,
+    chronoscope_version: &'static str,
 }
 
 #[derive(Serialize)]
@@ -109,7 +126,7 @@ struct SourceJson {
     grade: Option<String>,
 }
 
-pub fn to_json(t: &Timeline, shown: &Filtered) -> String {
+pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
     let events: Vec<&Event> = shown_events(t, shown).collect();
     // Every actor an exported event names, as actor or claimant, in the timeline's order.
     let mut involved = vec![false; t.actors.len()];
@@ -123,6 +140,22 @@ pub fn to_json(t: &Timeline, shown: &Filtered) -> String {
     let doc = Document {
         format: FORMAT_NAME,
         version: VERSION,
+        query: QueryJson {
+            description: about.filter.clone(),
+            actors: about.actors.clone(),
+            all_actors: about.all_actors,
+            tags: about.tags.clone(),
+            from: about.from.clone(),
+            to: about.to.clone(),
+            search: about.search.clone(),
+            search_mode: if about.highlight {
+                "highlight"
+            } else {
+                "filter"
+            },
+            exported_at: about.made.clone(),
+            chronoscope_version: about.version,
+        },
         timeline: TimelineJson {
             title: line(&t.title),
             summary: block(&t.summary),
@@ -138,7 +171,7 @@ pub fn to_json(t: &Timeline, shown: &Filtered) -> String {
             .collect(),
         events: events.iter().map(|e| event(t, e)).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = super::json_text(&doc);
     out.push('\n');
     out
 }

@@ -2,18 +2,22 @@
 //! actors, summary, claims with who made them and their stance, figures;
 //! sources as numbered footnotes at the end, ready to paste into a story.
 //!
+//! Under the title, one line says what the brief holds: its filter, when it
+//! was exported and by which chronoscope. An event whose details explain
+//! that its toll is disputed says so in the brief too.
+//!
 //! Timeline text is escaped so it reads as written: a title holding
-//! `*`, `[link](…)` or `<script>` stays literal text rather than becoming
-//! emphasis, a link or HTML. Only http(s) URLs become links.
+//! `*`, `[link](…)`, `&amp;` or `<script>` stays literal text rather than
+//! becoming emphasis, a link, an entity or HTML. Only http(s) URLs become links.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{actor_name, block, line, shown_events};
+use super::{About, actor_name, block, line, shown_events};
 use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
-pub fn to_markdown(t: &Timeline, shown: &Filtered) -> String {
+pub fn to_markdown(t: &Timeline, shown: &Filtered, about: &About) -> String {
     let mut out = String::new();
     let mut notes = Footnotes::default();
     let title = if t.title.is_empty() {
@@ -22,6 +26,7 @@ pub fn to_markdown(t: &Timeline, shown: &Filtered) -> String {
         t.title.as_str()
     };
     let _ = writeln!(out, "# {}\n", inline(&line(title)));
+    let _ = writeln!(out, "*{}*\n", inline(&about.sentence()));
     if !t.summary.trim().is_empty() {
         let _ = writeln!(out, "{}\n", paragraphs(&block(&t.summary)));
     }
@@ -103,6 +108,34 @@ fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
             .collect();
         let _ = writeln!(out, "Figures: {}\n", figures.join(" · "));
     }
+    if toll_disputed(e) {
+        let _ = writeln!(
+            out,
+            "*Toll disputed: the counts differ between sources; see the sources.*\n"
+        );
+    }
+}
+
+/// Whether an event's details tell of a toll the sources disagree on: a
+/// toll word ("killed", "dead", "wounded", "toll") and a word of
+/// disagreement ("differ", "disputed", "varied", "revised", "range") in
+/// one sentence.
+pub fn toll_disputed(e: &Event) -> bool {
+    const TOLL: [&str; 6] = ["killed", "dead", "wounded", "injured", "toll", "casualt"];
+    const DOUBT: [&str; 8] = [
+        "differ",
+        "disput",
+        "varied",
+        "vary",
+        "revised",
+        "range",
+        "contested",
+        "could not be",
+    ];
+    e.details.split(['.', ';']).any(|sentence| {
+        let s = sentence.to_lowercase();
+        TOLL.iter().any(|w| s.contains(w)) && DOUBT.iter().any(|w| s.contains(w))
+    })
 }
 
 /// Sources numbered in order of first citation; a source cited by several
@@ -180,7 +213,7 @@ fn inline(s: &str) -> String {
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
@@ -221,6 +254,7 @@ mod tests {
     #[test]
     fn markup_stays_literal() {
         assert_eq!(inline("*a* [x](y) <b>"), "\\*a\\* \\[x\\](y) \\<b\\>");
+        assert_eq!(inline("AT&amp;T"), "AT\\&amp;T");
         assert_eq!(
             paragraphs("- a\n  + b\n\n1. c\n12) d\n= e"),
             "\\- a\n\\+ b\n\n1\\. c\n12\\) d\n\\= e"

@@ -20,12 +20,86 @@ pub use json::to_json;
 pub use markdown::to_markdown;
 pub use text::to_text;
 pub use timelinejs::to_timelinejs;
-pub use write::{ExportError, write_atomic};
+pub use write::{ExportError, Protected, Replace, remove_temporaries, write_atomic};
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{Event, Timeline};
-use crate::query::Filtered;
+use crate::query::{Combine, Filter, Filtered, SearchMode};
+
+/// What an export says about itself: the filter that chose its events,
+/// when it was made and by which chronoscope, so a brief found later can
+/// be told from one made today, and repeated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct About {
+    /// The filter in words, as the header shows it; empty for none.
+    pub filter: Vec<String>,
+    /// The filter's parts, for machines.
+    pub actors: Vec<String>,
+    pub all_actors: bool,
+    pub tags: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub search: String,
+    pub highlight: bool,
+    /// When the export was made, RFC 3339 in local time.
+    pub made: String,
+    pub version: &'static str,
+}
+
+impl About {
+    /// The export of `shown`, chosen by `filter`, made at `made`.
+    pub fn at(t: &Timeline, filter: &Filter, shown: &Filtered, made: String) -> About {
+        About {
+            filter: crate::query::describe(t, filter, shown),
+            actors: filter
+                .actors
+                .iter()
+                .filter_map(|&a| t.actors.get(a).map(|a| line(&a.id)))
+                .collect(),
+            all_actors: filter.combine == Combine::All,
+            tags: filter
+                .tags
+                .iter()
+                .filter_map(|&g| t.tags.get(g).map(|g| line(g)))
+                .collect(),
+            from: filter.from.map(|d| d.to_edtf()),
+            to: filter.to.map(|d| d.to_edtf()),
+            search: line(filter.search.trim()),
+            highlight: filter.search_mode == SearchMode::Highlight,
+            made,
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    /// The same, made now; or, when `SOURCE_DATE_EPOCH` is set (the
+    /// reproducible-builds convention), at that moment in UTC, so the
+    /// same export run twice gives the same bytes.
+    pub fn now(t: &Timeline, filter: &Filter, shown: &Filtered) -> About {
+        let fixed = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0));
+        let made = match fixed {
+            Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            None => chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        };
+        About::at(t, filter, shown, made)
+    }
+
+    /// "filter: TTP ∨ PAK · 2021–2023 · exported 2024-01-31T10:00:00+00:00 by chronoscope 0.1.0".
+    pub fn sentence(&self) -> String {
+        let filter = if self.filter.is_empty() {
+            "no filter".to_string()
+        } else {
+            format!("filter: {}", self.filter.join(" · "))
+        };
+        format!(
+            "{filter} · exported {} by chronoscope {}",
+            self.made, self.version
+        )
+    }
+}
 
 /// The formats a chronology can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -95,13 +169,13 @@ impl Format {
     }
 
     /// Renders the events `shown` in this format.
-    pub fn render(self, t: &Timeline, shown: &Filtered) -> String {
+    pub fn render(self, t: &Timeline, shown: &Filtered, about: &About) -> String {
         match self {
             Format::Text => to_text(t, shown),
-            Format::Markdown => to_markdown(t, shown),
-            Format::Csv => to_csv(t, shown),
-            Format::Json => to_json(t, shown),
-            Format::TimelineJs => to_timelinejs(t, shown),
+            Format::Markdown => to_markdown(t, shown, about),
+            Format::Csv => to_csv(t, shown, about),
+            Format::Json => to_json(t, shown, about),
+            Format::TimelineJs => to_timelinejs(t, shown, about),
         }
     }
 }
@@ -112,16 +186,24 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// Renders the events `shown` and writes them atomically to `path`, which
-/// must not be one of the timeline's `sources`. Returns the absolute path written.
+/// Renders the events `shown` and writes them atomically to `path`, never
+/// over or into what `protected` names. Returns the absolute path written.
+/// A CSV file starts with a UTF-8 byte-order mark, which spreadsheets
+/// (Excel above all) read as "this is UTF-8"; standard output gets none.
 pub fn export_to(
     format: Format,
     t: &Timeline,
     shown: &Filtered,
+    about: &About,
     path: &Path,
-    sources: &[PathBuf],
+    protected: &Protected,
+    replace: Replace,
 ) -> Result<PathBuf, ExportError> {
-    write_atomic(path, &format.render(t, shown), sources)
+    let mut text = format.render(t, shown, about);
+    if format == Format::Csv {
+        text.insert(0, '\u{FEFF}');
+    }
+    write_atomic(path, &text, protected, replace)
 }
 
 /// The events shown, in order. Indices outside the timeline (a stale
@@ -133,6 +215,13 @@ fn shown_events<'a>(t: &'a Timeline, shown: &'a Filtered) -> impl Iterator<Item 
 /// An actor's name by index, sanitized; empty for an index out of range.
 fn actor_name(t: &Timeline, a: usize) -> String {
     t.actors.get(a).map(|x| line(&x.name)).unwrap_or_default()
+}
+
+/// A document as pretty JSON. Serialising these documents cannot fail:
+/// every map key is a string and no field's `Serialize` returns an error.
+#[allow(clippy::expect_used)]
+fn json_text(doc: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(doc).expect("export documents always serialise")
 }
 
 /// Text that must stay on one line, sanitized for output.

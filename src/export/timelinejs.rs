@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::{actor_name, block, line, shown_events};
+use super::{About, actor_name, block, line, shown_events};
 use crate::model::{Event, EventDate, Source, Timeline};
 use crate::query::Filtered;
 
@@ -51,8 +51,12 @@ struct DateJs {
     display_date: String,
 }
 
-pub fn to_timelinejs(t: &Timeline, shown: &Filtered) -> String {
+pub fn to_timelinejs(t: &Timeline, shown: &Filtered, about: &About) -> String {
     let mut intro = paragraphs(&block(&t.summary));
+    intro.push_str(&format!(
+        "<p><small>{}</small></p>",
+        html(&about.sentence())
+    ));
     if let Some(c) = t.coverage {
         intro.push_str(&format!(
             "<p>{}</p>",
@@ -68,7 +72,7 @@ pub fn to_timelinejs(t: &Timeline, shown: &Filtered) -> String {
         },
         events: shown_events(t, shown).map(|e| slide(t, e)).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = super::json_text(&doc);
     out.push('\n');
     out
 }
@@ -78,6 +82,23 @@ fn slide(t: &Timeline, e: &Event) -> EventSlide {
     let actors: Vec<String> = e.actors.iter().map(|&a| html(&actor_name(t, a))).collect();
     if !actors.is_empty() {
         text.push_str(&format!("<p>{}</p>", actors.join(", ")));
+    }
+    // Claims, each with who made it and how it stands: a denial is never
+    // published as the event's own word.
+    if !e.claims.is_empty() {
+        let claims: Vec<String> = e
+            .claims
+            .iter()
+            .map(|c| {
+                format!(
+                    "<li><b>{}</b> {}: {}</li>",
+                    html(&actor_name(t, c.by)),
+                    c.stance.as_str(),
+                    html(&line(&c.text))
+                )
+            })
+            .collect();
+        text.push_str(&format!("<ul>{}</ul>", claims.concat()));
     }
     if !e.sources.is_empty() {
         let sources: Vec<String> = e.sources.iter().map(source).collect();

@@ -4,12 +4,22 @@
 //! The text goes to a temporary file in the destination's folder (so the
 //! final rename stays on one file system and is atomic), is flushed to disk,
 //! and only then is renamed over the destination. Any failure drops the
-//! temporary file, which deletes it.
+//! temporary file, which deletes it; a signal that ends the program while
+//! one exists removes it too (`remove_temporaries`).
+//!
+//! Refused: a `.toml` destination (no export is TOML, and a `.toml` file in
+//! a timeline's folder would be read as part of it), any destination inside
+//! a folder the timeline is read from, a timeline file itself (by path,
+//! symlink or hard link), a folder, a device or pipe, and a path ending in
+//! `/`. A destination that is a symbolic link is written through: the file
+//! it points to is replaced and the link stays. A new file gets the mode the
+//! umask allows (0666 less the umask); a replaced file keeps its own.
 
 use std::fmt;
 use std::fs;
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::text::one_line;
 
@@ -27,6 +37,16 @@ pub enum ExportError {
     NotAFile(PathBuf),
     /// The path is one of the timeline files being exported.
     TimelineSource(PathBuf),
+    /// The path ends in `.toml`, the timelines' own extension.
+    TomlDestination(PathBuf),
+    /// The path is inside a folder the timeline is read from.
+    InsideTimelineFolder(PathBuf, PathBuf),
+    /// The path ends in a `/`: a folder, not a file.
+    TrailingSlash(PathBuf),
+    /// The path is a symbolic link to nothing.
+    DanglingLink(PathBuf),
+    /// A file is there and replacing it was not allowed.
+    Exists(PathBuf),
     /// The folder (or the file) may not be written: permissions or a read-only file system.
     NotWritable(PathBuf, io::Error),
     /// The disk or the quota is full.
@@ -66,6 +86,29 @@ impl fmt::Display for ExportError {
                 "refusing to export to {}: it is one of the timeline files being read; choose another file name (nothing was written)",
                 show(p)
             ),
+            ExportError::TomlDestination(p) => write!(
+                f,
+                "refusing to export to {}: exports are never TOML, and a .toml file would be read as part of a timeline; use .md, .csv, .json or .txt (nothing was written)",
+                show(p)
+            ),
+            ExportError::InsideTimelineFolder(p, folder) => write!(
+                f,
+                "refusing to export to {}: it is inside {}, a folder the timeline is read from; choose a folder outside it (nothing was written)",
+                show(p),
+                show(folder)
+            ),
+            ExportError::TrailingSlash(p) => write!(
+                f,
+                "cannot export to \"{}\": it ends in /, which names a folder; give a file name, such as {} (nothing was written)",
+                show(p),
+                show(&p.join("chronology.md"))
+            ),
+            ExportError::DanglingLink(p) => write!(
+                f,
+                "cannot export to {}: it is a symbolic link to a file that does not exist; choose another path (nothing was written)",
+                show(p)
+            ),
+            ExportError::Exists(p) => write!(f, "{} already exists (nothing was written)", show(p)),
             ExportError::NotWritable(p, e) => write!(
                 f,
                 "cannot export to {}: the folder {} is not writable ({}); choose a folder you can write to (nothing was written)",
@@ -120,44 +163,163 @@ fn folder_of(p: &Path) -> &Path {
     }
 }
 
-/// Writes `contents` to `path` atomically and returns the absolute path
-/// written. Refuses a path that is, or links to, one of `sources` (the
-/// timeline files read), and an existing folder. On any failure nothing is
-/// left behind: neither a partial file nor a temporary one.
-pub fn write_atomic(
+/// What an export may never write over or into: the timeline's files and
+/// the folders it is read from.
+#[derive(Debug, Clone, Default)]
+pub struct Protected {
+    pub files: Vec<PathBuf>,
+    pub folders: Vec<PathBuf>,
+}
+
+/// Whether an existing file at the destination may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Replace it, as `list --output` does.
+    Allow,
+    /// Refuse with `ExportError::Exists`, so the explorer can ask first.
+    Refuse,
+}
+
+/// Temporary files of exports under way, for `remove_temporaries`.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes the temporary file of every export under way. A signal that
+/// ends the program calls it, so no `.chronoscope-export-*.tmp` is left.
+pub fn remove_temporaries() {
+    remove_temporaries_under(Path::new("/"));
+}
+
+/// Removes the temporary files of exports under way below `folder`.
+fn remove_temporaries_under(folder: &Path) {
+    let list = TEMPORARIES.lock().unwrap_or_else(PoisonError::into_inner);
+    for p in list.iter().filter(|p| p.starts_with(folder)) {
+        let _ = fs::remove_file(p);
+    }
+}
+
+/// Keeps a temporary file's path listed while it exists.
+struct Listed(PathBuf);
+
+impl Listed {
+    fn new(path: &Path) -> Listed {
+        TEMPORARIES
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(path.to_path_buf());
+        Listed(path.to_path_buf())
+    }
+}
+
+/// Lists a path as an export's temporary file, as `write_atomic` does.
+#[cfg(test)]
+pub(super) fn list_for_test(path: &Path) -> impl Drop {
+    Listed::new(path)
+}
+
+/// `remove_temporaries`, kept to one folder so parallel tests keep theirs.
+#[cfg(test)]
+pub(super) fn remove_for_test(folder: &Path) {
+    remove_temporaries_under(folder);
+}
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        TEMPORARIES
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|p| *p != self.0);
+    }
+}
+
+/// Where an export to `path` lands, after every refusal: the absolute path
+/// of the file to write (a link's target for a symbolic link), and what is
+/// there now.
+fn destination(
     path: &Path,
-    contents: &str,
-    sources: &[PathBuf],
-) -> Result<PathBuf, ExportError> {
+    protected: &Protected,
+) -> Result<(PathBuf, Option<fs::Metadata>), ExportError> {
+    let shown = path.to_path_buf();
     let Some(name) = path.file_name() else {
-        return Err(ExportError::NoFileName(path.to_path_buf()));
+        return Err(ExportError::NoFileName(shown));
     };
+    if path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::MAIN_SEPARATOR)
+    {
+        return Err(ExportError::TrailingSlash(shown));
+    }
     let folder = folder_of(path)
         .canonicalize()
         .map_err(|e| ExportError::from_io(path, e))?;
     if !folder.is_dir() {
-        return Err(ExportError::MissingFolder(path.to_path_buf()));
+        return Err(ExportError::MissingFolder(shown));
     }
-    let target = folder.join(name);
+    let mut target = folder.join(name);
+    if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+        target = target
+            .canonicalize()
+            .map_err(|_| ExportError::DanglingLink(shown.clone()))?;
+    }
+    if target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return Err(ExportError::TomlDestination(shown));
+    }
     let existing = fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
-        return Err(ExportError::IsAFolder(path.to_path_buf()));
+        return Err(ExportError::IsAFolder(shown));
     }
     if existing.as_ref().is_some_and(|m| !m.is_file()) {
-        return Err(ExportError::NotAFile(path.to_path_buf()));
+        return Err(ExportError::NotAFile(shown));
     }
-    if existing.is_some() && is_source(&target, sources) {
-        return Err(ExportError::TimelineSource(path.to_path_buf()));
+    if existing.is_some() && is_source(&target, &protected.files) {
+        return Err(ExportError::TimelineSource(shown));
     }
+    let parent = target.parent().unwrap_or(&folder);
+    for read in &protected.folders {
+        if let Ok(read) = read.canonicalize()
+            && parent.starts_with(&read)
+        {
+            return Err(ExportError::InsideTimelineFolder(shown, read));
+        }
+    }
+    Ok((target, existing))
+}
+
+/// Writes `contents` to `path` atomically and returns the absolute path
+/// written. On any failure nothing is left behind: neither a partial file
+/// nor a temporary one.
+pub fn write_atomic(
+    path: &Path,
+    contents: &str,
+    protected: &Protected,
+    replace: Replace,
+) -> Result<PathBuf, ExportError> {
+    let (target, existing) = destination(path, protected)?;
+    if existing.is_some() && replace == Replace::Refuse {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    let folder = target
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let io = |e| ExportError::from_io(path, e);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".chronoscope-export-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".chronoscope-export-").suffix(".tmp");
+    // 0666, from which the system takes what the umask says, as for any new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&folder).map_err(io)?;
+    let _listed = Listed::new(tmp.path());
     tmp.write_all(contents.as_bytes()).map_err(io)?;
     tmp.flush().map_err(io)?;
-    set_mode(tmp.as_file(), existing.as_ref()).map_err(io)?;
+    if let Some(m) = &existing {
+        tmp.as_file().set_permissions(m.permissions()).map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(&target).map_err(|e| io(e.error))?;
     // The rename is durable once the folder is synced; a file system that
@@ -189,18 +351,4 @@ fn file_id(p: &Path) -> Option<(u64, u64)> {
 #[cfg(not(unix))]
 fn file_id(_: &Path) -> Option<(u64, u64)> {
     None
-}
-
-/// A temporary file is private (0600); the export gets the mode of the file
-/// it replaces, or the usual 0644 for a new file.
-#[cfg(unix)]
-fn set_mode(file: &fs::File, existing: Option<&fs::Metadata>) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = existing.map_or(0o644, |m| m.permissions().mode() & 0o7777);
-    file.set_permissions(fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_mode(_: &fs::File, _: Option<&fs::Metadata>) -> io::Result<()> {
-    Ok(())
 }

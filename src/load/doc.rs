@@ -12,6 +12,7 @@
 //! path is what keeps a load close to the cost of the parse alone.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
@@ -24,8 +25,9 @@ use toml_parser::{ParseError, Source};
 /// Nesting deeper than this is refused, as toml refuses it.
 const MAX_DEPTH: u32 = 80;
 
-/// A table with more entries than this defers its duplicate-key check to
-/// one sort at the end, so ten thousand `[actors.x]` headers stay linear.
+/// A table with more entries than this finds its keys through a hash
+/// index rather than a scan, so ten thousand `[actors.x]` headers stay
+/// linear.
 const SCAN_LIMIT: usize = 16;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,11 +73,11 @@ impl Value<'_> {
 
 #[derive(Debug, Default)]
 pub struct Table<'i> {
-    pub entries: Vec<(Key<'i>, Node<'i>)>,
+    entries: Vec<(Key<'i>, Node<'i>)>,
+    /// Each key's position, once the table has more than `SCAN_LIMIT`.
+    index: Option<HashMap<Cow<'i, str>, usize>>,
     /// Written as `{ … }`: closed once written, so no header may add to it.
     inline: bool,
-    /// Entries were added past `SCAN_LIMIT` without the duplicate check.
-    unchecked: bool,
 }
 
 /// Equal when the entries are, whatever the builder's bookkeeping.
@@ -85,13 +87,29 @@ impl PartialEq for Table<'_> {
     }
 }
 
+/// Dropped without recursion: however a tree was built, freeing it never
+/// grows the stack with its depth.
+impl Drop for Table<'_> {
+    fn drop(&mut self) {
+        let mut pending: Vec<Node<'_>> = Vec::new();
+        pending.extend(self.entries.drain(..).map(|(_, node)| node));
+        while let Some(mut node) = pending.pop() {
+            match &mut node.value {
+                Value::Table(t) => pending.extend(t.entries.drain(..).map(|(_, n)| n)),
+                Value::Array(a) => pending.append(&mut a.items),
+                _ => {}
+            }
+        }
+    }
+}
+
 impl<'i> Table<'i> {
     pub fn iter(&self) -> impl Iterator<Item = &(Key<'i>, Node<'i>)> {
         self.entries.iter()
     }
 
     pub fn contains_key(&self, name: &str) -> bool {
-        self.entries.iter().any(|(k, _)| k.name == name)
+        self.find(name).is_some()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -106,22 +124,40 @@ impl<'i> Table<'i> {
         })
     }
 
-    /// The latest entry with this name.
+    fn with_capacity(n: usize) -> Self {
+        Table {
+            entries: Vec::with_capacity(n),
+            index: None,
+            inline: false,
+        }
+    }
+
+    /// The entry with this name.
     fn find(&self, name: &str) -> Option<usize> {
-        self.entries.iter().rposition(|(k, _)| k.name == name)
+        match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => self.entries.iter().position(|(k, _)| k.name == name),
+        }
     }
 
     /// Adds an entry; `None` when the key is already there.
     fn insert(&mut self, key: Key<'i>, node: Node<'i>) -> Option<usize> {
-        if self.entries.len() < SCAN_LIMIT {
-            if self.find(&key.name).is_some() {
-                return None;
+        if self.find(&key.name).is_some() {
+            return None;
+        }
+        let at = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(key.name.clone(), at);
+        } else if at == SCAN_LIMIT {
+            let mut index: HashMap<Cow<'i, str>, usize> = HashMap::with_capacity(2 * SCAN_LIMIT);
+            for (i, (k, _)) in self.entries.iter().enumerate() {
+                index.insert(k.name.clone(), i);
             }
-        } else {
-            self.unchecked = true;
+            index.insert(key.name.clone(), at);
+            self.index = Some(index);
         }
         self.entries.push((key, node));
-        Some(self.entries.len() - 1)
+        Some(at)
     }
 
     /// Sorts entries by name, recursively: toml keeps a table's keys
@@ -129,21 +165,10 @@ impl<'i> Table<'i> {
     #[cfg(test)]
     pub fn sort(&mut self) {
         self.entries.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        self.index = None;
         for (_, node) in &mut self.entries {
             node.sort();
         }
-    }
-
-    /// True when no table below holds a key twice.
-    fn keys_unique(&self) -> bool {
-        if self.unchecked {
-            let mut names: Vec<&str> = self.entries.iter().map(|(k, _)| k.name.as_ref()).collect();
-            names.sort_unstable();
-            if names.windows(2).any(|w| w[0] == w[1]) {
-                return false;
-            }
-        }
-        self.entries.iter().all(|(_, node)| node.keys_unique())
     }
 }
 
@@ -170,14 +195,6 @@ impl<'i> Node<'i> {
         }
     }
 
-    fn keys_unique(&self) -> bool {
-        match &self.value {
-            Value::Table(t) => t.keys_unique(),
-            Value::Array(a) => a.items.iter().all(Node::keys_unique),
-            _ => true,
-        }
-    }
-
     /// The table this node holds, or the last table of an array of tables:
     /// where a header's path leads through it.
     fn header_target(&mut self) -> Option<&mut Table<'i>> {
@@ -199,19 +216,16 @@ pub fn general(text: &str) -> (Table<'_>, Vec<toml::de::Error>) {
 }
 
 fn from_de_table(t: DeTable<'_>) -> Table<'_> {
-    Table {
-        entries: t
-            .into_iter()
-            .map(|(k, v)| {
-                let key = Key {
-                    span: k.span(),
-                    name: k.into_inner(),
-                };
-                (key, from_de_value(v))
-            })
-            .collect(),
-        ..Table::default()
+    let mut table = Table::default();
+    for (k, v) in t {
+        let key = Key {
+            span: k.span(),
+            name: k.into_inner(),
+        };
+        // toml has refused every duplicate key already.
+        table.insert(key, from_de_value(v));
     }
+    table
 }
 
 fn from_de_value(v: toml::Spanned<DeValue<'_>>) -> Node<'_> {
@@ -267,12 +281,12 @@ pub fn fast<'i>(text: &'i str, offset: usize, buffers: &mut Buffers) -> Option<T
         at: 0,
         root: Table::default(),
         current: Vec::new(),
-        unchecked: false,
         keys: Vec::new(),
-        sizes: Vec::new(),
+        sizes: HashMap::new(),
+        header_was_array: false,
     };
     builder.document()?;
-    (!builder.unchecked || builder.root.keys_unique()).then_some(builder.root)
+    Some(std::mem::take(&mut builder.root))
 }
 
 /// Where a large file may be cut into pieces that parse on their own: the
@@ -305,13 +319,25 @@ struct Builder<'e, 'i> {
     root: Table<'i>,
     /// The entries leading from the root to the table key-values go into.
     current: Vec<usize>,
-    /// Some table grew past `SCAN_LIMIT` and is checked at the end.
-    unchecked: bool,
     /// The keys of the header being read, kept to spare an allocation.
     keys: Vec<Key<'i>>,
-    /// How many entries the last table opened under each header name
-    /// held: the next one is made that size, rather than grown to it.
-    sizes: Vec<(Cow<'i, str>, usize)>,
+    /// How many entries the last table opened by each kind of header held
+    /// (see `size_key`): the next one is made that size, not grown to it.
+    sizes: HashMap<Cow<'i, str>, usize>,
+    /// The last header was `[[…]]`.
+    header_was_array: bool,
+}
+
+/// Which tables are alike in size: those of one array of tables share its
+/// name (`[[events]]`, `[[events.sources]]`); tables under one parent share
+/// the parent's (`[actors.ttp]`, `[actors.tlp]`). A timeline file has few
+/// kinds, and a map keeps the lookup constant when a hostile one has many.
+fn size_key<'i>(keys: &[Key<'i>], array: bool) -> Option<Cow<'i, str>> {
+    let (last, parents) = keys.split_last()?;
+    match (array, parents.last()) {
+        (false, Some(parent)) => Some(parent.name.clone()),
+        _ => Some(last.name.clone()),
+    }
 }
 
 impl<'i> Builder<'_, 'i> {
@@ -321,9 +347,7 @@ impl<'i> Builder<'_, 'i> {
                 EventKind::StdTableOpen | EventKind::ArrayTableOpen => self.header(event)?,
                 EventKind::SimpleKey => {
                     let (key, node) = self.key_value(event, 0)?;
-                    let table = self.current_table()?;
-                    table.insert(key, node)?;
-                    self.unchecked |= table.unchecked;
+                    self.current_table()?.insert(key, node)?;
                 }
                 _ => return None,
             }
@@ -368,19 +392,23 @@ impl<'i> Builder<'_, 'i> {
     /// `[a.b]` or `[[a.b]]`: finds or makes the table it names.
     fn header(&mut self, open: Event) -> Option<()> {
         let array = open.kind() == EventKind::ArrayTableOpen;
-        if let Some(name) = self.keys.last().map(|k| k.name.clone()) {
+        if let Some(kind) = size_key(&self.keys, self.header_was_array) {
             let filled = self.current_table()?.entries.len();
-            match self.sizes.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, size)) => *size = filled,
-                None => self.sizes.push((name, filled)),
-            }
+            self.sizes.insert(kind, filled);
         }
         let mut keys = std::mem::take(&mut self.keys);
         keys.clear();
         let close = loop {
             let event = self.next_significant(false)?;
             match event.kind() {
-                EventKind::SimpleKey => keys.push(self.key(event)?),
+                EventKind::SimpleKey => {
+                    // A path deeper than any value may nest gives up, as a
+                    // nested value would; toml's own parser then reports it.
+                    if keys.len() as u32 >= MAX_DEPTH {
+                        return None;
+                    }
+                    keys.push(self.key(event)?)
+                }
                 EventKind::KeySep => {}
                 EventKind::StdTableClose | EventKind::ArrayTableClose => break event,
                 _ => return None,
@@ -388,11 +416,9 @@ impl<'i> Builder<'_, 'i> {
         };
         let span = self.span(open, close);
         let (last, parents) = keys.split_last()?;
-        let size = self
-            .sizes
-            .iter()
-            .find(|(n, _)| *n == last.name)
-            .map_or(0, |(_, size)| *size);
+        let size = size_key(&keys, array)
+            .and_then(|kind| self.sizes.get(&kind).copied())
+            .unwrap_or(0);
         let mut path = std::mem::take(&mut self.current);
         path.clear();
         let mut table = &mut self.root;
@@ -405,9 +431,7 @@ impl<'i> Builder<'_, 'i> {
                         span: key.span.clone(),
                         value: Value::Table(Table::default()),
                     };
-                    let i = table.insert(key.clone(), node)?;
-                    self.unchecked |= table.unchecked;
-                    i
+                    table.insert(key.clone(), node)?
                 }
             };
             path.push(i);
@@ -415,10 +439,7 @@ impl<'i> Builder<'_, 'i> {
         }
         let opened = Node {
             span: span.clone(),
-            value: Value::Table(Table {
-                entries: Vec::with_capacity(size),
-                ..Table::default()
-            }),
+            value: Value::Table(Table::with_capacity(size)),
         };
         let i = match (array, table.find(&last.name)) {
             (false, None) => table.insert(last.clone(), opened)?,
@@ -442,10 +463,10 @@ impl<'i> Builder<'_, 'i> {
                 i
             }
         };
-        self.unchecked |= table.unchecked;
         path.push(i);
         self.current = path;
         self.keys = keys;
+        self.header_was_array = array;
         Some(())
     }
 
@@ -490,10 +511,8 @@ impl<'i> Builder<'_, 'i> {
                 })
             }
             EventKind::InlineTableOpen => {
-                let mut table = Table {
-                    inline: true,
-                    ..Table::default()
-                };
+                let mut table = Table::default();
+                table.inline = true;
                 let close = loop {
                     let next = self.next_significant(true)?;
                     match next.kind() {
@@ -511,7 +530,6 @@ impl<'i> Builder<'_, 'i> {
                         _ => return None,
                     }
                 };
-                self.unchecked |= table.unchecked;
                 Some(Node {
                     span: self.span(event, close),
                     value: Value::Table(table),

@@ -13,6 +13,7 @@ pub mod diagnostic;
 mod doc;
 mod raw;
 mod resolve;
+pub mod suggest;
 
 use std::fmt;
 use std::fs;
@@ -24,6 +25,8 @@ pub use raw::{
     ACTOR_FIELDS, CLAIM_FIELDS, COVERAGE_FIELDS, EVENT_FIELDS, SOURCE_FIELDS, STEP_FIELDS,
     TIMELINE_FIELDS, TOP_FIELDS, TOUR_FIELDS,
 };
+
+use rayon::prelude::*;
 
 use crate::model::Timeline;
 use crate::text::one_line;
@@ -104,6 +107,23 @@ impl Loaded {
         self.diagnostics.len() - self.errors()
     }
 
+    /// Every error on one line each, `file:line:col: message`: what the
+    /// explorer's problems overlay lists.
+    pub fn problems(&self) -> Vec<String> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| {
+                let place = d
+                    .primary
+                    .as_ref()
+                    .map(|l| format!("{}: ", self.files.position(l)))
+                    .unwrap_or_default();
+                one_line(&format!("{place}{}", d.message))
+            })
+            .collect()
+    }
+
     /// The first error on one line, `file:line:col: message`, with how
     /// many more there are: what a banner has room for.
     pub fn first_error(&self) -> Option<String> {
@@ -122,19 +142,30 @@ impl Loaded {
 }
 
 /// Reads and loads the timeline at `paths` again, as the explorer does when
-/// one of its files changes: the timeline, or why it cannot be used.
-pub fn reload(paths: &[PathBuf]) -> Result<Timeline, String> {
-    let loaded = load(read_paths(paths).map_err(|e| e.to_string())?);
-    match loaded.first_error() {
-        Some(why) => Err(why),
-        None => Ok(loaded.timeline),
+/// one of its files changes: the timeline, or every error that stops it,
+/// one line each.
+pub fn reload(paths: &[PathBuf]) -> Result<Timeline, Vec<String>> {
+    let loaded = load(read_paths(paths).map_err(|e| vec![e.to_string()])?);
+    match loaded.errors() {
+        0 => Ok(loaded.timeline),
+        _ => Err(loaded.problems()),
     }
 }
 
-/// Reads every file the paths name, in order; a directory contributes its
-/// `*.toml` files, sorted by path.
-pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
-    let mut files = Vec::new();
+/// What a set of paths holds for the loader: the timeline files, in the
+/// order they are read, and every folder walked to find them.
+#[derive(Debug, Default, PartialEq)]
+pub struct Scan {
+    pub files: Vec<PathBuf>,
+    pub folders: Vec<PathBuf>,
+}
+
+/// Finds the files the paths name: a file as given, a directory's `*.toml`
+/// files below it, sorted by path. Hidden folders and symlinked folders are
+/// skipped, and the walk stops `MAX_DEPTH` folders down, so no link loop or
+/// link maze can make it long.
+pub fn scan(paths: &[PathBuf]) -> Result<Scan, LoadError> {
+    let mut scan = Scan::default();
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => LoadError::Missing(path.clone()),
@@ -142,23 +173,39 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
         })?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            collect_toml(path, 0, &mut found)?;
+            collect_toml(path, 0, &mut found, &mut scan.folders)?;
             if found.is_empty() {
                 return Err(LoadError::NoTimelineFiles(path.clone()));
             }
             found.sort();
-            files.extend(found);
+            scan.files.extend(found);
         } else {
-            files.push(path.clone());
+            scan.files.push(path.clone());
         }
     }
+    Ok(scan)
+}
+
+/// Reads every file the paths name, in order (see `scan`).
+pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
+    read_files(&scan(paths)?.files)
+}
+
+/// Reads the files a scan found.
+pub fn read_files(files: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
     files.iter().map(|p| read_file(p)).collect()
 }
 
-fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+fn collect_toml(
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<PathBuf>,
+    folders: &mut Vec<PathBuf>,
+) -> Result<(), LoadError> {
     if depth > MAX_DEPTH {
         return Ok(());
     }
+    folders.push(dir.to_path_buf());
     let entries = fs::read_dir(dir).map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
     for entry in entries {
         let entry = entry.map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
@@ -172,7 +219,7 @@ fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), 
             continue;
         }
         if kind.is_dir() {
-            collect_toml(&path, depth + 1, out)?;
+            collect_toml(&path, depth + 1, out, folders)?;
         } else if path.extension().is_some_and(|e| e == "toml")
             && (kind.is_file() || path.is_file())
         {
@@ -182,8 +229,14 @@ fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> Result<(), 
     Ok(())
 }
 
+/// Reads one file without ever waiting on it: opened non-blocking, so a
+/// pipe or a device cannot stall the open; refused unless the opened
+/// handle is a regular file, so nothing swapped in after a check is read;
+/// and read only up to the size limit.
 fn read_file(path: &Path) -> Result<Input, LoadError> {
-    let meta = fs::metadata(path).map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
+    let unreadable = |e| LoadError::Unreadable(path.to_path_buf(), e);
+    let file = open_nonblocking(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
     // FIFOs, sockets and devices could block a read forever or never end.
     if !meta.is_file() {
         return Err(LoadError::NotAFile(path.to_path_buf()));
@@ -191,12 +244,11 @@ fn read_file(path: &Path) -> Result<Input, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(path.to_path_buf(), meta.len()));
     }
-    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The limit holds even when the size on disk changes under us.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Unreadable(path.to_path_buf(), e))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(path.to_path_buf(), bytes.len() as u64));
     }
@@ -204,6 +256,20 @@ fn read_file(path: &Path) -> Result<Input, LoadError> {
         name: path.display().to_string(),
         bytes,
     })
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    fs::File::open(path)
 }
 
 /// The bundled timeline's files.
@@ -215,6 +281,15 @@ pub fn bundled() -> Vec<Input> {
             bytes: text.as_bytes().to_vec(),
         })
         .collect()
+}
+
+/// Loads one file's text, named `name` in messages: what tests, benches
+/// and the fuzz target use.
+pub fn from_str(name: &str, text: &str) -> Loaded {
+    load(vec![Input {
+        name: name.to_string(),
+        bytes: text.as_bytes().to_vec(),
+    }])
 }
 
 /// Decodes, parses, validates and merges a set of files.
@@ -238,13 +313,14 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
     let all = parse_all(&files, &readable, PIECE_BYTES);
     broken |= all.broken;
     diags.extend(all.diags);
-    let raw = all.raw;
-    let timeline = if broken {
-        // References into a file that did not parse would only add noise.
-        Timeline::default()
-    } else {
-        resolve::resolve(raw, &fallback_title, &mut diags)
-    };
+    // What did parse is resolved even when a file did not, so the explorer
+    // can open on it; but references into a file that did not parse would
+    // only add noise to the report.
+    let mut resolved = Vec::new();
+    let timeline = resolve::resolve(all.raw, &fallback_title, &mut resolved);
+    if !broken {
+        diags.extend(resolved);
+    }
     diags.sort_by_key(|d| {
         let place = d.primary.as_ref().map(|l| (l.file, l.span.start));
         (place.is_none(), place)
@@ -348,12 +424,21 @@ fn parse_all<'a>(files: &'a Files, ids: &[FileId], piece_bytes: usize) -> Part<'
                 .map(move |range| Piece { nth, file, range })
         })
         .collect();
-    let done = crate::par::map_in_order(
-        &pieces,
-        crate::par::cores(),
-        doc::Buffers::default,
-        |buffers, piece| parse_piece(files, piece, buffers),
-    );
+    // In order, whichever thread finished first; each thread reuses its buffers.
+    let done: Vec<Option<PieceDone>> = if pieces.len() == 1 {
+        let mut buffers = doc::Buffers::default();
+        pieces
+            .iter()
+            .map(|p| parse_piece(files, p, &mut buffers))
+            .collect()
+    } else {
+        pieces
+            .par_iter()
+            .map_init(doc::Buffers::default, |buffers, piece| {
+                parse_piece(files, piece, buffers)
+            })
+            .collect()
+    };
     // Each file's pieces in order; `None` once one needs the general path.
     let mut by_file: Vec<Option<Vec<PieceDone>>> = ids.iter().map(|_| Some(Vec::new())).collect();
     for (piece, outcome) in pieces.iter().zip(done) {

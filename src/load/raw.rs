@@ -9,8 +9,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::diagnostic::{Diagnostic, FileId, SourceFile, did_you_mean};
+use super::diagnostic::{Diagnostic, FileId, SourceFile};
 use super::doc::{Key, Node, Table, Value};
+use super::suggest::did_you_mean;
 use crate::model::{ActorKind, EventDate, Grade, Qualifier, Stance};
 use crate::text::{one_line, sanitize};
 
@@ -65,6 +66,7 @@ pub struct RawEvent<'a> {
     pub title: String,
     pub summary: String,
     pub details: String,
+    pub editor_note: String,
     pub actors: Vec<Ref<'a>>,
     pub location: String,
     pub tags: Vec<Cow<'a, str>>,
@@ -104,8 +106,20 @@ pub const TIMELINE_FIELDS: &[&str] = &["title", "summary", "coverage"];
 pub const COVERAGE_FIELDS: &[&str] = &["from", "to"];
 pub const ACTOR_FIELDS: &[&str] = &["name", "short", "aliases", "kind", "summary", "links"];
 pub const EVENT_FIELDS: &[&str] = &[
-    "id", "date", "end", "title", "summary", "details", "actors", "location", "tags", "figures",
-    "related", "claims", "sources",
+    "id",
+    "date",
+    "end",
+    "title",
+    "summary",
+    "details",
+    "actors",
+    "location",
+    "tags",
+    "figures",
+    "related",
+    "claims",
+    "sources",
+    "editor_note",
 ];
 pub const CLAIM_FIELDS: &[&str] = &["by", "stance", "text"];
 pub const SOURCE_FIELDS: &[&str] = &["publisher", "title", "date", "url", "grade"];
@@ -337,6 +351,7 @@ impl<'w, 'a> Walker<'w, 'a> {
             title: String::new(),
             summary: String::new(),
             details: String::new(),
+            editor_note: String::new(),
             actors: Vec::new(),
             location: String::new(),
             tags: Vec::new(),
@@ -360,6 +375,7 @@ impl<'w, 'a> Walker<'w, 'a> {
                 "title" => e.title = self.line(v).unwrap_or_default(),
                 "summary" => e.summary = self.text(v).unwrap_or_default(),
                 "details" => e.details = self.text(v).unwrap_or_default(),
+                "editor_note" => e.editor_note = self.text(v).unwrap_or_default(),
                 "actors" => e.actors = self.refs(v),
                 "location" => e.location = self.line(v).unwrap_or_default(),
                 "tags" => {

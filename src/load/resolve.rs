@@ -7,8 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::diagnostic::{Diagnostic, did_you_mean};
+use super::diagnostic::Diagnostic;
 use super::raw::{RawTimeline, Ref, Sp};
+use super::suggest::{Budget, Suggester};
 use crate::model::{Actor, Claim, Coverage, Event, Source, Timeline, Tour, TourStep};
 use crate::text::one_line;
 
@@ -52,9 +53,10 @@ pub fn resolve(
         );
     }
 
-    let actor_names: Vec<&str> = raw.actors.iter().map(|a| a.id.value.as_str()).collect();
+    let actor_names = Suggester::new(raw.actors.iter().map(|a| a.id.value.as_str()));
     let event_owned: Vec<String> = raw.events.iter().map(|e| e.id.value.clone()).collect();
-    let event_names: Vec<&str> = event_owned.iter().map(String::as_str).collect();
+    let event_names = Suggester::new(event_owned.iter().map(String::as_str));
+    let mut budget = Budget::default();
     let mut mentioned = vec![false; raw.actors.len()];
 
     let actors: Vec<Actor> = raw
@@ -73,6 +75,7 @@ pub fn resolve(
                 &actor_names,
                 "actor",
                 "linked actor",
+                &mut budget,
                 diags,
             ),
         })
@@ -91,7 +94,15 @@ pub fn resolve(
     // Events dropped for a missing date shift indices: where each one went.
     let mut kept: Vec<Option<usize>> = vec![None; raw.events.len()];
     for (old, e) in raw.events.into_iter().enumerate() {
-        let actors_of = refs(&e.actors, &actor_ids, &actor_names, "actor", "actor", diags);
+        let actors_of = refs(
+            &e.actors,
+            &actor_ids,
+            &actor_names,
+            "actor",
+            "actor",
+            &mut budget,
+            diags,
+        );
         actors_of.iter().for_each(|&a| mentioned[a] = true);
         let related = refs(
             &e.related,
@@ -99,6 +110,7 @@ pub fn resolve(
             &event_names,
             "event",
             "related event",
+            &mut budget,
             diags,
         );
         let mut claims = Vec::with_capacity(e.claims.len());
@@ -109,6 +121,7 @@ pub fn resolve(
                 &actor_names,
                 "actor",
                 "claimant",
+                &mut budget,
                 diags,
             )[..]
             {
@@ -165,6 +178,7 @@ pub fn resolve(
             title: e.title,
             summary: e.summary,
             details: e.details,
+            editor_note: e.editor_note,
             actors: actors_of,
             location: e.location,
             tags: tag_ix,
@@ -199,6 +213,7 @@ pub fn resolve(
                 &event_names,
                 "event",
                 "tour step",
+                &mut budget,
                 diags,
             )[..]
                 && let Some(event) = remap(ix)
@@ -268,22 +283,35 @@ fn unique_ids<'a>(
 fn refs(
     list: &[Ref<'_>],
     ids: &HashMap<String, usize>,
-    names: &[&str],
+    names: &Suggester<'_>,
     target: &str,
     role: &str,
+    budget: &mut Budget,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
     let mut out = Vec::with_capacity(list.len());
+    // A long list is deduplicated through a set, a short one by scanning.
+    let mut seen = std::collections::HashSet::new();
     for r in list {
         match ids.get(r.value.as_ref()) {
             Some(&i) => {
-                if !out.contains(&i) {
+                let fresh = if list.len() > 16 {
+                    seen.insert(i)
+                } else {
+                    !out.contains(&i)
+                };
+                if fresh {
                     out.push(i);
                 }
             }
             None => {
                 let shown = one_line(&r.value);
-                let (label, hint) = match did_you_mean(&shown, names.iter().copied()) {
+                let near = if budget.take(r.file) {
+                    names.suggest(&shown)
+                } else {
+                    None
+                };
+                let (label, hint) = match near {
                     Some(m) => (
                         format!("not defined; did you mean \"{m}\"?"),
                         format!("fix the spelling, or define the {target} \"{shown}\""),

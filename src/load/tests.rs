@@ -439,8 +439,8 @@ fn a_reload_reads_the_files_again_or_says_where_the_first_error_is() {
     )
     .expect("written");
     let why = reload(std::slice::from_ref(&path)).expect_err("a broken timeline");
-    assert!(why.contains("t.toml:14:8: impossible date"), "{why}");
-    assert!(why.ends_with("(and 1 more)"), "{why}");
+    assert_eq!(why.len(), 2, "{why:?}");
+    assert!(why[0].contains("t.toml:14:8: impossible date"), "{why:?}");
     let missing = reload(&[dir.path().join("gone.toml")]).expect_err("no file");
-    assert!(missing.contains("no such file"), "{missing}");
+    assert!(missing[0].contains("no such file"), "{missing:?}");
 }

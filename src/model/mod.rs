@@ -19,7 +19,7 @@ pub type EventIx = usize;
 pub type TagIx = usize;
 
 /// A merged, validated timeline.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timeline {
     pub title: String,
     pub summary: String,
@@ -107,6 +107,9 @@ pub struct Event {
     pub title: String,
     pub summary: String,
     pub details: String,
+    /// A note for the people who keep the timeline, never for the room:
+    /// shown dimmed at the foot of the details pane and nowhere else.
+    pub editor_note: String,
     pub actors: Vec<ActorIx>,
     pub location: String,
     pub tags: Vec<TagIx>,

@@ -4,6 +4,7 @@
 //! over.
 
 use memchr::memmem;
+use rayon::prelude::*;
 
 use crate::model::{EventIx, Timeline};
 
@@ -17,6 +18,12 @@ pub struct Index {
     pub spans: Vec<(i32, i32)>,
     /// Each event's year (of its start).
     pub years: Vec<u16>,
+    /// Each event's last year (of its end, or its start).
+    pub last_years: Vec<u16>,
+    /// The days each event certainly covers: from the last day its start
+    /// could be to the first day its end could be, for a period whose
+    /// start and end cannot overlap; `None` otherwise.
+    pub cores: Vec<Option<(i32, i32)>>,
     /// The timeline's `year_span`, computed once rather than per filter.
     pub year_span: Option<(u16, u16)>,
     /// Each event's actors and claimants, deduplicated, back to back:
@@ -32,8 +39,8 @@ pub struct Index {
     text: Vec<u8>,
     /// Start of each event's text in `text`; one extra entry at the end.
     starts: Vec<usize>,
-    /// The cores a search may use, asked once rather than per keystroke.
-    cores: usize,
+    /// The threads a search may use, asked once rather than per keystroke.
+    threads: usize,
     /// Below this much text to search, one core does it all.
     parallel_bytes: usize,
 }
@@ -42,10 +49,32 @@ pub struct Index {
 /// cost more than they save.
 const PARALLEL_BYTES: usize = 4 << 20;
 
-/// Lowercases for matching. Non-ASCII letters are lowercased too, so
-/// "Ç" finds "ç".
+/// Makes text match as people type it: lowercased (non-ASCII letters too,
+/// so "Ç" finds "ç"), every dash and hyphen as `-`, every apostrophe and
+/// single quote as `'`, every double quote as `"`, and a no-break space as
+/// a space. "Pakistan-TTP" then finds "Pakistan–TTP", "Pakistan's" finds
+/// "Pakistan’s".
 pub fn fold(s: &str) -> String {
-    s.to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            Some(f) => out.push(f),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The character a punctuation mark folds to, if it is one that folds.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' | '`'
+        | '\u{B4}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
+        '\u{A0}' | '\u{202F}' | '\u{2007}' => Some(' '),
+        _ => None,
+    }
 }
 
 impl Index {
@@ -54,6 +83,8 @@ impl Index {
         let mut tag_events = vec![Vec::new(); t.tags.len()];
         let mut spans = Vec::with_capacity(t.events.len());
         let mut years = Vec::with_capacity(t.events.len());
+        let mut last_years = Vec::with_capacity(t.events.len());
+        let mut cores = Vec::with_capacity(t.events.len());
         let mut text = Vec::new();
         let mut starts = Vec::with_capacity(t.events.len() + 1);
         let mut involved_all = Vec::with_capacity(t.events.len() * 4);
@@ -81,6 +112,12 @@ impl Index {
             }
             spans.push(e.day_numbers());
             years.push(e.date.year());
+            last_years.push(e.end.map_or(e.date.year(), |d| d.year()));
+            cores.push(e.end.and_then(|end| {
+                let a = e.date.day_numbers().1;
+                let b = end.day_numbers().0;
+                (a <= b).then_some((a, b))
+            }));
             starts.push(text.len());
             let mut push = |s: &str| {
                 text.extend_from_slice(fold(s).as_bytes());
@@ -106,6 +143,8 @@ impl Index {
             tag_events,
             spans,
             years,
+            last_years,
+            cores,
             year_span: t.year_span(),
             involved: involved_all,
             involved_at,
@@ -113,7 +152,7 @@ impl Index {
             event_tags_at,
             text,
             starts,
-            cores: crate::par::cores(),
+            threads: rayon::current_num_threads(),
             parallel_bytes: PARALLEL_BYTES,
         }
     }
@@ -122,7 +161,7 @@ impl Index {
     /// of text on, so tests reach the split search with small timelines.
     #[cfg(test)]
     pub fn split_search(mut self, cores: usize, parallel_bytes: usize) -> Index {
-        self.cores = cores;
+        self.threads = cores;
         self.parallel_bytes = parallel_bytes;
         self
     }
@@ -149,12 +188,12 @@ impl Index {
         memmem::find(self.event_text(ix), word.as_bytes()).is_some()
     }
 
-    /// Events whose text holds every word of `query` (already folded), in
-    /// ascending order. With `within` (ascending), only those events are
-    /// tried: a query that extends the previous one narrows its matches
-    /// instead of rescanning everything.
-    pub fn search(&self, words: &[String], within: Option<&[EventIx]>) -> Hits {
-        let (Some(longest), Some(last)) = (words.iter().max_by_key(|w| w.len()), words.last())
+    /// Events whose text holds every term of a query, in ascending order.
+    /// With `within` (ascending), only those events are tried: a query that
+    /// extends the previous one narrows its matches instead of rescanning
+    /// everything.
+    pub fn search(&self, terms: &[Term], within: Option<&[EventIx]>) -> Hits {
+        let (Some(longest), Some(last)) = (terms.iter().max_by_key(|w| w.text.len()), terms.last())
         else {
             let events =
                 within.map_or_else(|| (0..self.spans.len()).collect(), <[EventIx]>::to_vec);
@@ -165,17 +204,20 @@ impl Index {
         };
         // Loaded text never holds NUL (the sanitizer shows it as ␀), and NUL
         // separates events in the buffer: such a word can only match nothing.
-        if words.iter().any(|w| w.contains('\0')) {
+        if terms
+            .iter()
+            .any(|w| w.text.contains('\0') || w.text.is_empty())
+        {
             return Hits::default();
         }
-        let finder = memmem::Finder::new(longest.as_bytes());
-        let others: Vec<memmem::Finder<'_>> = words
+        let finder = Finder::new(longest);
+        let others: Vec<Finder<'_>> = terms
             .iter()
             .filter(|w| !std::ptr::eq(*w, longest))
-            .map(|w| memmem::Finder::new(w.as_bytes()))
+            .map(Finder::new)
             .collect();
         // Where the last word is, when it is not the one searched for.
-        let last = (!std::ptr::eq(last, longest)).then(|| memmem::Finder::new(last.as_bytes()));
+        let last = (!std::ptr::eq(last, longest)).then(|| Finder::new(last));
         let words = Words {
             finder,
             others,
@@ -201,12 +243,14 @@ impl Index {
         // Each core takes a share of the text; the shares are in order, so
         // their matches concatenate in ascending order.
         let shares = self.shares(&runs);
-        Hits::joined(crate::par::map_in_order(
-            &shares,
-            shares.len(),
-            || (),
-            |_, share| self.scan(share, &words),
-        ))
+        Hits::joined(if shares.len() == 1 {
+            vec![self.scan(&shares[0], &words)]
+        } else {
+            shares
+                .par_iter()
+                .map(|share| self.scan(share, &words))
+                .collect()
+        })
     }
 
     /// Narrows the hits of a query (`events`, and `last_at` as in `Hits`,
@@ -225,29 +269,29 @@ impl Index {
         let jobs = if n * 512 < self.parallel_bytes {
             1
         } else {
-            self.cores.max(1)
+            self.threads.max(1)
         };
         let per_job = n.div_ceil(jobs.max(1));
         let chunks: Vec<(usize, usize)> = (0..jobs)
             .map(|job| ((job * per_job).min(n), ((job + 1) * per_job).min(n)))
             .collect();
-        Hits::joined(crate::par::map_in_order(
-            &chunks,
-            jobs,
-            || (),
-            |_, &(lo, hi)| {
-                let mut out = Vec::with_capacity(hi - lo);
-                for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
-                    let text = &self.text[at..self.starts[ix + 1]];
-                    if text.starts_with(last.as_bytes()) {
-                        out.push((ix, at));
-                    } else if let Some(pos) = finder.find(text) {
-                        out.push((ix, at + pos));
-                    }
+        let narrow = |&(lo, hi): &(usize, usize)| {
+            let mut out = Vec::with_capacity(hi - lo);
+            for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
+                let text = &self.text[at..self.starts[ix + 1]];
+                if text.starts_with(last.as_bytes()) {
+                    out.push((ix, at));
+                } else if let Some(pos) = finder.find(text) {
+                    out.push((ix, at + pos));
                 }
-                out
-            },
-        ))
+            }
+            out
+        };
+        Hits::joined(if jobs == 1 {
+            chunks.iter().map(narrow).collect()
+        } else {
+            chunks.par_iter().map(narrow).collect()
+        })
     }
 
     /// Splits runs of events into one share per core, of about equal text,
@@ -256,10 +300,10 @@ impl Index {
     fn shares(&self, runs: &[(EventIx, EventIx)]) -> Vec<Vec<(EventIx, EventIx)>> {
         let bytes = |(first, end): (EventIx, EventIx)| self.starts[end] - self.starts[first];
         let total: usize = runs.iter().map(|&r| bytes(r)).sum();
-        if self.cores <= 1 || total < self.parallel_bytes {
+        if self.threads <= 1 || total < self.parallel_bytes {
             return vec![runs.to_vec()];
         }
-        let target = total.div_ceil(self.cores);
+        let target = total.div_ceil(self.threads);
         let mut shares = vec![Vec::new()];
         let mut filled = 0;
         for &(mut first, end) in runs {
@@ -274,7 +318,7 @@ impl Index {
                 }
                 filled += self.starts[cut] - self.starts[first];
                 first = cut;
-                if filled >= target && shares.len() < self.cores {
+                if filled >= target && shares.len() < self.threads {
                     shares.push(Vec::new());
                     filled = 0;
                 }
@@ -332,11 +376,72 @@ impl Index {
 /// The words of a query, made ready to search for.
 struct Words<'w> {
     /// The longest word, which the text is scanned for.
-    finder: memmem::Finder<'w>,
+    finder: Finder<'w>,
     /// The other words, each checked in the events the scan hits.
-    others: Vec<memmem::Finder<'w>>,
+    others: Vec<Finder<'w>>,
     /// The last word, when it is not the longest.
-    last: Option<memmem::Finder<'w>>,
+    last: Option<Finder<'w>>,
+}
+
+/// One term of a query: a word, or a phrase in quotes, folded; `whole`
+/// when it matches only whole words (a quoted term, or a short all-caps
+/// one such as `APS`, which would otherwise match inside "collapsed").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub text: String,
+    pub whole: bool,
+}
+
+/// A term ready to be found in the folded text.
+struct Finder<'t> {
+    finder: memmem::Finder<'t>,
+    whole: bool,
+}
+
+impl<'t> Finder<'t> {
+    fn new(term: &'t Term) -> Finder<'t> {
+        Finder {
+            finder: memmem::Finder::new(term.text.as_bytes()),
+            whole: term.whole,
+        }
+    }
+
+    /// The first place in `text` the term occurs (as a whole word, when it must).
+    fn find(&self, text: &[u8]) -> Option<usize> {
+        if !self.whole {
+            return self.finder.find(text);
+        }
+        let len = self.finder.needle().len();
+        self.finder
+            .find_iter(text)
+            .find(|&at| !word_char_before(text, at) && !word_char_after(text, at + len))
+    }
+}
+
+/// Whether a letter or digit ends just before `at`.
+fn word_char_before(text: &[u8], at: usize) -> bool {
+    let mut start = at;
+    while start > 0 && at - start < 4 {
+        start -= 1;
+        if text[start] & 0xC0 != 0x80 {
+            break;
+        }
+    }
+    std::str::from_utf8(&text[start..at])
+        .ok()
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a letter or digit starts at `at`.
+fn word_char_after(text: &[u8], at: usize) -> bool {
+    let end = (at + 4).min(text.len());
+    let bytes = &text[at.min(end)..end];
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+    };
+    valid.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// What a search found: the matching events, ascending, and for each one
@@ -356,7 +461,56 @@ impl Hits {
     }
 }
 
-/// Splits a search query into folded words.
+/// Splits a search query into folded terms: words, and phrases in
+/// quotes (straight or curly). A quoted term, and a short all-caps word
+/// (2 to 4 letters or digits, at least one a capital), match whole words.
+pub fn terms(query: &str) -> Vec<Term> {
+    let mut out = Vec::new();
+    let mut rest = query;
+    loop {
+        let open = rest.find(['"', '“', '”']);
+        let (plain, quoted) = match open {
+            Some(i) => {
+                let after = &rest[i + rest[i..].chars().next().map_or(1, char::len_utf8)..];
+                match after.find(['"', '“', '”']) {
+                    Some(j) => (&rest[..i], Some((&after[..j], &after[j..]))),
+                    // An opening quote with no closing one: a phrase to the end.
+                    None => (&rest[..i], Some((after, ""))),
+                }
+            }
+            None => (rest, None),
+        };
+        for word in plain.split_whitespace() {
+            out.push(Term {
+                whole: short_caps(word),
+                text: fold(word),
+            });
+        }
+        let Some((phrase, after)) = quoted else { break };
+        let text = fold(phrase)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            out.push(Term { text, whole: true });
+        }
+        rest = after.char_indices().nth(1).map_or("", |(i, _)| &after[i..]);
+        if after.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// `APS`, `TTP`, `US`: an abbreviation, which means a whole word.
+fn short_caps(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=4).contains(&n)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word.chars().any(char::is_uppercase)
+}
+
+/// The folded words and phrases of a query, for marking matches on screen.
 pub fn words(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_string).collect()
+    terms(query).into_iter().map(|t| t.text).collect()
 }

@@ -7,7 +7,7 @@
 
 mod index;
 
-pub use index::{Hits, Index, fold, words};
+pub use index::{Hits, Index, Term, fold, fold_char, terms, words};
 
 use crate::model::{ActorIx, EventDate, EventIx, TagIx, Timeline};
 
@@ -91,27 +91,58 @@ pub struct Filtered {
     pub tag_counts: Vec<u32>,
     /// Events shown per year, from the timeline's first year to its last.
     pub years: Vec<(u16, u32)>,
+    /// Events the date range leaves out because their dates are too
+    /// coarse to tell: an event dated only "2023" for a range of January 2023.
+    pub too_coarse: usize,
 }
 
-/// Parses a date range as typed after `f`: `2021..2023-06`, `2014`, `..2010`, `2020..`.
-pub fn parse_range(s: &str) -> Result<(Option<EventDate>, Option<EventDate>), String> {
+/// Why a typed date range was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RangeError {
+    Empty,
+    /// A date that does not parse, and why.
+    Date(String),
+    /// The end is before the start; the same range the right way round.
+    Reversed {
+        swapped: String,
+    },
+}
+
+impl std::fmt::Display for RangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RangeError::Empty => f.write_str("type a range such as 2021..2023-06, 2014 or ..2010"),
+            RangeError::Date(why) => f.write_str(why),
+            RangeError::Reversed { swapped } => {
+                write!(f, "the range runs backwards; did you mean {swapped}?")
+            }
+        }
+    }
+}
+
+/// Parses a date range as typed after `f`: `2021..2023-06`, `2014`,
+/// `..2010`, `2020..`, and `2021-2023` for two years.
+pub fn parse_range(s: &str) -> Result<(Option<EventDate>, Option<EventDate>), RangeError> {
     let s = s.trim();
-    let date = |p: &str| -> Result<Option<EventDate>, String> {
+    let date = |p: &str| -> Result<Option<EventDate>, RangeError> {
         let p = p.trim();
         if p.is_empty() {
             Ok(None)
         } else {
             EventDate::parse(p)
                 .map(Some)
-                .map_err(|e| format!("{p}: {e}"))
+                .map_err(|e| RangeError::Date(format!("{p}: {e}")))
         }
     };
-    let (from, to) = match s.split_once("..") {
-        Some((a, b)) => (date(a)?, date(b)?),
-        None if s.is_empty() => {
-            return Err("type a range such as 2021..2023-06, 2014 or ..2010".into());
-        }
-        None => {
+    let two_years = s.split_once('-').filter(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
+    });
+    let (from, to) = match (s.split_once(".."), two_years) {
+        (Some((a, b)), _) | (None, Some((a, b))) => (date(a)?, date(b)?),
+        (None, None) if s.is_empty() => return Err(RangeError::Empty),
+        (None, None) => {
             let d = date(s)?;
             (d, d)
         }
@@ -119,9 +150,31 @@ pub fn parse_range(s: &str) -> Result<(Option<EventDate>, Option<EventDate>), St
     if let (Some(f), Some(t)) = (from, to)
         && t.last_day() < f.first_day()
     {
-        return Err(format!("{t} is before {f}"));
+        return Err(RangeError::Reversed {
+            swapped: format!("{}..{}", t.to_edtf(), f.to_edtf()),
+        });
     }
     Ok((from, to))
+}
+
+/// Whether event `e` falls within the days `lo..=hi` as far as its dates
+/// tell. Certainly in: every day its dates could mean lies within the
+/// range, or the days it certainly covers (from the last day its start
+/// could be to the first its end could be) meet the range. An event dated
+/// only to 2023 is within 2023, but not within January 2023: a date is
+/// never narrowed. A period of June to November 2022 is within November.
+pub fn within(index: &Index, e: EventIx, lo: i32, hi: i32) -> bool {
+    let (start, end) = index.spans[e];
+    if start >= lo && end <= hi {
+        return true;
+    }
+    index.cores[e].is_some_and(|(a, b)| a <= hi && b >= lo)
+}
+
+/// Whether the event's possible days meet the range at all.
+fn may_be_within(index: &Index, e: EventIx, lo: i32, hi: i32) -> bool {
+    let (start, end) = index.spans[e];
+    start <= hi && end >= lo
 }
 
 /// Applies a filter. Costs one pass over the candidate events; the actor and
@@ -131,15 +184,20 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     let mut keep = vec![true; n];
     restrict(&mut keep, &f.actors, &index.actor_events, f.combine);
     restrict(&mut keep, &f.tags, &index.tag_events, f.combine);
+    let mut too_coarse = 0;
     if f.from.is_some() || f.to.is_some() {
         let lo = f.from.map_or(i32::MIN, |d| d.day_numbers().0);
         let hi = f.to.map_or(i32::MAX, |d| d.day_numbers().1);
-        for (k, &(start, end)) in keep.iter_mut().zip(&index.spans) {
-            *k &= start <= hi && end >= lo;
+        for (e, k) in keep.iter_mut().enumerate() {
+            if !*k {
+                continue;
+            }
+            *k = within(index, e, lo, hi);
+            too_coarse += usize::from(!*k && may_be_within(index, e, lo, hi));
         }
     }
     let allowed: Vec<EventIx> = (0..n).filter(|&i| keep[i]).collect();
-    let query = words(&f.search);
+    let query = terms(&f.search);
     let hits = if query.is_empty() {
         Hits {
             events: allowed.clone(),
@@ -156,6 +214,7 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     };
     let mut out = counts(t, index, events, matches, hidden_by_search);
     out.match_at = hits.last_at;
+    out.too_coarse = too_coarse;
     out
 }
 
@@ -179,21 +238,29 @@ pub fn refine(
     // lowercased shorter one (a final Σ lowercases to ς, then to σ).
     let grew = !prev_filter.search.trim().is_empty()
         && fold(&f.search).starts_with(fold(&prev_filter.search).as_str());
-    if !(same_rest && grew && f.search_mode == SearchMode::Filter) {
+    let query = terms(&f.search);
+    let before = terms(&prev_filter.search);
+    // A whole-word term does not narrow as it grows ("AP" is not in "APS"),
+    // nor do quotes: such queries are searched afresh.
+    let plain = |ts: &[Term]| ts.iter().all(|t| !t.whole) && !f.search.contains(['"', '“', '”']);
+    if !(same_rest
+        && grew
+        && f.search_mode == SearchMode::Filter
+        && plain(&query)
+        && plain(&before))
+    {
         return apply(t, index, f);
     }
-    let query = words(&f.search);
-    let before = words(&prev_filter.search);
     // Only the last word grew, as it does while it is typed: each match is
     // tried from where the shorter word was found.
     let last_grew = query.len() == before.len()
         && query.split_last().zip(before.split_last()).is_some_and(
             |((last, rest), (was, rest_before))| {
-                rest == rest_before && last.starts_with(was.as_str())
+                rest == rest_before && last.text.starts_with(was.text.as_str())
             },
         );
     let hits = if last_grew && prev.match_at.len() == prev.matches.len() {
-        let last = query.last().map_or("", String::as_str);
+        let last = query.last().map_or("", |t| t.text.as_str());
         index.search_on(last, &prev.matches, &prev.match_at)
     } else {
         index.search(&query, Some(&prev.matches))
@@ -202,6 +269,7 @@ pub fn refine(
     let hidden_by_search = prev.hidden_by_search + (prev.matches.len() - matches.len());
     let mut out = counts(t, index, matches.clone(), matches, hidden_by_search);
     out.match_at = hits.last_at;
+    out.too_coarse = prev.too_coarse;
     out
 }
 
@@ -235,7 +303,65 @@ fn counts(
         actor_counts,
         tag_counts,
         years,
+        too_coarse: 0,
     }
+}
+
+/// The active filters as words: "TTP ∧ PAK · #attack · 2021–2024 · /border".
+pub fn describe(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<String> {
+    let mut parts = Vec::new();
+    let join = match f.combine {
+        Combine::All => " ∧ ",
+        Combine::Any => " ∨ ",
+    };
+    if !f.actors.is_empty() {
+        parts.push(
+            f.actors
+                .iter()
+                .filter_map(|&a| t.actors.get(a).map(|a| a.short.as_str()))
+                .collect::<Vec<_>>()
+                .join(join),
+        );
+    }
+    if !f.tags.is_empty() {
+        parts.push(
+            f.tags
+                .iter()
+                .filter_map(|&g| t.tags.get(g).map(|g| format!("#{g}")))
+                .collect::<Vec<_>>()
+                .join(join),
+        );
+    }
+    let dates = match (f.from, f.to) {
+        (None, None) => None,
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (a, b) => Some(format!(
+            "{}–{}",
+            a.map(|d| d.to_string()).unwrap_or_default(),
+            b.map(|d| d.to_string()).unwrap_or_default()
+        )),
+    };
+    if let Some(mut d) = dates {
+        if shown.too_coarse > 0 {
+            d.push_str(&format!(
+                " ({} dated too coarsely to tell, not shown)",
+                shown.too_coarse
+            ));
+        }
+        parts.push(d);
+    }
+    if !f.search.trim().is_empty() {
+        let mut s = format!("/{}", crate::text::one_line(f.search.trim()));
+        match f.search_mode {
+            SearchMode::Filter if shown.hidden_by_search > 0 => {
+                s.push_str(&format!(" ({} hidden)", shown.hidden_by_search));
+            }
+            SearchMode::Highlight => s.push_str(&format!(" ({} marked)", shown.matches.len())),
+            SearchMode::Filter => {}
+        }
+        parts.push(s);
+    }
+    parts
 }
 
 fn restrict(keep: &mut [bool], selected: &[usize], postings: &[Vec<EventIx>], combine: Combine) {

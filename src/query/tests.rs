@@ -266,12 +266,12 @@ fn search_over_runs_agrees_with_event_by_event() {
         "a\0b",
         "d\0",
     ] {
-        let query = words(q);
+        let query = terms(q);
         let naive = |within: &[EventIx]| -> Vec<EventIx> {
             within
                 .iter()
                 .copied()
-                .filter(|&i| query.iter().all(|w| ix.event_text_contains(i, w)))
+                .filter(|&i| query.iter().all(|w| ix.event_text_contains(i, &w.text)))
                 .collect()
         };
         assert_eq!(ix.search(&query, None).events, naive(&all), "{q:?}");
@@ -336,7 +336,7 @@ fn a_search_split_across_threads_finds_what_one_thread_finds() {
     let every_third: Vec<EventIx> = (0..n).step_by(3).collect();
     let runs_of_two: Vec<EventIx> = (0..n).filter(|i| i % 5 < 2).collect();
     for q in ["a", "pak", "ttp taliban", "peshawar school", "zzz"] {
-        let query = words(q);
+        let query = terms(q);
         for within in [None, Some(&every_third[..]), Some(&runs_of_two[..])] {
             let one = ix.search(&query, within);
             for cores in [2, 3, 5, 64] {
@@ -344,7 +344,7 @@ fn a_search_split_across_threads_finds_what_one_thread_finds() {
                     let split = ix.clone().split_search(cores, from);
                     assert_eq!(split.search(&query, within), one, "{q:?} on {cores} cores");
                     if let (Some(last), false) = (query.last(), one.events.is_empty()) {
-                        let more = format!("{last}a");
+                        let more = format!("{}a", last.text);
                         let narrowed = ix.search_on(&more, &one.events, &one.last_at);
                         assert_eq!(
                             split.search_on(&more, &one.events, &one.last_at),

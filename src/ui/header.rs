@@ -1,129 +1,121 @@
-//! The header: the timeline's title, every active filter, and a density
-//! strip of events per year after filtering, the selected event's year marked.
+//! The header: the timeline's title, every active filter, what live reload
+//! is doing, and a density strip of events per year after filtering, the
+//! selected event's year marked. A filter too long for the line ends in
+//! "…" and names the key that shows it whole.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, truncate};
-use crate::app::{App, Mode};
-use crate::query::{Combine, SearchMode};
-use crate::text::one_line;
+use super::{Theme, truncate, width};
+use crate::app::keymap::{self, Scope};
+use crate::app::layout::strip;
+use crate::app::{App, Message, Mode, WatchStatus};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// The active filters as words: "TTP ∧ PAK · #attack · 2021–2024 · /border".
-pub fn describe_filters(app: &App) -> Vec<String> {
-    let t = &app.timeline;
-    let f = &app.filter;
-    let mut parts = Vec::new();
-    let join = match f.combine {
-        Combine::All => " ∧ ",
-        Combine::Any => " ∨ ",
-    };
-    if !f.actors.is_empty() {
-        parts.push(
-            f.actors
-                .iter()
-                .map(|&a| t.actors[a].short.as_str())
-                .collect::<Vec<_>>()
-                .join(join),
-        );
+/// What the header says about the files on disk, if anything: a broken
+/// edit, a reload under way or stuck, watching stopped.
+pub fn live_mark(app: &App) -> Option<String> {
+    let live = app.live();
+    let show = keymap::label(Scope::Global, &Message::ToggleProblems);
+    if let Some(b) = &live.broken {
+        let n = b.problems.len();
+        return Some(format!(
+            "⚠ not reloaded: {n} {} — press {show} to see {}",
+            if n == 1 { "error" } else { "errors" },
+            if n == 1 { "it" } else { "them" }
+        ));
     }
-    if !f.tags.is_empty() {
-        parts.push(
-            f.tags
-                .iter()
-                .map(|&g| format!("#{}", t.tags[g]))
-                .collect::<Vec<_>>()
-                .join(join),
-        );
+    if live.stalled {
+        return Some("⚠ reloading is taking long: a file does not answer".into());
     }
-    match (f.from, f.to) {
-        (None, None) => {}
-        (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
-        (a, b) => parts.push(format!(
-            "{}–{}",
-            a.map(|d| d.to_string()).unwrap_or_default(),
-            b.map(|d| d.to_string()).unwrap_or_default()
-        )),
+    if live.reloading {
+        return Some("⟳ reloading".into());
     }
-    if !f.search.trim().is_empty() {
-        let mut s = format!("/{}", one_line(f.search.trim()));
-        match f.search_mode {
-            SearchMode::Filter if app.filtered.hidden_by_search > 0 => {
-                s.push_str(&format!(" ({} hidden)", app.filtered.hidden_by_search));
-            }
-            SearchMode::Highlight => {
-                s.push_str(&format!(" ({} marked)", app.filtered.matches.len()))
-            }
-            SearchMode::Filter => {}
-        }
-        parts.push(s);
+    match &live.watch {
+        WatchStatus::Stopped(why) => Some(format!("⚠ not watching for changes: {why}")),
+        WatchStatus::Partly(why) => Some(format!("⚠ {why}")),
+        WatchStatus::Off | WatchStatus::Watching(_) => None,
     }
-    parts
 }
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
-    let width = usize::from(area.width);
-    let shown = app.filtered.events.len();
-    let total = app.timeline.events.len();
+    let w = usize::from(area.width);
+    let shown = app.filtered().events.len();
+    let total = app.timeline().events.len();
+    let mark = live_mark(app);
+    let title = format!(" {}", truncate(&app.timeline().title, w / 3));
+    let count = format!("   {shown}/{total} events");
     let mut first = vec![
-        Span::styled(
-            format!(" {}", truncate(&app.timeline.title, width / 2)),
-            theme.title,
-        ),
-        Span::styled(format!("   {shown}/{total} events"), theme.base),
+        Span::styled(title.clone(), theme.title),
+        Span::styled(count.clone(), theme.base),
     ];
-    let filters = describe_filters(app);
-    if filters.is_empty() {
-        first.push(Span::styled(" · no filter", theme.dim));
+    let mut used = width(&title) + width(&count);
+    let mark_room = mark.as_ref().map_or(0, |m| width(m) + 3);
+    let filters = crate::query::describe(app.timeline(), app.filter(), app.filtered());
+    let (lead, text) = if filters.is_empty() {
+        (" · no filter", String::new())
     } else {
-        first.push(Span::styled(" · filter: ", theme.dim));
-        first.push(Span::styled(filters.join(" · "), theme.heading));
+        (" · filter: ", filters.join(" · "))
+    };
+    used += width(lead);
+    first.push(Span::styled(lead, theme.dim));
+    let room = w.saturating_sub(used + mark_room);
+    if width(&text) > room {
+        let full = keymap::label(Scope::Global, &Message::ShowFilter);
+        let key = format!(" ({full}: all)");
+        let cut = truncate(&text, room.saturating_sub(width(&key)));
+        first.push(Span::styled(cut, theme.heading));
+        first.push(Span::styled(key, theme.dim));
+    } else {
+        first.push(Span::styled(text, theme.heading));
     }
-    let strip = strip_line(app, theme, width);
-    let lines = vec![Line::from(first), strip];
-    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(m) = mark {
+        first.push(Span::styled("   ", theme.base));
+        first.push(Span::styled(
+            truncate(&m, mark_room.saturating_sub(3)),
+            theme.error,
+        ));
+    }
+    let strip = strip_line(app, theme, area.width);
+    frame.render_widget(Paragraph::new(vec![Line::from(first), strip]), area);
 }
 
 /// "2007 ▁▂▁▁▂▄▃▂▁ 2024": one bar per year, or per bucket of years when the
-/// span is wider than the screen.
-fn strip_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
-    let years = &app.filtered.years;
+/// span is wider than the screen, stretched to the width (`layout::strip`).
+fn strip_line(app: &App, theme: &Theme, screen: u16) -> Line<'static> {
+    let years = &app.filtered().years;
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return Line::from("");
     };
-    let room = width.saturating_sub(12).max(1);
-    let per = years.len().div_ceil(room).max(1);
+    let s = strip(years.len(), screen);
     let buckets: Vec<(u16, u32)> = years
-        .chunks(per)
+        .chunks(s.per)
         .map(|c| (c[0].0, c.iter().map(|y| y.1).sum()))
         .collect();
     let max = buckets.iter().map(|b| b.1).max().unwrap_or(0).max(1);
     // In the lanes the cursor's year is marked; elsewhere the selected event's.
-    let selected_year = match &app.mode {
-        Mode::Lanes(l) => l.columns.get(l.col).map(|d| d.year()),
-        _ => app
-            .selected_event()
-            .map(|e| app.timeline.events[e].date.year()),
+    let selected_year = match app.mode() {
+        Mode::Lanes(l) => l.columns.get(l.col).map(|c| c.year()),
+        _ => app.selected_event().map(|e| app.index().years[e]),
     };
-    let mut spans = vec![Span::styled(format!(" {} ", first.0), theme.dim)];
+    let mut spans = vec![Span::styled(format!(" {:<4} ", first.0), theme.dim)];
     for (i, &(y, n)) in buckets.iter().enumerate() {
         let bar = if n == 0 {
             ' '
         } else {
             BARS[((n as usize * 7) / max as usize).min(7)]
         };
-        let end = buckets.get(i + 1).map_or(last.0 + 1, |b| b.0);
-        let marked = selected_year.is_some_and(|s| s >= y && s < end);
+        let end = buckets.get(i + 1).map_or(last.0.saturating_add(1), |b| b.0);
+        let marked = selected_year.is_some_and(|sy| sy >= y && sy < end);
         let (ch, style) = match (marked, n) {
             (true, 0) => ('·', theme.strip_mark),
             (true, _) => (bar, theme.strip_mark),
             (false, _) => (bar, theme.strip),
         };
-        spans.push(Span::styled(ch.to_string(), style));
+        spans.push(Span::styled(ch.to_string().repeat(s.cell), style));
     }
     spans.push(Span::styled(format!(" {}", last.0), theme.dim));
     if let Some(y) = selected_year {

@@ -1,88 +1,118 @@
-//! The `?` overlay, generated from the key table that dispatches keys,
-//! grouped by pane.
+//! The overlays: the `?` help generated from the key table, every scope
+//! and every mark; the problems of the files on disk; the whole filter.
+//! Each uses the box `app::layout::overlay` gives it, and scrolls as
+//! `update` says (clamped there).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, pane_block, truncate};
-use crate::app::keymap::{BINDINGS, Scope};
+use super::{Theme, pane_block, truncate, wrap};
+use crate::app::keymap::{self, HelpLine, Scope};
+use crate::app::layout::overlay;
+use crate::app::{App, Message};
 
-/// Every line of the help, in table order.
-pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let scopes = [
-        Scope::Global,
-        Scope::Actors,
-        Scope::Events,
-        Scope::Details,
-        Scope::Prompt,
-    ];
-    let mut out = Vec::new();
-    for scope in scopes {
-        out.push(Line::from(Span::styled(
-            scope.title().to_string(),
-            theme.heading,
-        )));
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            let desc = truncate(b.desc, width.saturating_sub(12));
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<9} ", b.label), theme.title),
-                Span::styled(desc, theme.base),
-            ]));
-        }
-        out.push(Line::from(""));
-    }
-    out.push(Line::from(Span::styled("Marks".to_string(), theme.heading)));
-    for (mark, meaning) in [
-        ("▸", "the selected event"),
-        (
-            "≠",
-            "the event's claims conflict: someone denies or disputes what another asserts",
-        ),
-        (
-            "•",
-            "a search match, when matches are highlighted in place (t)",
-        ),
-        (
-            "[x]",
-            "an actor or tag in the filter; ∨ any-of, ∧ all-of in the header",
-        ),
-        ("–", "the event's date is known to the year only"),
-        ("c. / ?", "an approximate / uncertain date"),
-    ] {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {mark:<9} "), theme.title),
-            Span::styled(truncate(meaning, width.saturating_sub(12)), theme.base),
-        ]));
-    }
-    out.push(Line::from(""));
-    out.push(Line::from(Span::styled(
-        "Mouse: click selects, the wheel scrolls.".to_string(),
-        theme.dim,
-    )));
-    out
+/// The help's lines for a box `w` columns wide.
+pub fn lines(theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    keymap::help_lines()
+        .into_iter()
+        .map(|l| match l {
+            HelpLine::Title(t) => Line::from(Span::styled(t.to_string(), theme.heading)),
+            HelpLine::Key(key, desc) => Line::from(vec![
+                Span::styled(format!("  {key:<9} "), theme.title),
+                Span::styled(truncate(desc, w.saturating_sub(12)), theme.base),
+            ]),
+            HelpLine::Gap => Line::from(""),
+            HelpLine::Note(n) => Line::from(Span::styled(truncate(n, w), theme.dim)),
+        })
+        .collect()
 }
 
-pub fn draw(frame: &mut Frame<'_>, theme: &Theme, area: Rect, scroll: u16) {
-    let w = area.width.saturating_sub(4).min(72);
-    let h = area.height.saturating_sub(2);
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
+fn boxed(frame: &mut Frame<'_>, theme: &Theme, area: Rect, title: String) -> Rect {
+    let r = overlay(area.width, area.height);
     frame.render_widget(Clear, r);
-    let block = pane_block(
-        "Help · j/k scroll · ? or Esc close".to_string(),
-        true,
-        theme,
-    );
+    let block = pane_block(title, true, theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let all = lines(theme, usize::from(inner.width));
-    let max_scroll = all.len().saturating_sub(usize::from(inner.height));
-    let top = usize::from(scroll).min(max_scroll);
-    let visible: Vec<Line<'static>> = all
+    inner
+}
+
+fn close_keys() -> String {
+    let close = keymap::label(Scope::Overlay, &Message::CancelInput);
+    let down = keymap::label(Scope::Overlay, &Message::PageDown);
+    format!("{down} and j/k scroll · {close} close")
+}
+
+pub fn draw(frame: &mut Frame<'_>, theme: &Theme, area: Rect, scroll: usize) {
+    let inner = boxed(frame, theme, area, format!("Help · {}", close_keys()));
+    let visible: Vec<Line<'static>> = lines(theme, usize::from(inner.width))
         .into_iter()
-        .skip(top)
+        .skip(scroll)
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(visible).style(theme.base), inner);
+}
+
+/// Every problem of the files on disk, one per line, as `check` names them.
+pub fn draw_problems(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect, scroll: usize) {
+    let problems = app
+        .live()
+        .broken
+        .as_ref()
+        .map(|b| b.problems.clone())
+        .unwrap_or_default();
+    let inner = boxed(
+        frame,
+        theme,
+        area,
+        format!("Problems in the files · {}", close_keys()),
+    );
+    let w = usize::from(inner.width);
+    let mut all = vec![
+        Line::from(Span::styled(
+            truncate(
+                "The files on disk do not load; the screen shows the last good timeline. Fix these and save:",
+                w,
+            ),
+            theme.heading,
+        )),
+        Line::from(""),
+    ];
+    for p in &problems {
+        for (i, l) in wrap(p, w.saturating_sub(2)).into_iter().enumerate() {
+            let lead = if i == 0 { "• " } else { "  " };
+            all.push(Line::from(vec![
+                Span::styled(lead, theme.error),
+                Span::styled(l, theme.base),
+            ]));
+        }
+    }
+    let visible: Vec<Line<'static>> = all
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// The whole filter, each part on its own lines.
+pub fn draw_filter(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
+    let close = keymap::label(Scope::Overlay, &Message::CancelInput);
+    let inner = boxed(frame, theme, area, format!("The filter · {close} close"));
+    let w = usize::from(inner.width);
+    let parts = crate::query::describe(app.timeline(), app.filter(), app.filtered());
+    let mut lines = Vec::new();
+    if parts.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No filter: every event is shown.",
+            theme.dim,
+        )));
+    }
+    for p in parts {
+        for l in wrap(&p, w) {
+            lines.push(Line::from(Span::styled(l, theme.heading)));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

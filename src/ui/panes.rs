@@ -1,71 +1,84 @@
 //! The actors pane and the events pane. Each draws only its visible rows,
-//! from the rows `update` precomputed.
+//! from the rows `update` precomputed. The events pane keeps the year of
+//! its first row in view above it, and gives the title room before the
+//! badges: they shrink to a count before a title is cut short.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
-use super::wrap::highlight;
-use super::{Theme, pane_block, truncate};
-use crate::app::{App, Entry, Pane, Row};
+use super::highlight::highlight;
+use super::{Theme, pane_block, truncate, width};
+use crate::app::keymap::{self, Scope};
+use crate::app::{App, Entry, Message, Pane, Row};
+use crate::model::Precision;
 use crate::query::{Combine, SearchMode};
 
+/// A title keeps at least this many columns before badges give way.
+const TITLE_FIRST: usize = 40;
+
 pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
-    let focused = app.pane == Pane::Actors;
-    let mode = match app.filter.combine {
+    let focused = app.pane() == Pane::Actors;
+    let mode = match app.filter().combine {
         Combine::Any => "any",
         Combine::All => "all",
     };
-    let mut title = format!("Actors ({mode})");
-    if !app.narrow.is_empty() {
-        title = format!("Actors /{}", crate::text::one_line(&app.narrow));
-    }
-    let block = pane_block(title, focused, theme);
+    let title = if app.narrowing().is_empty() {
+        format!("Actors ({mode})")
+    } else {
+        format!("Actors /{}", crate::text::one_line(app.narrowing()))
+    };
+    // What the numbers are, where they are read.
+    let block = pane_block(title, focused, theme)
+        .title_bottom(Span::styled("n = shown events", theme.dim).into_right_aligned_line());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    if app.entries.is_empty() {
-        let msg = "No actor or tag matches. Esc clears the narrowing.";
-        let lines: Vec<Line<'_>> = super::wrap(msg, width)
+    let w = usize::from(inner.width);
+    if app.entries().is_empty() {
+        let msg = format!(
+            "No actor or tag matches. {} clears the narrowing.",
+            keymap::label(Scope::Actors, &Message::GoBack)
+        );
+        let lines: Vec<Line<'_>> = crate::fit::wrap(&msg, w)
             .into_iter()
             .map(Line::from)
             .collect();
         frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
         return;
     }
-    let t = &app.timeline;
+    let t = app.timeline();
+    let shown = app.filtered();
     let lines: Vec<Line<'_>> = app
-        .entries
+        .entries()
         .iter()
         .enumerate()
-        .skip(app.entries_top)
+        .skip(app.entries_top())
         .take(usize::from(inner.height))
         .map(|(i, entry)| {
             let (checked, label, count) = match *entry {
                 Entry::Actor(a) => (
-                    app.filter.actors.contains(&a),
+                    app.filter().actors.contains(&a),
                     t.actors[a].short.clone(),
-                    app.filtered.actor_counts[a],
+                    shown.actor_counts[a],
                 ),
                 Entry::Tag(g) => (
-                    app.filter.tags.contains(&g),
+                    app.filter().tags.contains(&g),
                     format!("#{}", t.tags[g]),
-                    app.filtered.tag_counts[g],
+                    shown.tag_counts[g],
                 ),
                 Entry::TagsHeading => {
-                    return Line::from(Span::styled(truncate("Tags", width), theme.heading));
+                    return Line::from(Span::styled(truncate("Tags", w), theme.heading));
                 }
             };
             let mark = if checked { "[x] " } else { "[ ] " };
             let count = count.to_string();
-            let room = width.saturating_sub(4 + count.len() + 1);
+            let room = w.saturating_sub(4 + count.len() + 1);
             let label = truncate(&label, room);
-            let pad = room.saturating_sub(label.width());
+            let pad = room.saturating_sub(width(&label));
             let text = format!("{mark}{label}{} {count}", " ".repeat(pad));
-            let style = if i == app.entry_cursor {
+            let style = if i == app.entry_cursor() {
                 if focused {
                     theme.selected
                 } else {
@@ -78,77 +91,106 @@ pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
             } else {
                 theme.base
             };
-            Line::from(Span::styled(truncate(&text, width), style))
+            Line::from(Span::styled(truncate(&text, w), style))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn draw_events(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
-    let focused = app.pane == Pane::Events;
+    let focused = app.pane() == Pane::Events;
     let title = format!(
         "Events {}/{}",
-        app.filtered.events.len(),
-        app.timeline.events.len()
+        app.filtered().events.len(),
+        app.timeline().events.len()
     );
     let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    if app.filtered.events.is_empty() {
-        let msg = if app.timeline.events.is_empty() {
-            "This timeline has no events."
+    let w = usize::from(inner.width);
+    if app.filtered().events.is_empty() {
+        let msg = if app.timeline().events.is_empty() {
+            "This timeline has no events.".to_string()
         } else {
-            "No event matches the filter. Press c to clear it."
-        };
-        frame.render_widget(
-            Paragraph::new(
-                super::wrap(msg, width)
-                    .into_iter()
-                    .map(Line::from)
-                    .collect::<Vec<_>>(),
+            format!(
+                "No event matches the filter. Press {} to clear it.",
+                keymap::label(Scope::Global, &Message::ClearFilters)
             )
-            .style(theme.dim),
-            inner,
-        );
+        };
+        let lines: Vec<Line<'_>> = crate::fit::wrap(&msg, w)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
         return;
     }
     let words = app.search_words();
-    let highlight_mode = app.filter.search_mode == SearchMode::Highlight && !words.is_empty();
-    let lines: Vec<Line<'_>> = app
-        .rows
-        .iter()
-        .skip(app.events_top)
-        .take(usize::from(inner.height))
-        .map(|row| match *row {
-            Row::Year(y) => {
-                let label = format!("{y} ");
-                let rule = "─".repeat(width.saturating_sub(label.width()));
-                Line::from(vec![
-                    Span::styled(label, theme.year),
-                    Span::styled(rule, theme.dim),
-                ])
-            }
-            Row::Event(pos) => event_line(app, theme, pos, width, &words, highlight_mode, focused),
-        })
-        .collect();
+    let highlight_mode = app.filter().search_mode == SearchMode::Highlight && !words.is_empty();
+    let rows = app.rows();
+    let top = app.events_top();
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    // The year of the first row shown, when that row is not its separator.
+    if let Some(Row::Event(pos)) = rows.get(top)
+        && inner.height > 1
+    {
+        let year = app.index().years[app.filtered().events[*pos]];
+        lines.push(year_line(year, w, theme));
+    }
+    let room = usize::from(inner.height) - lines.len();
+    for row in rows.iter().skip(top).take(room) {
+        lines.push(match *row {
+            Row::Year(y) => year_line(y, w, theme),
+            Row::Event(pos) => event_line(app, theme, pos, w, &words, highlight_mode, focused),
+        });
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn year_line(y: u16, w: usize, theme: &Theme) -> Line<'static> {
+    let label = format!("{y} ");
+    let rule = "─".repeat(w.saturating_sub(width(&label)));
+    Line::from(vec![
+        Span::styled(label, theme.year),
+        Span::styled(rule, theme.dim),
+    ])
+}
+
+/// The badges of an event in `room` columns: the short names, as many as
+/// fit, and a count of the rest ("TTP PAK +2", "+4").
+fn badges(names: &[&str], room: usize) -> String {
+    let all = names.join(" ");
+    if width(&all) <= room {
+        return all;
+    }
+    for keep in (0..names.len()).rev() {
+        let rest = format!("+{}", names.len() - keep);
+        let shown = names[..keep].join(" ");
+        let text = if keep == 0 {
+            rest
+        } else {
+            format!("{shown} {rest}")
+        };
+        if width(&text) <= room {
+            return text;
+        }
+    }
+    String::new()
 }
 
 fn event_line(
     app: &App,
     theme: &Theme,
     pos: usize,
-    width: usize,
+    w: usize,
     words: &[String],
     highlight_mode: bool,
     focused: bool,
 ) -> Line<'static> {
-    let ix = app.filtered.events[pos];
-    let t = &app.timeline;
+    let ix = app.filtered().events[pos];
+    let t = app.timeline();
     let e = &t.events[ix];
-    let selected = pos == app.cursor;
-    let is_match = highlight_mode && app.filtered.matches.binary_search(&ix).is_ok();
+    let selected = pos == app.cursor();
+    let is_match = highlight_mode && app.filtered().matches.binary_search(&ix).is_ok();
     let row_style = match (selected, focused) {
         (true, true) => theme.selected,
         (true, false) => theme.selected_idle,
@@ -161,34 +203,28 @@ fn event_line(
     } else {
         " "
     };
-    let date = e.date.without_year();
-    let date = if date.is_empty() {
-        "–".to_string()
-    } else {
-        date
+    // An event known only to its year shows the year: nothing else is known.
+    let date = match e.date.precision() {
+        Precision::Year => e.date.to_string(),
+        _ => e.date.without_year(),
     };
     let conflict = if e.has_conflict() { "≠" } else { " " };
-    let badges: Vec<&str> = e
+    let names: Vec<&str> = e
         .actors
         .iter()
-        .take(3)
         .map(|&a| t.actors[a].short.as_str())
         .collect();
-    let more = if e.actors.len() > 3 { "+" } else { "" };
-    let badges = format!("{}{more}", badges.join(" "));
     let fixed = 1 + 1 + 8 + 1 + 1; // pointer, space, date, space, conflict
-    // The title matters most: narrow panes give the badges less room, and
-    // the narrowest none.
-    let badge_room = match width {
-        0..40 => 0,
-        40..60 => width / 6,
-        _ => width / 4,
-    }
-    .min(badges.width());
-    let badges = truncate(&badges, badge_room);
-    let title_room = width.saturating_sub(fixed + badges.width() + 2);
+    let free = w.saturating_sub(fixed + 2);
+    // The title first: the badges get what is left once the title has
+    // its whole width, or at least forty columns of it.
+    let full = width(&names.join(" "));
+    let title_width = width(&e.title);
+    let reserve = title_width.min(TITLE_FIRST.max(free.saturating_sub(full)));
+    let badges = badges(&names, free.saturating_sub(reserve));
+    let title_room = free.saturating_sub(width(&badges));
     let title = truncate(&e.title, title_room);
-    let pad = title_room.saturating_sub(title.width());
+    let pad = title_room.saturating_sub(width(&title));
     let mut spans = vec![
         Span::styled(format!("{pointer} "), row_style),
         Span::styled(
@@ -201,7 +237,7 @@ fn event_line(
         ),
     ];
     let hit = if selected {
-        row_style.patch(Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED))
+        row_style.patch(Style::new().add_modifier(Modifier::UNDERLINED))
     } else {
         theme.matched
     };
@@ -212,4 +248,20 @@ fn event_line(
         if selected { row_style } else { theme.badge },
     ));
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badges_shrink_to_a_count() {
+        let names = ["TTP", "PAK-GOV", "AFG"];
+        assert_eq!(badges(&names, 30), "TTP PAK-GOV AFG");
+        assert_eq!(badges(&names, 14), "TTP PAK-GOV +1");
+        assert_eq!(badges(&names, 12), "TTP +2");
+        assert_eq!(badges(&names, 7), "TTP +2");
+        assert_eq!(badges(&names, 3), "+3");
+        assert_eq!(badges(&names, 1), "");
+    }
 }

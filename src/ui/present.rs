@@ -1,41 +1,48 @@
-//! Presentation slides: the date in big type, the title, summary, actors,
-//! figures and claims side by side; sources on a footer line; progress as
-//! `n/N` and a bar; speaker notes and the overview on request.
+//! Presentation slides, drawn from the layout `update` made: the date in
+//! big type when there is room for it and the body, the body (scrolled,
+//! with "↓ N more lines" when it goes on), the speaker notes, sources on
+//! a footer line, progress as `n/N` and a bar; the overview on request.
 //!
 //! ```text
 //!  Tour title                                                   3/12
-//!  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────
+//!  ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────
 //!       ▄▄ ▄▄▄   ▄▄▄ ▄▄▄ ▄▄▄   ▄▄▄ ▄▄▄ ▄▄ ▄ ▄                         BIG DATE
-//!  Title
-//!  Summary …                 Actors · Figures · Claims
-//!  ┌ Notes ───────────────────────────────────────────────────────┐  (n)
+//!  Title, summary, actors, figures, claims side by side              BODY
+//!  ┌ Speaker notes ───────────────────────────────────────────────┐  (n)
 //!  Sources: Dawn — "…" (17 Dec 2014) · …                              FOOTER
 //! ```
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use tui_big_text::{BigText, PixelSize};
-use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, pane_block, truncate, wrap};
-use crate::app::{App, Deck};
+use super::{Theme, pane_block, truncate, width, wrap};
+use crate::app::keymap::{self, Scope};
+use crate::app::present::DateSize;
+use crate::app::{App, Deck, Message, Tone};
 use crate::model::{Event, Timeline};
 
-/// Widest the slide's text column grows, so lines stay readable on a projector.
-const MAX_TEXT_WIDTH: u16 = 120;
+fn tone(theme: &Theme, t: Tone) -> Style {
+    match t {
+        Tone::Title => theme.title,
+        Tone::Heading => theme.heading,
+        Tone::Dim => theme.dim,
+        Tone::ClaimFor => theme.claim_for,
+        Tone::ClaimAgainst => theme.claim_against,
+        _ => theme.base,
+    }
+}
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     let area = frame.area();
     let Some(slide) = deck.current() else { return };
-    let t = &app.timeline;
+    let t = app.timeline();
     let e = &t.events[slide.event];
-    let notes_height = if deck.notes && !slide.note.is_empty() {
-        notes_rows(&slide.note, area.width)
-    } else {
-        0
-    };
+    let layout = &deck.layout;
+    let notes_height = u16::try_from(layout.notes_rows).unwrap_or(0);
     let [top, bar, body, notes, footer, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -49,9 +56,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     let count = format!("{}/{} ", deck.at + 1, deck.slides.len());
     let title = truncate(
         &format!(" {}", deck.title),
-        usize::from(area.width).saturating_sub(count.width() + 1),
+        usize::from(area.width).saturating_sub(width(&count) + 1),
     );
-    let pad = usize::from(area.width).saturating_sub(title.width() + count.width());
+    let pad = usize::from(area.width).saturating_sub(width(&title) + width(&count));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(title, theme.title),
@@ -62,17 +69,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     );
     frame.render_widget(Paragraph::new(progress(deck, bar.width, theme)), bar);
 
-    let column = centered(
-        body,
-        MAX_TEXT_WIDTH.min(body.width.saturating_sub(4)).max(1),
-    );
-    draw_body(frame, t, e, theme, column);
+    let column = centered(body, u16::try_from(layout.width).unwrap_or(body.width));
+    draw_body(frame, e, theme, deck, column);
 
     if notes_height > 0 {
         let block = Block::default()
             .borders(Borders::TOP)
             .border_style(theme.heading)
-            .title(Span::styled(" Speaker notes (n hides) ", theme.heading));
+            .title(Span::styled(
+                format!(
+                    " Speaker notes ({} hides) ",
+                    keymap::label(Scope::Present, &Message::ToggleNotes)
+                ),
+                theme.heading,
+            ));
         let inner = block.inner(notes);
         frame.render_widget(block, notes);
         let lines: Vec<Line<'_>> = wrap(&slide.note, usize::from(inner.width.saturating_sub(2)))
@@ -95,14 +105,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     }
 }
 
-fn notes_rows(note: &str, width: u16) -> u16 {
-    let lines = wrap(note, usize::from(width.saturating_sub(2))).len();
-    u16::try_from(lines + 1).unwrap_or(u16::MAX).min(8)
-}
-
 fn centered(area: Rect, width: u16) -> Rect {
-    let x = area.x + (area.width.saturating_sub(width)) / 2;
-    Rect::new(x, area.y, width.min(area.width), area.height)
+    let w = width.min(area.width);
+    let x = area.x + (area.width - w) / 2;
+    Rect::new(x, area.y, w, area.height)
 }
 
 fn progress(deck: &Deck, width: u16, theme: &Theme) -> Line<'static> {
@@ -116,74 +122,29 @@ fn progress(deck: &Deck, width: u16, theme: &Theme) -> Line<'static> {
     ])
 }
 
-/// The big date when the screen allows, then the text of the slide,
-/// placed a third of the way down the free space.
-fn draw_body(frame: &mut Frame<'_>, t: &Timeline, e: &Event, theme: &Theme, area: Rect) {
-    let date = e.date.to_string();
-    let chars = u16::try_from(date.chars().count()).unwrap_or(u16::MAX);
-    let (size, rows) = if area.width >= chars * 8 && area.height >= 30 {
-        (Some(PixelSize::Full), 8)
-    } else if area.width >= chars * 4 && area.height >= 16 {
-        (Some(PixelSize::Quadrant), 4)
-    } else {
-        (None, 0)
+/// The big date when the layout gave it room, then the body, a third of
+/// the way down the free space when it fits, scrolled when it does not.
+fn draw_body(frame: &mut Frame<'_>, e: &Event, theme: &Theme, deck: &Deck, area: Rect) {
+    let layout = &deck.layout;
+    let size = match layout.date {
+        DateSize::Full => Some(PixelSize::Full),
+        DateSize::Quadrant => Some(PixelSize::Quadrant),
+        DateSize::Line => None,
     };
-    let width = usize::from(area.width.max(1));
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    if size.is_none() {
-        lines.push(Line::from(Span::styled(date.clone(), theme.heading)));
-    }
-    let mut when = e.display_date();
-    if !e.location.is_empty() {
-        when = format!("{when} · {}", e.location);
-    }
-    lines.push(Line::from(Span::styled(truncate(&when, width), theme.dim)));
-    for l in wrap(&e.title, width) {
-        lines.push(Line::from(Span::styled(l, theme.title)));
-    }
-    lines.push(Line::from(""));
-    for l in wrap(&e.summary, width) {
-        lines.push(Line::from(Span::styled(l, theme.base)));
-    }
-    lines.push(Line::from(""));
-    if !e.actors.is_empty() {
-        let names: Vec<String> = e
-            .actors
-            .iter()
-            .map(|&a| format!("{} ({})", t.actors[a].name, t.actors[a].short))
-            .collect();
-        for (i, l) in wrap(&names.join(" · "), width.saturating_sub(8))
-            .into_iter()
-            .enumerate()
-        {
-            let label = if i == 0 { "Actors  " } else { "        " };
-            lines.push(Line::from(vec![
-                Span::styled(label, theme.heading),
-                Span::styled(l, theme.base),
-            ]));
-        }
-    }
-    if !e.figures.is_empty() {
-        let figures: Vec<String> = e.figures.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        lines.push(Line::from(vec![
-            Span::styled("Figures ", theme.heading),
-            Span::styled(
-                truncate(&figures.join(" · "), width.saturating_sub(8)),
-                theme.base,
-            ),
-        ]));
-    }
-    if !e.claims.is_empty() {
-        lines.push(Line::from(""));
-        lines.extend(claim_columns(t, e, theme, width));
-    }
-    let big_rows = if size.is_some() { rows + 1 } else { 0 };
-    let used = big_rows + u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let offset = area.height.saturating_sub(used) / 3;
+    let big_rows = layout.date.rows();
+    let body = &layout.body;
+    let below = deck.lines_below();
+    let shown = layout.visible.min(body.len());
+    let used = big_rows + shown;
+    let offset = if below == 0 && deck.scroll == 0 {
+        usize::from(area.height).saturating_sub(used) / 3
+    } else {
+        0
+    };
     let [_, big, _, rest] = Layout::vertical([
-        Constraint::Length(offset),
-        Constraint::Length(if size.is_some() { rows } else { 0 }),
-        Constraint::Length(if size.is_some() { 1 } else { 0 }),
+        Constraint::Length(u16::try_from(offset).unwrap_or(0)),
+        Constraint::Length(u16::try_from(big_rows.saturating_sub(1)).unwrap_or(0)),
+        Constraint::Length(u16::from(size.is_some())),
         Constraint::Min(0),
     ])
     .areas(area);
@@ -191,60 +152,40 @@ fn draw_body(frame: &mut Frame<'_>, t: &Timeline, e: &Event, theme: &Theme, area
         // The date is built by chronoscope from validated numbers; no file text reaches BigText.
         let big_text = BigText::builder()
             .pixel_size(size)
-            .style(theme.heading)
-            .lines(vec![Line::from(date)])
+            .style(theme.big_date)
+            .lines(vec![Line::from(e.date.to_string())])
             .build();
         frame.render_widget(big_text, big);
     }
-    frame.render_widget(Paragraph::new(lines), rest);
-}
-
-/// Claims for on the left, against on the right; stacked when narrow.
-fn claim_columns(t: &Timeline, e: &Event, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let column = |for_side: bool, w: usize| -> Vec<Line<'static>> {
-        let mut out = Vec::new();
-        for c in e.claims.iter().filter(|c| c.stance.is_for() == for_side) {
-            let style = if for_side {
-                theme.claim_for
-            } else {
-                theme.claim_against
-            };
-            out.push(Line::from(Span::styled(
-                truncate(
-                    &format!("{} {}", t.actors[c.by].short, c.stance.as_str()),
-                    w,
-                ),
-                style,
-            )));
-            for l in wrap(&format!("“{}”", c.text), w.saturating_sub(2)) {
-                out.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(l, theme.base),
-                ]));
-            }
-        }
-        out
-    };
-    let both_sides =
-        e.claims.iter().any(|c| c.stance.is_for()) && e.claims.iter().any(|c| !c.stance.is_for());
-    if width < 60 || !both_sides {
-        let mut all = column(true, width);
-        all.extend(column(false, width));
-        return all;
-    }
-    let w = (width - 3) / 2;
-    let (left, right) = (column(true, w), column(false, w));
-    (0..left.len().max(right.len()))
-        .map(|i| {
-            let l = left.get(i).cloned().unwrap_or_default();
-            let pad = w.saturating_sub(l.width());
-            let mut spans = l.spans;
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(" │ ", theme.dim));
-            spans.extend(right.get(i).cloned().unwrap_or_default().spans);
-            Line::from(spans)
+    let mut lines: Vec<Line<'static>> = body
+        .iter()
+        .skip(deck.scroll)
+        .take(layout.visible)
+        .map(|pieces| {
+            Line::from(
+                pieces
+                    .iter()
+                    .map(|(t, s)| Span::styled(s.clone(), tone(theme, *t)))
+                    .collect::<Vec<_>>(),
+            )
         })
-        .collect()
+        .collect();
+    if below > 0 && !lines.is_empty() {
+        let down = keymap::label(Scope::Present, &Message::MoveDown);
+        let last = lines.len() - 1;
+        lines[last] = Line::from(Span::styled(
+            truncate(
+                &format!(
+                    "↓ {} more {} · {down} scrolls",
+                    below + 1,
+                    if below == 0 { "line" } else { "lines" }
+                ),
+                usize::from(area.width),
+            ),
+            theme.heading,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), rest);
 }
 
 fn sources_line(e: &Event, width: u16) -> Line<'static> {
@@ -279,9 +220,11 @@ fn draw_overview(
     frame.render_widget(Clear, r);
     let block = pane_block(
         format!(
-            "Slides {}/{} · Enter show · o close",
+            "Slides {}/{} · {} show · {} close",
             cursor + 1,
-            deck.slides.len()
+            deck.slides.len(),
+            keymap::label(Scope::Overview, &Message::OpenSelected),
+            keymap::label(Scope::Overview, &Message::ToggleOverview),
         ),
         true,
         theme,

@@ -31,6 +31,10 @@ pub struct Theme {
     pub strip_mark: Style,
     pub claim_for: Style,
     pub claim_against: Style,
+    /// The big date on a slide: never underlined, which would blot it out.
+    pub big_date: Style,
+    /// The editor's note, for those who keep the timeline.
+    pub note: Style,
 }
 
 impl Theme {
@@ -86,6 +90,10 @@ impl Theme {
             claim_against: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            big_date: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            note: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
         }
     }
 
@@ -94,7 +102,8 @@ impl Theme {
             base: Style::new().fg(Color::Black),
             title: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
-            border: Style::new().fg(Color::Gray),
+            // Visible on white: light grey borders vanish on a white terminal.
+            border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new()
                 .fg(Color::White)
@@ -121,6 +130,10 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             claim_for: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             claim_against: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            big_date: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            note: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
         }
     }
 
@@ -142,7 +155,11 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(bold),
-            selected_idle: Style::new().fg(Color::Black).bg(Color::White),
+            // Only the focused pane's cursor is reversed; the others are underlined.
+            selected_idle: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(bold | Modifier::UNDERLINED),
             year: Style::new()
                 .fg(Color::Yellow)
                 .bg(Color::Black)
@@ -188,10 +205,17 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Black)
                 .add_modifier(bold),
+            big_date: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(bold),
+            note: Style::new().fg(Color::White).bg(Color::Black),
         }
     }
 
-    /// Drops every colour and keeps modifiers; the selection stays reversed.
+    /// Drops every colour and keeps modifiers: the focused pane's cursor is
+    /// reversed, another pane's underlined, so two reversed rows never
+    /// leave focus to the border alone.
     fn without_colour(self) -> Theme {
         let strip = |s: Style| Style::new().add_modifier(s.add_modifier);
         Theme {
@@ -201,7 +225,7 @@ impl Theme {
             border: Style::new(),
             border_focused: Style::new().add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            selected_idle: Style::new().add_modifier(Modifier::REVERSED),
+            selected_idle: Style::new().add_modifier(Modifier::UNDERLINED),
             year: strip(self.year),
             badge: Style::new(),
             matched: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
@@ -214,6 +238,8 @@ impl Theme {
             strip_mark: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             claim_for: Style::new().add_modifier(Modifier::BOLD),
             claim_against: Style::new().add_modifier(Modifier::BOLD),
+            big_date: Style::new().add_modifier(Modifier::BOLD),
+            note: Style::new().add_modifier(Modifier::ITALIC),
         }
     }
 }

@@ -1,0 +1,179 @@
+//! What enters `update` and what it hands back.
+//!
+//! A `Message` is an intent — from a key (through the key table), a click,
+//! the terminal, or the loop's workers — never a key name. An `Effect` is
+//! work for the loop: what `update` may not do itself (quit, touch the
+//! terminal, write a file).
+
+use std::path::PathBuf;
+
+use super::Pane;
+use crate::export::Format;
+use crate::model::Timeline;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    // The terminal and the program.
+    Quit,
+    Suspend,
+    Redraw,
+    Resize(u16, u16),
+
+    // Moving.
+    MoveDown,
+    MoveUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    MoveFirst,
+    MoveLast,
+    MoveLeft,
+    MoveRight,
+    NextPane,
+    PrevPane,
+    PrevYear,
+    NextYear,
+    NextLink,
+    PrevLink,
+    OpenSelected,
+    GoBack,
+
+    // Filtering.
+    ToggleSelected,
+    ToggleCombine,
+    ClearFilters,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    ToggleSearchMode,
+    StartDateRange,
+    StartJump,
+    ShowFilter,
+
+    // Typing at the prompt.
+    TypeChar(char),
+    DeleteChar,
+    ClearInput,
+    SubmitInput,
+    CancelInput,
+    /// In the export prompt: the next format, or the one before.
+    NextFormat,
+    PrevFormat,
+
+    // A yes/no question.
+    Confirm,
+    Decline,
+
+    // Overlays.
+    ToggleHelp,
+    ToggleProblems,
+
+    // Exporting.
+    StartExport,
+    /// The loop's report of an export.
+    ExportDone(Result<String, ExportProblem>),
+
+    // Presenting.
+    StartPresent,
+    NextSlide,
+    PrevSlide,
+    FirstSlide,
+    LastSlide,
+    ToggleNotes,
+    ToggleOverview,
+    ExitPresent,
+
+    // The lanes.
+    ToggleLanes,
+    ToggleZoom,
+
+    // The mouse.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+
+    // From the reload worker.
+    /// A change was seen; the files are being read again.
+    Reloading,
+    Reloaded(Box<ReloadOutcome>),
+    /// The files did not answer within the loop's deadline.
+    ReloadStalled,
+    WatchChanged(WatchStatus),
+}
+
+/// Why an export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// A file is there: the person is asked before it is replaced.
+    Exists(String),
+    Failed(String),
+}
+
+/// Work for the loop, outside the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+    /// Clear and repaint the whole screen.
+    Redraw,
+    /// Write the shown events to a file; `replace` once the person said so.
+    Export {
+        format: Format,
+        path: PathBuf,
+        replace: bool,
+    },
+}
+
+/// What reading the files again gave, and how watching stands after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReloadOutcome {
+    pub outcome: Result<Timeline, Broken>,
+    pub watching: WatchStatus,
+}
+
+/// Why the files on disk do not make a timeline now: every problem, one
+/// line each, `file:line:col: message`, for the problems overlay.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Broken {
+    pub problems: Vec<String>,
+}
+
+impl Broken {
+    pub fn one(why: impl Into<String>) -> Broken {
+        Broken {
+            problems: vec![why.into()],
+        }
+    }
+}
+
+/// Whether the timeline's files are being watched for changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum WatchStatus {
+    /// Nothing to watch: the bundled timeline, or slides from the shell.
+    #[default]
+    Off,
+    /// Watching this many folders.
+    Watching(usize),
+    /// Some changes may go unseen, and why.
+    Partly(String),
+    /// Watching stopped, and why: changes are no longer seen.
+    Stopped(String),
+}
+
+/// What the details pane can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Event(crate::model::EventIx),
+    Actor(crate::model::ActorIx),
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Actors, Pane::Events, Pane::Details];
+}

@@ -1,0 +1,447 @@
+//! The prompt line: typing a search, a narrowing of the actors list, a
+//! date range, a date to jump to, or the path of an export. Search and
+//! narrowing follow every keystroke; the others act on Enter.
+
+use std::path::PathBuf;
+
+use super::{App, Effect, Entry, Message, Mode, Pane};
+use crate::export::Format;
+use crate::query;
+
+/// What the prompt line is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    Search,
+    DateRange,
+    Jump,
+    Narrow,
+    /// A file path for the export, in the given format.
+    Export(Format),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptState {
+    pub kind: Prompt,
+    pub input: String,
+    pub error: Option<String>,
+    /// The text before the prompt opened, restored on cancel.
+    pub before: Option<String>,
+    /// The export path chronoscope suggested, while it is unchanged.
+    pub suggested: Option<String>,
+}
+
+impl PromptState {
+    fn new(kind: Prompt, input: String) -> PromptState {
+        PromptState {
+            kind,
+            input,
+            error: None,
+            before: None,
+            suggested: None,
+        }
+    }
+
+    /// The export prompt on a path the person typed.
+    pub fn export(format: Format, path: String) -> PromptState {
+        PromptState::new(Prompt::Export(format), path)
+    }
+}
+
+/// Where an export goes unless the person types another path: the day's
+/// name, numbered from the second export of a session on.
+fn suggested_path(format: Format, day: chrono::NaiveDate, nth: usize) -> String {
+    let name = format.suggested_file_name(day);
+    match nth {
+        0 => format!("./{name}"),
+        n => {
+            let (stem, ext) = name.split_once('.').unwrap_or((name.as_str(), ""));
+            format!("./{stem}-{}.{ext}", n + 1)
+        }
+    }
+}
+
+impl App {
+    pub(super) fn start_search(&mut self) {
+        let (kind, before) = match self.pane {
+            Pane::Actors => (Prompt::Narrow, self.narrow.clone()),
+            _ => (Prompt::Search, self.filter.search.clone()),
+        };
+        // A new search starts empty, as in less and vim; Esc brings the old one back.
+        let mut p = PromptState::new(kind, String::new());
+        p.before = Some(before);
+        self.mode = Mode::Prompt(p);
+    }
+
+    pub(super) fn start_date_range(&mut self) {
+        let input = match (self.filter.from, self.filter.to) {
+            (None, None) => String::new(),
+            (f, t) => format!(
+                "{}..{}",
+                f.map(|d| d.to_edtf()).unwrap_or_default(),
+                t.map(|d| d.to_edtf()).unwrap_or_default()
+            ),
+        };
+        self.mode = Mode::Prompt(PromptState::new(Prompt::DateRange, input));
+    }
+
+    pub(super) fn start_jump(&mut self) {
+        self.mode = Mode::Prompt(PromptState::new(Prompt::Jump, String::new()));
+    }
+
+    pub(super) fn start_export(&mut self) {
+        let format = Format::Markdown;
+        let path = suggested_path(format, self.today, self.exports);
+        let mut p = PromptState::export(format, path.clone());
+        p.suggested = Some(path);
+        self.mode = Mode::Prompt(p);
+    }
+
+    pub(super) fn on_prompt(&mut self, msg: Message) -> Option<Effect> {
+        let Mode::Prompt(p) = &mut self.mode else {
+            return None;
+        };
+        p.error = None;
+        let kind = p.kind;
+        match msg {
+            Message::TypeChar(c) => p.input.push(c),
+            Message::DeleteChar => {
+                p.input.pop();
+            }
+            Message::ClearInput => p.input.clear(),
+            Message::NextFormat | Message::PrevFormat => {
+                if let Prompt::Export(old) = kind {
+                    let step = if msg == Message::NextFormat { 1 } else { 0 };
+                    self.switch_format(old, step);
+                }
+                return None;
+            }
+            Message::CancelInput => {
+                self.cancel_prompt();
+                return None;
+            }
+            Message::SubmitInput => return self.submit(),
+            Message::ToggleHelp => {
+                let behind = std::mem::replace(&mut self.mode, Mode::Browse);
+                self.mode = Mode::Help {
+                    scroll: 0,
+                    behind: Box::new(behind),
+                };
+                return None;
+            }
+            // Clicks and the wheel never reach the panes behind the prompt.
+            _ => return None,
+        }
+        self.follow_typing();
+        None
+    }
+
+    /// Search and narrowing follow every keystroke.
+    fn follow_typing(&mut self) {
+        let Mode::Prompt(p) = &self.mode else { return };
+        let text = p.input.clone();
+        match p.kind {
+            Prompt::Search => self.set_search(text),
+            Prompt::Narrow => {
+                self.narrow = text;
+                self.rebuild_entries();
+                // The best match is the one a person wants next.
+                self.entry_cursor = usize::from(self.entries.first() == Some(&Entry::TagsHeading));
+                self.clamp_scrolls();
+            }
+            Prompt::DateRange | Prompt::Jump | Prompt::Export(_) => {}
+        }
+    }
+
+    /// The next format (`step` 1) or the one before (`step` 0), carrying a
+    /// typed path's stem over to the new extension.
+    fn switch_format(&mut self, old: Format, step: usize) {
+        let formats = Format::ALL;
+        let i = formats.iter().position(|f| *f == old).unwrap_or(0);
+        let new = if step == 1 {
+            formats[(i + 1) % formats.len()]
+        } else {
+            formats[(i + formats.len() - 1) % formats.len()]
+        };
+        let suggestion = suggested_path(new, self.today, self.exports);
+        let Mode::Prompt(p) = &mut self.mode else {
+            return;
+        };
+        p.kind = Prompt::Export(new);
+        if p.suggested.as_deref() == Some(p.input.as_str()) {
+            p.input = suggestion.clone();
+            p.suggested = Some(suggestion);
+        } else if let Some(stem) = p
+            .input
+            .strip_suffix(&format!(".{}", old.suggested_extension()))
+        {
+            p.input = format!("{stem}.{}", new.suggested_extension());
+        }
+    }
+
+    fn cancel_prompt(&mut self) {
+        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
+        match (p.kind, p.before) {
+            (Prompt::Search, Some(s)) => self.set_search(s),
+            (Prompt::Narrow, Some(s)) => {
+                self.narrow = s;
+                self.rebuild_entries();
+            }
+            _ => {}
+        }
+    }
+
+    fn submit(&mut self) -> Option<Effect> {
+        let Mode::Prompt(p) = &self.mode else {
+            return None;
+        };
+        let (kind, text) = (p.kind, p.input.clone());
+        if let Prompt::Export(format) = kind {
+            if text.trim().is_empty() {
+                self.prompt_error("type a file name".into());
+                return None;
+            }
+            return Some(Effect::Export {
+                format,
+                path: self.expand_home(text.trim()),
+                replace: false,
+            });
+        }
+        match self.apply_prompt(kind, &text) {
+            Ok(()) => {
+                if matches!(self.mode, Mode::Prompt(_)) {
+                    self.mode = Mode::Browse;
+                }
+            }
+            Err(e) => self.prompt_error(e),
+        }
+        None
+    }
+
+    fn prompt_error(&mut self, e: String) {
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.error = Some(e);
+        }
+    }
+
+    fn apply_prompt(&mut self, kind: Prompt, text: &str) -> Result<(), String> {
+        match kind {
+            Prompt::Search | Prompt::Narrow | Prompt::Export(_) => Ok(()),
+            Prompt::DateRange => {
+                let (from, to) = if text.trim().is_empty() {
+                    (None, None)
+                } else {
+                    match query::parse_range(text) {
+                        Ok(range) => range,
+                        Err(query::RangeError::Reversed { swapped }) => {
+                            // Offered, not imposed: Enter again accepts it.
+                            let why = format!(
+                                "that range runs backwards; Enter keeps it swapped: {swapped}"
+                            );
+                            if let Mode::Prompt(p) = &mut self.mode {
+                                p.input = swapped;
+                            }
+                            return Err(why);
+                        }
+                        Err(e) => return Err(e.to_string()),
+                    }
+                };
+                self.filter.from = from;
+                self.filter.to = to;
+                self.refilter(None);
+                Ok(())
+            }
+            Prompt::Jump => {
+                let date =
+                    crate::model::EventDate::parse(text.trim()).map_err(|e| e.to_string())?;
+                let target = date.first_day();
+                let pos = self
+                    .filtered
+                    .events
+                    .iter()
+                    .position(|&e| self.timeline.events[e].last_day() >= target)
+                    .ok_or_else(|| format!("no event shown on or after {date}"))?;
+                self.jump_to(pos);
+                Ok(())
+            }
+        }
+    }
+
+    /// A typed path with `~` as the home folder, as a shell reads it.
+    pub(super) fn expand_home(&self, path: &str) -> PathBuf {
+        match (&self.home, path.strip_prefix('~')) {
+            (Some(home), Some("")) => home.clone(),
+            (Some(home), Some(rest)) if rest.starts_with('/') => {
+                home.join(rest.trim_start_matches('/'))
+            }
+            _ => PathBuf::from(path),
+        }
+    }
+
+    /// An untouched suggestion that names an existing file gives way to the
+    /// next number, so an earlier export is never in the way; `None` when
+    /// the person chose the path.
+    pub(super) fn next_free_suggestion(&mut self) -> Option<Effect> {
+        let Mode::Prompt(p) = &self.mode else {
+            return None;
+        };
+        let Prompt::Export(format) = p.kind else {
+            return None;
+        };
+        if p.suggested.as_deref() != Some(p.input.as_str()) || self.exports > 99 {
+            return None;
+        }
+        self.exports += 1;
+        let next = suggested_path(format, self.today, self.exports);
+        let path = self.expand_home(&next);
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.input = next.clone();
+            p.suggested = Some(next);
+        }
+        Some(Effect::Export {
+            format,
+            path,
+            replace: false,
+        })
+    }
+
+    pub(super) fn set_search(&mut self, text: String) {
+        let prev_filter = self.filter.clone();
+        self.filter.search = text;
+        self.refilter(Some(prev_filter));
+        // In highlight mode a new search moves to its first match.
+        if self.filter.search_mode == query::SearchMode::Highlight
+            && let Some(&first) = self.filtered.matches.first()
+            && let Ok(pos) = self.filtered.events.binary_search(&first)
+        {
+            self.jump_to(pos);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{app, type_text};
+    use super::*;
+
+    #[test]
+    fn search_is_incremental_and_cancel_restores() {
+        let mut app = app();
+        app.update(Message::StartSearch);
+        type_text(&mut app, "kab");
+        let during = app.filtered.events.len();
+        assert!(during > 0 && during < 12, "{during}");
+        app.update(Message::CancelInput);
+        assert_eq!(app.filtered.events.len(), 12);
+        app.update(Message::StartSearch);
+        type_text(&mut app, "kabul");
+        app.update(Message::SubmitInput);
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.filter.search, "kabul");
+    }
+
+    #[test]
+    fn date_ranges_filter_and_a_reversed_one_is_offered_swapped() {
+        let mut app = app();
+        app.update(Message::StartDateRange);
+        type_text(&mut app, "2021-2023");
+        app.update(Message::SubmitInput);
+        assert_eq!(app.mode, Mode::Browse);
+        assert!(app.filter.from.is_some() && app.filter.to.is_some());
+        app.update(Message::StartDateRange);
+        app.update(Message::ClearInput);
+        type_text(&mut app, "2023..2021");
+        app.update(Message::SubmitInput);
+        let Mode::Prompt(p) = &app.mode else {
+            panic!("the prompt stays open: {:?}", app.mode)
+        };
+        assert_eq!(p.input, "2021..2023");
+        assert!(p.error.as_deref().is_some_and(|e| e.contains("backwards")));
+        app.update(Message::SubmitInput);
+        assert_eq!(app.mode, Mode::Browse);
+        app.update(Message::StartDateRange);
+        app.update(Message::ClearInput);
+        type_text(&mut app, "2021-13");
+        app.update(Message::SubmitInput);
+        assert!(matches!(&app.mode, Mode::Prompt(p) if p.error.is_some()));
+    }
+
+    #[test]
+    fn export_formats_cycle_both_ways_and_keep_a_typed_stem() {
+        let mut app = app();
+        app.update(Message::StartExport);
+        let input = |app: &App| match &app.mode {
+            Mode::Prompt(p) => (p.kind, p.input.clone()),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(input(&app).1, "./chronology-20240131.md");
+        app.update(Message::NextFormat);
+        assert_eq!(
+            input(&app),
+            (
+                Prompt::Export(Format::Csv),
+                "./chronology-20240131.csv".into()
+            )
+        );
+        app.update(Message::PrevFormat);
+        app.update(Message::PrevFormat);
+        assert_eq!(input(&app).0, Prompt::Export(Format::Text));
+        app.update(Message::ClearInput);
+        type_text(&mut app, "~/brief.txt");
+        app.update(Message::NextFormat);
+        assert_eq!(input(&app).1, "~/brief.md");
+        let effect = app.update(Message::SubmitInput);
+        assert_eq!(
+            effect,
+            Some(Effect::Export {
+                format: Format::Markdown,
+                path: PathBuf::from("/home/reader/brief.md"),
+                replace: false,
+            })
+        );
+    }
+
+    #[test]
+    fn an_existing_file_is_replaced_only_when_the_person_says_yes() {
+        let mut app = app();
+        app.update(Message::StartExport);
+        app.update(Message::ClearInput);
+        type_text(&mut app, "brief.md");
+        assert!(app.update(Message::SubmitInput).is_some());
+        app.update(Message::ExportDone(Err(
+            super::super::ExportProblem::Exists("brief.md".into()),
+        )));
+        assert!(matches!(app.mode, Mode::ConfirmReplace { .. }));
+        app.update(Message::Decline);
+        assert!(matches!(&app.mode, Mode::Prompt(p) if p.input == "brief.md"));
+        app.update(Message::SubmitInput);
+        app.update(Message::ExportDone(Err(
+            super::super::ExportProblem::Exists("brief.md".into()),
+        )));
+        assert_eq!(
+            app.update(Message::Confirm),
+            Some(Effect::Export {
+                format: Format::Markdown,
+                path: PathBuf::from("brief.md"),
+                replace: true,
+            })
+        );
+    }
+
+    #[test]
+    fn a_suggested_name_in_the_way_gives_way_to_the_next_number() {
+        let mut app = app();
+        app.update(Message::StartExport);
+        app.update(Message::SubmitInput);
+        let retry = app.next_free_suggestion();
+        assert_eq!(
+            retry,
+            Some(Effect::Export {
+                format: Format::Markdown,
+                path: PathBuf::from("./chronology-20240131-2.md"),
+                replace: false,
+            })
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! `update`: the few messages that mean the same in every mode, then one
+//! handler per mode. A message a mode has no use for changes nothing
+//! there; the key table only sends a mode the messages of its own scope,
+//! and a test sends every one of them (`keymap`'s tests).
+
+use super::{App, Effect, ExportProblem, Message, Mode, Pane, Subject, layout};
+
+impl App {
+    pub fn update(&mut self, msg: Message) -> Option<Effect> {
+        match msg {
+            Message::Quit => return Some(Effect::Quit),
+            Message::Suspend => return Some(Effect::Suspend),
+            Message::Redraw => return Some(Effect::Redraw),
+            Message::Resize(w, h) => {
+                self.resize(w, h);
+                return None;
+            }
+            // The loop's reports arrive whatever is on screen.
+            Message::Reloading => {
+                self.live.reloading = true;
+                return None;
+            }
+            Message::ReloadStalled => {
+                self.live.stalled = true;
+                return None;
+            }
+            Message::Reloaded(outcome) => {
+                self.reloaded(*outcome);
+                return None;
+            }
+            Message::WatchChanged(status) => {
+                self.live.watch = status;
+                return None;
+            }
+            Message::ExportDone(result) => return self.export_done(result),
+            _ => {}
+        }
+        self.banner = None;
+        match &self.mode {
+            Mode::Browse => self.on_browse(msg),
+            Mode::Prompt(_) => return self.on_prompt(msg),
+            Mode::ConfirmReplace { .. } => return self.on_confirm(msg),
+            Mode::Help { .. } | Mode::Problems { .. } => self.on_overlay(msg),
+            Mode::FilterInFull { .. } => self.on_filter_in_full(msg),
+            Mode::Present(_) => self.on_present(msg),
+            Mode::Lanes(_) => self.on_lanes(msg),
+        }
+        None
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        self.areas = layout(w, h, self.pane);
+        self.clamp_scrolls();
+        self.clamp_overlay();
+        self.clamp_slide();
+    }
+
+    /// Browsing: the three panes.
+    fn on_browse(&mut self, msg: Message) {
+        match msg {
+            Message::MoveDown
+            | Message::MoveUp
+            | Message::PageDown
+            | Message::PageUp
+            | Message::HalfPageDown
+            | Message::HalfPageUp
+            | Message::MoveFirst
+            | Message::MoveLast => self.move_in_pane(&msg),
+            Message::PrevYear => self.step_year(false),
+            Message::NextYear => self.step_year(true),
+            Message::NextLink => self.step_link(1),
+            Message::PrevLink => self.step_link(-1),
+            Message::NextPane => self.cycle_pane(1),
+            Message::PrevPane => self.cycle_pane(Pane::ALL.len() - 1),
+            Message::StartSearch => self.start_search(),
+            Message::StartDateRange => self.start_date_range(),
+            Message::StartJump => self.start_jump(),
+            Message::StartExport => self.start_export(),
+            Message::NextMatch => self.step_match(true),
+            Message::PrevMatch => self.step_match(false),
+            Message::ToggleSearchMode => self.toggle_search_mode(),
+            Message::ToggleCombine => self.toggle_combine(),
+            Message::ClearFilters => self.clear_filters(),
+            Message::ToggleSelected => self.toggle_selected(),
+            Message::OpenSelected => self.open_selected(),
+            Message::GoBack => self.go_back(),
+            Message::ShowFilter => self.open_overlay(|behind| Mode::FilterInFull { behind }),
+            Message::ToggleHelp => self.open_overlay(|behind| Mode::Help { scroll: 0, behind }),
+            Message::ToggleProblems => self.open_problems(),
+            Message::StartPresent => self.start_present(),
+            Message::ToggleLanes => self.open_lanes(),
+            Message::Click { column, row } => self.click(column, row),
+            Message::Scroll { column, row, down } => self.scroll_at(column, row, down),
+            _ => {}
+        }
+    }
+
+    fn cycle_pane(&mut self, step: usize) {
+        let i = Pane::ALL.iter().position(|p| *p == self.pane).unwrap_or(1);
+        self.focus_pane(Pane::ALL[(i + step) % Pane::ALL.len()]);
+    }
+
+    /// Gives `pane` the keyboard; the layout follows it on narrow screens.
+    pub(super) fn focus_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+        self.areas = layout(self.size.0, self.size.1, pane);
+        self.clamp_scrolls();
+    }
+
+    /// Opens an overlay over what is on screen now.
+    fn open_overlay(&mut self, make: impl FnOnce(Box<Mode>) -> Mode) {
+        let behind = std::mem::replace(&mut self.mode, Mode::Browse);
+        self.mode = make(Box::new(behind));
+    }
+
+    fn open_problems(&mut self) {
+        if self.live.broken.is_none() {
+            self.banner = Some(match &self.live.watch {
+                super::WatchStatus::Stopped(why) => format!("No problems in the files · {why}"),
+                _ => "No problems: the timeline's files load cleanly".into(),
+            });
+            return;
+        }
+        self.open_overlay(|behind| Mode::Problems { scroll: 0, behind });
+    }
+
+    /// Help, the problems and the full filter: scrolling, closing, and
+    /// the overlay's own key again. Clicks never reach what is behind.
+    fn on_overlay(&mut self, msg: Message) {
+        let page = layout::overlay_height(self.size.1);
+        let total = self.overlay_lines();
+        let (Mode::Help { scroll, .. } | Mode::Problems { scroll, .. }) = &mut self.mode else {
+            return;
+        };
+        let last = total.saturating_sub(page);
+        match msg {
+            Message::MoveDown => *scroll = (*scroll + 1).min(last),
+            Message::MoveUp => *scroll = scroll.saturating_sub(1),
+            Message::PageDown => *scroll = (*scroll + page).min(last),
+            Message::PageUp => *scroll = scroll.saturating_sub(page),
+            Message::HalfPageDown => *scroll = (*scroll + page / 2).min(last),
+            Message::HalfPageUp => *scroll = scroll.saturating_sub(page / 2),
+            Message::MoveFirst => *scroll = 0,
+            Message::MoveLast => *scroll = last,
+            Message::Scroll { down, .. } => {
+                *scroll = if down {
+                    (*scroll + 3).min(last)
+                } else {
+                    scroll.saturating_sub(3)
+                }
+            }
+            Message::ToggleHelp | Message::ToggleProblems | Message::CancelInput => {
+                self.close_overlay()
+            }
+            _ => {}
+        }
+    }
+
+    fn on_filter_in_full(&mut self, msg: Message) {
+        if matches!(
+            msg,
+            Message::ShowFilter | Message::CancelInput | Message::ToggleHelp
+        ) {
+            self.close_overlay();
+        }
+    }
+
+    /// Back to what the overlay covered.
+    fn close_overlay(&mut self) {
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        self.mode = match mode {
+            Mode::Help { behind, .. }
+            | Mode::Problems { behind, .. }
+            | Mode::FilterInFull { behind } => *behind,
+            other => other,
+        };
+    }
+
+    /// Lines of the open overlay, to clamp its scroll.
+    fn overlay_lines(&self) -> usize {
+        match &self.mode {
+            Mode::Help { .. } => super::keymap::help_lines().len(),
+            Mode::Problems { .. } => self
+                .live
+                .broken
+                .as_ref()
+                .map_or(0, |b| b.problems.len() + 2),
+            _ => 0,
+        }
+    }
+
+    fn clamp_overlay(&mut self) {
+        let last = self
+            .overlay_lines()
+            .saturating_sub(layout::overlay_height(self.size.1));
+        if let Mode::Help { scroll, .. } | Mode::Problems { scroll, .. } = &mut self.mode {
+            *scroll = (*scroll).min(last);
+        }
+    }
+
+    /// The loop's report of an export: written, a file in the way, or why not.
+    fn export_done(&mut self, result: Result<String, ExportProblem>) -> Option<Effect> {
+        match result {
+            Ok(path) => {
+                self.mode = Mode::Browse;
+                self.exports += 1;
+                let n = self.filtered.events.len();
+                self.banner = Some(format!(
+                    "Exported {n} {} to {path}",
+                    if n == 1 { "event" } else { "events" }
+                ));
+            }
+            Err(ExportProblem::Exists(path)) => {
+                if let Some(retry) = self.next_free_suggestion() {
+                    return Some(retry);
+                }
+                let format = match &self.mode {
+                    Mode::Prompt(p) => match p.kind {
+                        super::Prompt::Export(f) => Some(f),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(format) = format {
+                    self.mode = Mode::ConfirmReplace { format, path };
+                }
+            }
+            Err(ExportProblem::Failed(e)) => match &mut self.mode {
+                Mode::Prompt(p) => p.error = Some(e),
+                _ => self.banner = Some(format!("Export failed: {e}")),
+            },
+        }
+        None
+    }
+
+    /// Replace the file that is there? Yes writes over it; no goes back
+    /// to the path, to choose another.
+    fn on_confirm(&mut self, msg: Message) -> Option<Effect> {
+        let Mode::ConfirmReplace { format, path } = &self.mode else {
+            return None;
+        };
+        let (format, path) = (*format, path.clone());
+        match msg {
+            Message::Confirm => Some(Effect::Export {
+                format,
+                path: self.expand_home(&path),
+                replace: true,
+            }),
+            Message::Decline | Message::CancelInput => {
+                self.mode = Mode::Prompt(super::PromptState::export(format, path));
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The subject's event, if it is one.
+    pub(super) fn subject_event(&self) -> Option<crate::model::EventIx> {
+        match self.subject() {
+            Some(Subject::Event(e)) => Some(e),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Taking the terminal and giving it back: raw mode, the alternate screen,
+//! mouse capture and a hidden cursor, and the one lock that keeps a frame
+//! from being drawn while another thread (a signal's) gives the terminal
+//! back or suspends the program.
+
+use std::io::{self, Write};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+
+/// Whether the explorer holds the terminal. Held while a frame is drawn,
+/// while the terminal is given back, and while the program is stopped.
+static TAKEN: Mutex<bool> = Mutex::new(false);
+
+/// The terminal lock, whoever panicked holding it.
+pub fn lock() -> MutexGuard<'static, bool> {
+    TAKEN.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The lock, or after `wait` without it, nothing: a thread stuck writing a
+/// frame to a terminal that no longer reads must not stop a signal from
+/// ending the program.
+pub fn lock_within(wait: Duration) -> Option<MutexGuard<'static, bool>> {
+    let until = Instant::now() + wait;
+    loop {
+        match TAKEN.try_lock() {
+            Ok(g) => return Some(g),
+            Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < until => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Raw mode, the alternate screen, mouse capture, no cursor: what `give_back`
+/// undoes. Raw mode is set afresh, so a shell that put the terminal back in
+/// cooked mode while the program was stopped is overruled.
+pub fn take(taken: &mut bool) -> io::Result<()> {
+    let _ = disable_raw_mode();
+    enable_raw_mode()?;
+    *taken = true;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call twice, and
+/// when the terminal is gone (every failure is ignored).
+pub fn give_back(taken: &mut bool) {
+    if !*taken {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+    *taken = false;
+}
+
+/// Holds the terminal in explorer state; dropping it gives it back, on a
+/// normal return and on an error alike.
+pub struct Guard(());
+
+impl Guard {
+    pub fn enter() -> io::Result<Guard> {
+        // Made first, so a failure half-way is undone by its Drop.
+        let guard = Guard(());
+        take(&mut lock())?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        give_back(&mut lock());
+    }
+}
+
+/// Gives the terminal back before the panic message, so the message is
+/// readable and the shell usable. The lock is not waited for long: the
+/// panicking thread may hold it.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(mut taken) = lock_within(Duration::from_millis(100)) {
+            give_back(&mut taken);
+        } else {
+            give_back(&mut true);
+        }
+        previous(info);
+    }));
+}

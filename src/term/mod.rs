@@ -1,0 +1,247 @@
+//! The only module that touches the real terminal: the guard that enters
+//! and always leaves raw mode, the alternate screen and mouse capture
+//! (`guard`); what signals do (`signals`); the worker that watches the
+//! timeline's files and reads them again (`watch`); and the event loop,
+//! which turns keys, clicks and the workers' reports into messages.
+//!
+//! The terminal is given back on a normal quit, on an error (the guard's
+//! Drop), on a panic (a chained hook) and on every terminating signal (the
+//! signal thread, which works even while the loop is busy). The loop never
+//! waits on a file: reloads run on the worker, and a reload that does not
+//! answer in `RELOAD_DEADLINE` is reported while keys go on working.
+
+pub mod guard;
+pub mod signals;
+pub mod watch;
+
+use std::io;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{App, Effect, ExportProblem, Message};
+use crate::export::{ExportError, Replace};
+use crate::ui;
+
+/// Everything the loop waits for.
+pub enum Input {
+    Term(TermEvent),
+    /// The terminal could not be read: the loop ends with this error.
+    TermFailed(io::Error),
+    /// The program was continued after a stop: repaint everything.
+    Repaint,
+    Watch(watch::Report),
+}
+
+/// How long a reload may take before the header says the files do not answer.
+const RELOAD_DEADLINE: Duration = Duration::from_secs(5);
+
+fn spawn_input(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    thread::Builder::new().name("input".into()).spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(ev) => Input::Term(ev),
+                Err(e) => {
+                    let _ = tx.send(Input::TermFailed(e));
+                    break;
+                }
+            };
+            if tx.send(input).is_err() {
+                break;
+            }
+        }
+    })?;
+    Ok(())
+}
+
+fn message_for(app: &App, ev: TermEvent) -> Option<Message> {
+    match ev {
+        TermEvent::Key(k) if k.kind != KeyEventKind::Release => app.message_for_key(&k),
+        TermEvent::Resize(w, h) => Some(Message::Resize(w, h)),
+        TermEvent::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Message::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Message::Scroll {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The loop's report of a worker as a message, and whether a reload is
+/// now under way.
+fn report(r: watch::Report) -> (Message, bool) {
+    match r {
+        watch::Report::Watching(status) => (Message::WatchChanged(status), false),
+        watch::Report::Reloading => (Message::Reloading, true),
+        watch::Report::Reloaded(outcome) => (Message::Reloaded(outcome), false),
+    }
+}
+
+/// Runs the explorer until the person quits. Signals end it from the
+/// signal thread (see `signals`).
+pub fn run(mut app: App) -> io::Result<()> {
+    guard::install_panic_hook();
+    let guard = guard::Guard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.update(Message::Resize(size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    let (repaint_tx, repaint_rx) = mpsc::channel();
+    signals::repaint_on_resume(repaint_tx);
+    let forward = tx.clone();
+    thread::Builder::new()
+        .name("repaint".into())
+        .spawn(move || {
+            while repaint_rx.recv().is_ok() {
+                if forward.send(Input::Repaint).is_err() {
+                    break;
+                }
+            }
+        })?;
+    if !app.watched().is_empty() {
+        let to_loop = tx.clone();
+        let (reports_tx, reports_rx) = mpsc::channel();
+        watch::spawn(app.watched().to_vec(), reports_tx);
+        thread::Builder::new()
+            .name("reports".into())
+            .spawn(move || {
+                while let Ok(r) = reports_rx.recv() {
+                    if to_loop.send(Input::Watch(r)).is_err() {
+                        break;
+                    }
+                }
+            })?;
+    }
+    spawn_input(tx)?;
+    let panic_for_tests =
+        cfg!(feature = "test-hooks") && std::env::var_os("CHRONOSCOPE_TEST_PANIC").is_some();
+    // When the reload under way must have answered.
+    let mut deadline: Option<Instant> = None;
+    loop {
+        {
+            let _drawing = guard::lock();
+            terminal.draw(|f| ui::draw(f, &app))?;
+        }
+        if panic_for_tests {
+            test_panic();
+        }
+        let input = match deadline {
+            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(input) => input,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    deadline = None;
+                    app.update(Message::ReloadStalled);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            },
+            None => match rx.recv() {
+                Ok(input) => input,
+                Err(_) => break,
+            },
+        };
+        let msg = match input {
+            Input::Term(ev) => message_for(&app, ev),
+            Input::TermFailed(e) => return Err(e),
+            Input::Repaint => {
+                repaint(&mut terminal)?;
+                None
+            }
+            Input::Watch(r) => {
+                let (msg, reloading) = report(r);
+                deadline = reloading.then(|| Instant::now() + RELOAD_DEADLINE);
+                Some(msg)
+            }
+        };
+        let Some(msg) = msg else { continue };
+        let mut effect = app.update(msg);
+        while let Some(e) = effect.take() {
+            match e {
+                Effect::Quit => {
+                    drop(guard);
+                    return Ok(());
+                }
+                Effect::Suspend => {
+                    // The same path as a SIGTSTP from outside.
+                    signals::suspend();
+                    repaint(&mut terminal)?;
+                }
+                Effect::Redraw => repaint(&mut terminal)?,
+                Effect::Export {
+                    format,
+                    path,
+                    replace,
+                } => effect = app.update(Message::ExportDone(export(&app, format, &path, replace))),
+            }
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+/// Writes the shown events, stamped with this moment.
+fn export(
+    app: &App,
+    format: crate::export::Format,
+    path: &std::path::Path,
+    replace: bool,
+) -> Result<String, ExportProblem> {
+    let replace = if replace {
+        Replace::Allow
+    } else {
+        Replace::Refuse
+    };
+    let about = crate::export::About::now(app.timeline(), app.filter(), app.filtered());
+    crate::export::export_to(
+        format,
+        app.timeline(),
+        app.filtered(),
+        &about,
+        path,
+        app.protected(),
+        replace,
+    )
+    .map(|p| crate::text::one_line(&p.display().to_string()))
+    .map_err(|e| match e {
+        ExportError::Exists(p) => {
+            ExportProblem::Exists(crate::text::one_line(&p.display().to_string()))
+        }
+        other => ExportProblem::Failed(other.to_string()),
+    })
+}
+
+/// Clears the screen and makes the next draw repaint every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position, a
+/// reply the input thread can swallow.)
+fn repaint(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    let _drawing = guard::lock();
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    // Each swap resets the buffer it retires: two swaps leave both blank.
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// Lets the end-to-end tests prove the terminal survives a panic; built
+/// only with the `test-hooks` feature.
+#[allow(clippy::panic)]
+fn test_panic() {
+    panic!("CHRONOSCOPE_TEST_PANIC is set: panicking on purpose after the first frame");
+}
