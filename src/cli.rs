@@ -47,6 +47,12 @@ pub enum Command {
     List(ListArgs),
     /// Present the filtered chronology, or a tour, full screen, one event a slide
     Present(PresentArgs),
+    /// List the actors: id, short name, name and how many events involve each
+    Actors(IndexArgs),
+    /// List the tags and how many events carry each
+    Tags(IndexArgs),
+    /// List the tours: id, title and number of steps
+    Tours(IndexArgs),
 }
 
 /// `chronoscope present`: a tour, or the events the filters show, as slides.
@@ -65,6 +71,16 @@ pub struct PresentArgs {
     /// Colour theme (high-contrast suits projectors)
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
+}
+
+/// `chronoscope actors|tags|tours`: what ids a timeline holds.
+#[derive(Debug, Clone, Args)]
+pub struct IndexArgs {
+    /// Timeline files or directories (default: the bundled timeline)
+    pub paths: Vec<PathBuf>,
+    /// How to print them
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
 }
 
 /// `chronoscope list`: the explorer's filters, a format and an optional file.
@@ -88,7 +104,7 @@ pub struct ListArgs {
 /// The filter every subcommand shares.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
-    /// Only events involving this actor id (repeatable)
+    /// Only events involving this actor: its id, short name, name or an alias, in any case (repeatable)
     #[arg(long = "actor", value_name = "ID")]
     pub actors: Vec<String>,
     /// With several --actor: require all of them rather than any
@@ -130,9 +146,27 @@ impl FilterArgs {
         use crate::query::{Combine, Filter};
         let mut f = Filter::default();
         for id in &self.actors {
-            let Some(a) = t.actor_ix(id) else {
-                let near = did_you_mean(id, t.actors.iter().map(|a| a.id.as_str()));
-                return Err(unknown("actor", id, near));
+            let a = match t.actors_named(id)[..] {
+                [a] => a,
+                [] => {
+                    // Near misses among everything a person could have typed.
+                    let names = t.actors.iter().flat_map(|a| {
+                        std::iter::once(a.id.as_str())
+                            .chain([a.short.as_str(), a.name.as_str()])
+                            .chain(a.aliases.iter().map(String::as_str))
+                    });
+                    let near = did_you_mean(&id.to_lowercase(), names.clone())
+                        .or_else(|| did_you_mean(id, names));
+                    return Err(unknown("actor", id, near));
+                }
+                ref many => {
+                    let ids: Vec<&str> = many.iter().map(|&a| t.actors[a].id.as_str()).collect();
+                    return Err(format!(
+                        "--actor {} could mean {}; give one of these ids",
+                        crate::text::one_line(id),
+                        ids.join(", ")
+                    ));
+                }
             };
             if !f.actors.contains(&a) {
                 f.toggle_actor(a);
@@ -175,8 +209,8 @@ fn unknown(what: &str, id: &str, near: Option<&str>) -> String {
     let id = crate::text::one_line(id);
     match near {
         Some(n) => format!("unknown {what} \"{id}\"; did you mean \"{n}\"?"),
-        None => format!(
-            "unknown {what} \"{id}\"; `chronoscope list` shows the timeline's {what}s in each event"
-        ),
+        None => {
+            format!("unknown {what} \"{id}\"; `chronoscope {what}s` lists the timeline's {what}s")
+        }
     }
 }

@@ -69,6 +69,22 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True when `sanitize` would return `s` unchanged, judged from its bytes
+/// alone, which is several times faster than `sanitize`'s walk over chars
+/// and settles nearly all real text. Every character `sanitize` changes is
+/// a byte below 0x20 other than `\n`, DEL, or a character whose UTF-8 form
+/// starts with 0xC2 (C1 controls), 0xD8 (U+061C), 0xE2 (the bidi and line
+/// separators at U+2xxx) or 0xEF (U+FEFF). Text holding those bytes for
+/// harmless characters (an em dash starts with 0xE2) just takes the slow
+/// path. A test in `load/tests.rs` checks this against every character.
+pub fn is_plain(s: &str) -> bool {
+    let plain = |b: u8| (b >= 0x20 || b == b'\n') && !matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF);
+    // Whole chunks without an early exit, so the compiler can use SIMD.
+    s.as_bytes()
+        .chunks(32)
+        .all(|chunk| chunk.iter().fold(true, |ok, &b| ok & plain(b)))
+}
+
 /// Sanitizes text that must stay on one line (a title, a name): newlines
 /// become spaces.
 pub fn one_line(s: &str) -> String {

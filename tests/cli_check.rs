@@ -1,7 +1,7 @@
 //! `chronoscope check` through the real binary: every fixture in
 //! `tests/fixtures/invalid/` is reported with its code, message and exact
-//! `file:line:col`, in the human output and in `--format json`; valid
-//! fixtures pass; usage and I/O problems exit 2.
+//! `file:line:col` (a snapshot of each report), in the human output and in
+//! `--format json`; valid fixtures pass; usage and I/O problems exit 2.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -27,347 +27,82 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// One fixture and what `check` must say about it.
-struct Case {
-    /// Below tests/fixtures/invalid/: a file, or a directory of files.
-    fixture: &'static str,
-    exit: i32,
-    code: &'static str,
-    /// The headline, e.g. `error: unknown actor "ttp-leadership"`.
-    headline: &'static str,
-    /// Where it points, relative to the fixture path; None when it has no place.
-    at: Option<(&'static str, usize, usize)>,
-    /// A second place it points at (the first definition of a duplicate…).
-    also: Option<(&'static str, usize, usize)>,
-    /// Further text the output must hold: the label, the did-you-mean, the hint.
-    says: &'static [&'static str],
-    summary: &'static str,
+/// The report of `check` on a fixture below tests/fixtures/invalid/, with
+/// its exit code, for a snapshot; and the codes its JSON report names.
+fn report(fixture: &str) -> (String, Vec<String>) {
+    let path = format!("tests/fixtures/invalid/{fixture}");
+    let out = run(&["check", &path]);
+    assert_eq!(stderr(&out), "", "{path}: nothing on stderr");
+    let json = run(&["check", "--format", "json", &path]);
+    assert_eq!(json.status.code(), out.status.code(), "{path}");
+    let doc: Value = serde_json::from_slice(&json.stdout)
+        .unwrap_or_else(|e| panic!("{path}: not JSON ({e}):\n{}", stdout(&json)));
+    let codes = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    let code = out.status.code().unwrap_or(-1);
+    (format!("exit {code}\n\n{}", stdout(&out)), codes)
 }
 
-const CASES: &[Case] = &[
-    Case {
-        fixture: "syntax.toml",
-        exit: 1,
-        code: "syntax",
-        headline: "error: invalid TOML: invalid basic string",
-        at: Some(("", 2, 33)),
-        also: None,
-        says: &["2 | title = \"A missing closing quote"],
-        summary: "1 file, 0 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "wrong-type.toml",
-        exit: 1,
-        code: "wrong-type",
-        headline: "error: expected an array of strings, found string",
-        at: Some(("", 9, 10)),
-        also: None,
-        says: &["9 | actors = \"ttp\"", "^^^^^ this is a string"],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "unknown-field.toml",
-        exit: 1,
-        code: "unknown-field",
-        headline: "error: unknown field `locaton` in an event",
-        at: Some(("", 9, 1)),
-        also: None,
-        says: &[
-            "^^^^^^^ did you mean `location`?",
-            "an event accepts: id, date",
-        ],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "bad-date.toml",
-        exit: 1,
-        code: "bad-date",
-        headline: "error: impossible date \"2011-13-45\"",
-        at: Some(("", 6, 8)),
-        also: None,
-        says: &["not a valid date", "there is no month 13"],
-        summary: "1 file, 0 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "end-before-date.toml",
-        exit: 1,
-        code: "end-before-date",
-        headline: "error: event ends (16 Nov 2014) before it starts (16 Dec 2014)",
-        at: Some(("", 7, 7)),
-        also: Some(("", 6, 8)),
-        says: &["`end` is before `date`", "the event starts here"],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "end-before-start.toml",
-        exit: 1,
-        code: "end-before-start",
-        headline: "error: coverage ends before it starts",
-        at: Some(("", 3, 34)),
-        also: None,
-        says: &["2007 is before 2024", "swap `from` and `to`"],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "duplicate-id",
-        exit: 1,
-        code: "duplicate-id",
-        headline: "error: duplicate event id \"2014-12-aps-peshawar\"",
-        at: Some(("/b.toml", 4, 6)),
-        also: Some(("/a.toml", 5, 6)),
-        says: &["defined again here", "first defined here"],
-        summary: "2 files, 2 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "duplicate-timeline",
-        exit: 1,
-        code: "duplicate-timeline",
-        headline: "error: [timeline] is defined more than once",
-        at: Some(("/b.toml", 1, 2)),
-        also: Some(("/a.toml", 1, 2)),
-        says: &["keep one [timeline] table"],
-        summary: "2 files, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "unknown-actor.toml",
-        exit: 1,
-        code: "unknown-actor",
-        headline: "error: unknown actor \"ttp-leadership\"",
-        at: Some(("", 14, 11)),
-        also: None,
-        says: &[
-            "14 | actors = [\"ttp-leadership\", \"ttp\"]",
-            "^^^^^^^^^^^^^^^^ not defined; did you mean \"ttp\"?",
-        ],
-        summary: "1 file, 1 event, 1 actor: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "unknown-event.toml",
-        exit: 1,
-        code: "unknown-event",
-        headline: "error: unknown related event \"2014-12-npa\"",
-        at: Some(("", 9, 12)),
-        also: None,
-        says: &["did you mean \"2014-12-nap\"?"],
-        summary: "1 file, 2 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "unknown-claimant.toml",
-        exit: 1,
-        code: "unknown-claimant",
-        headline: "error: unknown claimant \"pakistan-govt\"",
-        at: Some(("", 17, 6)),
-        also: None,
-        says: &["did you mean \"pakistan-government\"?"],
-        summary: "1 file, 1 event, 1 actor: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "unknown-tour-event.toml",
-        exit: 1,
-        code: "unknown-tour-event",
-        headline: "error: unknown tour step \"2014-12-aps-peshwar\"",
-        at: Some(("", 18, 13)),
-        also: None,
-        says: &["did you mean \"2014-12-aps-peshawar\"?"],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "bad-grade.toml",
-        exit: 1,
-        code: "bad-grade",
-        headline: "error: \"G7\" is not an Admiralty grade",
-        at: Some(("", 13, 9)),
-        also: None,
-        says: &["expected a letter A–F then a digit 1–6"],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "bad-stance.toml",
-        exit: 1,
-        code: "bad-stance",
-        headline: "error: unknown stance \"deny\"",
-        at: Some(("", 18, 10)),
-        also: None,
-        says: &[
-            "did you mean \"denies\"?",
-            "asserts, confirms, denies, disputes",
-        ],
-        summary: "1 file, 1 event, 1 actor: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "bad-kind.toml",
-        exit: 1,
-        code: "bad-kind",
-        headline: "error: unknown actor kind \"armed group\"",
-        at: Some(("", 6, 8)),
-        also: None,
-        says: &["did you mean \"armed-group\"?"],
-        summary: "1 file, 1 event, 1 actor: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "bad-id.toml",
-        exit: 1,
-        code: "bad-id",
-        headline: "error: event id \"2014-12 APS Peshawar\" is not a lowercase slug",
-        at: Some(("", 5, 6)),
-        also: None,
-        says: &["use only a-z, 0-9 and -", "e.g. \"2014-12-aps-peshawar\""],
-        summary: "1 file, 0 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "missing-field.toml",
-        exit: 1,
-        code: "missing-field",
-        headline: "error: event is missing required field `title`",
-        at: Some(("", 4, 1)),
-        also: None,
-        says: &["this event has no `title`", "add title = "],
-        summary: "1 file, 1 event, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "empty-file.toml",
-        exit: 1,
-        code: "empty-file",
-        headline: "error: the file holds no timeline, actors, events or tours",
-        at: Some(("", 1, 1)),
-        also: None,
-        says: &[],
-        summary: "1 file, 0 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "encoding.toml",
-        exit: 1,
-        code: "encoding",
-        headline: "error: the file is not valid UTF-8",
-        at: Some(("", 2, 13)),
-        also: None,
-        says: &["invalid byte here"],
-        summary: "1 file, 0 events, 0 actors: 1 error, 0 warnings",
-    },
-    Case {
-        fixture: "no-source.toml",
-        exit: 0,
-        code: "no-source",
-        headline: "warning: event \"2014-12-aps-peshawar\" has no source",
-        at: Some(("", 5, 6)),
-        also: None,
-        says: &["no [[events.sources]] for this event"],
-        summary: "1 file, 1 event, 0 actors: 0 errors, 1 warning",
-    },
-    Case {
-        fixture: "outside-coverage.toml",
-        exit: 0,
-        code: "outside-coverage",
-        headline: "warning: event \"2001-09-attacks\" (11 Sep 2001) is outside the declared coverage 2007–2024",
-        at: Some(("", 7, 8)),
-        also: None,
-        says: &["outside the coverage"],
-        summary: "1 file, 1 event, 0 actors: 0 errors, 1 warning",
-    },
-    Case {
-        fixture: "unused-actor.toml",
-        exit: 0,
-        code: "unused-actor",
-        headline: "warning: actor \"ttp\" is not mentioned by any event",
-        at: Some(("", 4, 9)),
-        also: None,
-        says: &["defined but never used"],
-        summary: "1 file, 1 event, 1 actor: 0 errors, 1 warning",
-    },
-    Case {
-        fixture: "no-timeline.toml",
-        exit: 0,
-        code: "no-timeline",
-        headline: "warning: no [timeline] table: the timeline has no title",
-        at: None,
-        also: None,
-        says: &[],
-        summary: "1 file, 1 event, 0 actors: 0 errors, 1 warning",
-    },
-];
-
-fn fixture_path(case: &Case) -> String {
-    format!("tests/fixtures/invalid/{}", case.fixture)
-}
-
-fn place(case: &Case, at: (&str, usize, usize)) -> (String, usize, usize) {
-    (format!("{}{}", fixture_path(case), at.0), at.1, at.2)
-}
-
+/// Every invalid fixture, a file or a folder of files, shows the one
+/// problem it is named for, at its exact place, with its label and hint:
+/// the whole report is a snapshot (`tests/snapshots/cli_check__*.snap`).
 #[test]
-fn each_invalid_fixture_is_reported_at_its_exact_place() {
-    for case in CASES {
-        let path = fixture_path(case);
-        let out = run(&["check", &path]);
-        let text = stdout(&out);
-        assert_eq!(out.status.code(), Some(case.exit), "{path}:\n{text}");
-        assert!(
-            text.starts_with(case.headline),
-            "{path}: expected {:?} first, got:\n{text}",
-            case.headline
-        );
-        if let Some(at) = case.at {
-            let (file, line, col) = place(case, at);
-            let arrow = format!(" --> {file}:{line}:{col}\n");
-            assert!(
-                text.contains(&arrow),
-                "{path}: expected {arrow:?} in:\n{text}"
-            );
-        }
-        if let Some(at) = case.also {
-            let (file, line, col) = place(case, at);
-            let arrow = format!(" ::: {file}:{line}:{col}\n");
-            assert!(
-                text.contains(&arrow),
-                "{path}: expected {arrow:?} in:\n{text}"
-            );
-        }
-        for says in case.says {
-            assert!(text.contains(says), "{path}: expected {says:?} in:\n{text}");
-        }
-        assert!(
-            text.ends_with(&format!("\n{}\n", case.summary)),
-            "{path}: expected the summary {:?} last in:\n{text}",
-            case.summary
-        );
-        assert_eq!(stderr(&out), "", "{path}: nothing on stderr");
+fn each_invalid_fixture_reports_the_problem_it_is_named_for() {
+    insta::glob!("fixtures/invalid/*.toml", |path| {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (text, codes) = report(&name);
+        let code = name.trim_end_matches(".toml");
+        assert_eq!(codes, [code], "{name}: {text}");
+        insta::assert_snapshot!(text);
+    });
+    for folder in ["duplicate-id", "duplicate-timeline"] {
+        let (text, codes) = report(folder);
+        assert_eq!(codes, [folder], "{folder}: {text}");
+        insta::assert_snapshot!(format!("folder_{folder}"), text);
     }
 }
 
+/// The JSON report points at the same places as the human one.
 #[test]
 fn json_output_carries_the_same_places() {
-    for case in CASES {
-        let path = fixture_path(case);
-        let out = run(&["check", "--format", "json", &path]);
-        assert_eq!(out.status.code(), Some(case.exit), "{path}");
-        let doc: Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{path}: not JSON ({e}):\n{}", stdout(&out)));
-        let diags = doc["diagnostics"].as_array().unwrap();
-        assert_eq!(diags.len(), 1, "{path}: one diagnostic, got {doc:#}");
-        let d = &diags[0];
-        assert_eq!(d["code"], case.code, "{path}");
-        let (kind, message) = case.headline.split_once(": ").unwrap();
-        assert_eq!(d["severity"], kind, "{path}");
-        let got = d["message"].as_str().unwrap();
-        assert!(got.starts_with(message), "{path}: {got:?}");
-        let errors = usize::from(kind == "error");
-        assert_eq!(doc["errors"], errors, "{path}");
-        assert_eq!(doc["warnings"], 1 - errors, "{path}");
-        let check_place = |p: &Value, at: (&str, usize, usize)| {
-            let (file, line, col) = place(case, at);
-            assert_eq!(p["file"], file.as_str(), "{path}");
-            assert_eq!(p["line"], line, "{path}");
-            assert_eq!(p["column"], col, "{path}");
-        };
-        match case.at {
-            Some(at) => check_place(&d["location"], at),
-            None => assert!(d["location"].is_null(), "{path}"),
-        }
-        match case.also {
-            Some(at) => check_place(&d["related"][0], at),
-            None => assert_eq!(d["related"], serde_json::json!([]), "{path}"),
-        }
-    }
+    let path = "tests/fixtures/invalid/unknown-actor.toml";
+    let human = stdout(&run(&["check", path]));
+    let doc: Value =
+        serde_json::from_slice(&run(&["check", "--format", "json", path]).stdout).unwrap();
+    let d = &doc["diagnostics"][0];
+    let at = format!(
+        " --> {}:{}:{}",
+        d["location"]["file"].as_str().unwrap(),
+        d["location"]["line"],
+        d["location"]["column"]
+    );
+    assert!(human.contains(&at), "{at} not in:\n{human}");
+    let dup = "tests/fixtures/invalid/duplicate-id";
+    let doc: Value =
+        serde_json::from_slice(&run(&["check", "--format", "json", dup]).stdout).unwrap();
+    assert_eq!(
+        doc["diagnostics"][0]["related"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+/// Every fixture's code: each is named for the one code it shows.
+fn fixture_codes() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".toml")
+                .to_string()
+        })
+        .collect()
 }
 
 /// The diagnostic codes FORMAT.md documents: its table rows that start with a code.
@@ -390,7 +125,8 @@ fn documented_codes() -> Vec<String> {
 #[test]
 fn every_documented_code_has_a_fixture_and_every_fixture_is_documented() {
     let documented = documented_codes();
-    let tested: Vec<&str> = CASES.iter().map(|c| c.code).collect();
+    let codes = fixture_codes();
+    let tested: Vec<&str> = codes.iter().map(String::as_str).collect();
     for code in &documented {
         assert!(
             tested.contains(&code.as_str()),
@@ -401,15 +137,6 @@ fn every_documented_code_has_a_fixture_and_every_fixture_is_documented() {
         assert!(
             documented.iter().any(|d| d == code),
             "`{code}` has a fixture but FORMAT.md does not document it"
-        );
-    }
-    // Every fixture in the directory has a case.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(
-            CASES.iter().any(|c| c.fixture == name),
-            "tests/fixtures/invalid/{name} is not checked by any case"
         );
     }
 }

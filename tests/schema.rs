@@ -137,31 +137,43 @@ fn property_names(schema: &Value, pointer: &str) -> BTreeSet<String> {
 
 /// Each table of the format: the loader's list of fields and where the
 /// schema describes the same table.
-fn tables() -> [(&'static str, &'static [&'static str], &'static str); 9] {
+fn tables() -> [(&'static str, &'static [load::Field], &'static str); 9] {
     [
-        ("top level", load::TOP_FIELDS, "/properties"),
+        ("top level", load::fields::TOP, "/properties"),
         (
             "[timeline]",
-            load::TIMELINE_FIELDS,
+            load::fields::TIMELINE,
             "/properties/timeline/properties",
         ),
         (
             "coverage",
-            load::COVERAGE_FIELDS,
+            load::fields::COVERAGE,
             "/properties/timeline/properties/coverage/properties",
         ),
-        ("actor", load::ACTOR_FIELDS, "/definitions/actor/properties"),
-        ("event", load::EVENT_FIELDS, "/definitions/event/properties"),
-        ("claim", load::CLAIM_FIELDS, "/definitions/claim/properties"),
+        (
+            "actor",
+            load::fields::ACTOR,
+            "/definitions/actor/properties",
+        ),
+        (
+            "event",
+            load::fields::EVENT,
+            "/definitions/event/properties",
+        ),
+        (
+            "claim",
+            load::fields::CLAIM,
+            "/definitions/claim/properties",
+        ),
         (
             "source",
-            load::SOURCE_FIELDS,
+            load::fields::SOURCE,
             "/definitions/source/properties",
         ),
-        ("tour", load::TOUR_FIELDS, "/definitions/tour/properties"),
+        ("tour", load::fields::TOUR, "/definitions/tour/properties"),
         (
             "tour step",
-            load::STEP_FIELDS,
+            load::fields::STEP,
             "/definitions/step/properties",
         ),
     ]
@@ -172,7 +184,7 @@ fn the_schema_names_exactly_the_fields_the_loader_accepts() {
     let schema = schema_json();
     for (table, loader, pointer) in tables() {
         let in_schema = property_names(&schema, pointer);
-        let in_loader: BTreeSet<String> = loader.iter().map(|s| (*s).to_string()).collect();
+        let in_loader: BTreeSet<String> = loader.iter().map(|f| f.name.to_string()).collect();
         let missing: Vec<_> = in_loader.difference(&in_schema).collect();
         let extra: Vec<_> = in_schema.difference(&in_loader).collect();
         assert!(

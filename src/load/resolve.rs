@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::diagnostic::Diagnostic;
-use super::raw::{RawTimeline, Ref, Sp};
+use super::raw::{RawTimeline, Ref, Spanned};
 use super::suggest::{Budget, Suggester};
 use crate::model::{Actor, Claim, Coverage, Event, Source, Timeline, Tour, TourStep};
 use crate::text::one_line;
@@ -251,12 +251,12 @@ pub fn resolve(
 
 /// Maps ids to their first index, reporting each later duplicate at both places.
 fn unique_ids<'a>(
-    ids: impl Iterator<Item = &'a Sp<String>>,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<String, usize> {
     let mut first: HashMap<String, usize> = HashMap::new();
-    let mut places: Vec<&Sp<String>> = Vec::new();
+    let mut places: Vec<&Spanned<String>> = Vec::new();
     for (i, id) in ids.enumerate() {
         places.push(id);
         if let Some(&j) = first.get(&id.value) {

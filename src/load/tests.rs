@@ -2,6 +2,7 @@
 
 #![allow(clippy::expect_used)]
 
+use super::pieces::{parse_all, parse_general};
 use super::*;
 
 fn load_str(text: &str) -> Loaded {
@@ -59,13 +60,15 @@ fn plain_text_is_what_sanitize_leaves_alone() {
     for c in (0..=0x10FFFF).filter_map(char::from_u32) {
         s.clear();
         s.push(c);
-        if raw::is_plain(&s) {
+        if crate::text::is_plain(&s) {
             assert_eq!(crate::text::sanitize(&s), s.as_str(), "{c:?}");
         }
     }
-    assert!(raw::is_plain("Peshawar, 16 Dec 2014\nÜrümqi, Çelik"));
-    assert!(!raw::is_plain("a\tb"));
-    assert!(!raw::is_plain("x\ry"));
+    assert!(crate::text::is_plain(
+        "Peshawar, 16 Dec 2014\nÜrümqi, Çelik"
+    ));
+    assert!(!crate::text::is_plain("a\tb"));
+    assert!(!crate::text::is_plain("x\ry"));
 }
 
 #[test]
@@ -443,4 +446,45 @@ fn a_reload_reads_the_files_again_or_says_where_the_first_error_is() {
     assert!(why[0].contains("t.toml:14:8: impossible date"), "{why:?}");
     let missing = reload(&[dir.path().join("gone.toml")]).expect_err("no file");
     assert!(missing[0].contains("no such file"), "{missing:?}");
+}
+
+/// The checker's rough edges, each one problem reported once, at its place,
+/// with a fix a person can copy.
+#[test]
+fn each_mistake_is_reported_once_with_its_own_fix() {
+    let l = from_str(
+        "t.toml",
+        "[timeline]\ntitle = \"T\"\n[actors.TTP]\nname = \"T\"\nkind = \"country\"\nsummary = \"s\"\n\
+         [[events]]\nid = \"a\"\ndate = 1972\ntitle = \"t\"\nsummary = \"s\"\nactors = [\"TTP\"]\n\
+         [[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n\
+         [[events]]\nid = \"b\"\ndate = \"27/01/1967\"\ntitel = \"t\"\nsummary = \"s\"\n\
+         [[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n\
+         [[events]]\nid = \"c\"\ndate = \"1970-4-11\"\ntitle = \"t\"\nsummary = \"s\"\n\
+         [[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n",
+    );
+    let all: Vec<String> = l.diagnostics.iter().map(|d| l.files.render(d)).collect();
+    let codes: Vec<&str> = l.diagnostics.iter().map(|d| d.code).collect();
+    let text = all.join("\n");
+    // The id with capitals, once; its reference is not unknown.
+    assert_eq!(
+        codes.iter().filter(|c| **c == "bad-id").count(),
+        1,
+        "{text}"
+    );
+    assert!(!codes.contains(&"unknown-actor"), "{text}");
+    assert!(text.contains("did you mean \"state\"?"), "{text}");
+    assert!(
+        text.contains("write the year as a string: \"1972\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("malformed date \"27/01/1967\"") && text.contains("write \"1967-01-27\"")
+    );
+    assert!(text.contains("write \"1970-04-11\""), "{text}");
+    // The misspelt title: an unknown field with a did-you-mean, not also a missing one.
+    assert!(
+        codes.contains(&"unknown-field") && !codes.contains(&"missing-field"),
+        "{text}"
+    );
+    assert_eq!(l.events_written, 3);
 }

@@ -337,6 +337,27 @@ impl Timeline {
         self.actor_ids.get(id).copied()
     }
 
+    /// The actors a person may mean by `name`: the one with that id; else
+    /// every actor whose id, short name, name or an alias is `name`,
+    /// ignoring case. `--actor TTP` finds `ttp`, `--actor "pakistani taliban"` too.
+    pub fn actors_named(&self, name: &str) -> Vec<ActorIx> {
+        if let Some(a) = self.actor_ix(name) {
+            return vec![a];
+        }
+        let name = name.trim().to_lowercase();
+        self.actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                std::iter::once(&a.id)
+                    .chain([&a.short, &a.name])
+                    .chain(&a.aliases)
+                    .any(|n| n.to_lowercase() == name)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     pub fn event_ix(&self, id: &str) -> Option<EventIx> {
         self.event_ids.get(id).copied()
     }

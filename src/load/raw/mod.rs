@@ -1,0 +1,295 @@
+//! Stage one of loading: a file's document tree → raw, spanned records.
+//!
+//! Walks the spanned tree `doc` gives for one file by hand rather than through
+//! serde derive, so that every problem in the file — wrong types, unknown
+//! fields, bad dates, grades and stances — is reported in one pass with its
+//! exact span, instead of stopping at the first. References between records
+//! are checked later, in `resolve`, once every file is read.
+//!
+//! Here: the records and the fields each table takes (one spec per table,
+//! which drives both the unknown-field and the missing-field checks);
+//! `walk` turns tables into records; `accessors` reads typed values.
+
+mod accessors;
+mod walk;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::diagnostic::{Diagnostic, FileId, SourceFile};
+use super::doc::Table;
+use crate::model::{ActorKind, EventDate, Grade, Stance};
+use crate::text::one_line;
+
+/// A value with the place it came from.
+#[derive(Debug, Clone)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub file: FileId,
+    pub span: Range<usize>,
+}
+
+/// The records of one or more files. References to other records borrow
+/// the file's text where they can: they become indices once resolved, so
+/// copying them would only be undone.
+#[derive(Debug, Default)]
+pub struct RawTimeline<'a> {
+    /// Every `[[events]]` table written, valid or not, for the summary.
+    pub events_written: usize,
+    pub meta: Vec<RawMeta>,
+    pub actors: Vec<RawActor<'a>>,
+    pub events: Vec<RawEvent<'a>>,
+    pub tours: Vec<RawTour<'a>>,
+}
+
+/// A reference to another record (or a tag), with its place.
+pub type Ref<'a> = Spanned<Cow<'a, str>>;
+
+#[derive(Debug)]
+pub struct RawMeta {
+    pub at: Spanned<()>,
+    pub title: Option<String>,
+    pub summary: String,
+    pub coverage: Option<(Spanned<EventDate>, Spanned<EventDate>)>,
+}
+
+#[derive(Debug)]
+pub struct RawActor<'a> {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub short: Option<String>,
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    pub summary: String,
+    pub links: Vec<Ref<'a>>,
+}
+
+#[derive(Debug)]
+pub struct RawEvent<'a> {
+    pub id: Spanned<String>,
+    /// Where the event's id is written, as `file:line:column`.
+    pub origin: String,
+    pub date: Option<Spanned<EventDate>>,
+    pub end: Option<Spanned<EventDate>>,
+    pub title: String,
+    pub summary: String,
+    pub details: String,
+    pub editor_note: String,
+    pub actors: Vec<Ref<'a>>,
+    pub location: String,
+    pub tags: Vec<Cow<'a, str>>,
+    pub figures: Vec<(String, u64)>,
+    pub related: Vec<Ref<'a>>,
+    pub claims: Vec<RawClaim<'a>>,
+    pub sources: Vec<RawSource>,
+}
+
+#[derive(Debug)]
+pub struct RawClaim<'a> {
+    pub by: Ref<'a>,
+    pub stance: Stance,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct RawSource {
+    pub publisher: String,
+    pub title: String,
+    pub date: Option<EventDate>,
+    pub url: Option<String>,
+    pub grade: Option<Grade>,
+}
+
+#[derive(Debug)]
+pub struct RawTour<'a> {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub summary: String,
+    pub steps: Vec<(Ref<'a>, String)>,
+}
+
+/// A field of a table: its name and, when it is required, the line a
+/// "missing" message offers as an example.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub required: Option<&'static str>,
+}
+
+const fn opt(name: &'static str) -> Field {
+    Field {
+        name,
+        required: None,
+    }
+}
+
+const fn req(name: &'static str, example: &'static str) -> Field {
+    Field {
+        name,
+        required: Some(example),
+    }
+}
+
+/// The fields each table takes, in the order FORMAT.md documents them.
+pub const TOP: &[Field] = &[opt("timeline"), opt("actors"), opt("events"), opt("tours")];
+pub const TIMELINE: &[Field] = &[
+    req("title", "title = \"Pakistan, Afghanistan and the TTP\""),
+    opt("summary"),
+    opt("coverage"),
+];
+pub const COVERAGE: &[Field] = &[opt("from"), opt("to")];
+pub const ACTOR: &[Field] = &[
+    req("name", "name = \"Tehrik-i-Taliban Pakistan\""),
+    opt("short"),
+    opt("aliases"),
+    req("kind", "kind = \"armed-group\""),
+    req("summary", "summary = \"One paragraph on who this is.\""),
+    opt("links"),
+];
+pub const EVENT: &[Field] = &[
+    req("id", "id = \"2014-12-aps-peshawar\""),
+    req("date", "date = \"2014-12-16\""),
+    opt("end"),
+    req("title", "title = \"What happened, in one line\""),
+    req("summary", "summary = \"One or two sentences.\""),
+    opt("details"),
+    opt("actors"),
+    opt("location"),
+    opt("tags"),
+    opt("figures"),
+    opt("related"),
+    opt("claims"),
+    opt("sources"),
+    opt("editor_note"),
+];
+pub const CLAIM: &[Field] = &[
+    req("by", "by = \"pakistan-government\""),
+    req("stance", "stance = \"asserts\""),
+    req("text", "text = \"What they said.\""),
+];
+pub const SOURCE: &[Field] = &[
+    req("publisher", "publisher = \"Dawn\""),
+    req("title", "title = \"Headline of the report\""),
+    opt("date"),
+    opt("url"),
+    opt("grade"),
+];
+pub const TOUR: &[Field] = &[
+    req("id", "id = \"briefing-2023\""),
+    req("title", "title = \"What the tour shows\""),
+    opt("summary"),
+    req("steps", "steps = [ { event = \"…\", note = \"…\" } ]"),
+];
+pub const STEP: &[Field] = &[
+    req("event", "event = \"2014-12-aps-peshawar\""),
+    opt("note"),
+];
+
+/// The names of a table's fields.
+pub fn names(spec: &[Field]) -> Vec<&'static str> {
+    spec.iter().map(|f| f.name).collect()
+}
+
+/// A table with the span it was written at.
+#[derive(Clone, Copy)]
+struct TableAt<'v, 'i> {
+    span: &'v Range<usize>,
+    table: &'v Table<'i>,
+}
+
+impl<'v, 'i> TableAt<'v, 'i> {
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// Walks one file's document into `out`, pushing every problem onto `diags`.
+pub struct Walker<'w, 'a> {
+    file: FileId,
+    source: &'a SourceFile,
+    /// The file's name as an event's origin shows it.
+    name: String,
+    diags: &'w mut Vec<Diagnostic>,
+    /// The offset and line of the last event's origin, to count on from.
+    last_origin: Option<(usize, usize)>,
+}
+
+impl<'w, 'a> Walker<'w, 'a> {
+    pub fn new(file: FileId, source: &'a SourceFile, diags: &'w mut Vec<Diagnostic>) -> Self {
+        Walker {
+            file,
+            source,
+            name: one_line(&source.name),
+            diags,
+            last_origin: None,
+        }
+    }
+
+    /// `file:line:column` of an offset; events come in file order, so the
+    /// line is counted on from the previous event's.
+    fn origin(&mut self, offset: usize) -> String {
+        let (line, col) = match self.last_origin {
+            Some(from) => self.source.location_after(from, offset),
+            None => self.source.location(offset),
+        };
+        self.last_origin = Some((offset, line));
+        format!("{}:{line}:{col}", self.name)
+    }
+}
+
+/// The choices a field may take, each with the code its diagnostic carries.
+#[derive(Debug, Clone, Copy)]
+enum Choice {
+    Stance,
+    ActorKind,
+}
+
+impl Choice {
+    fn noun(self) -> &'static str {
+        match self {
+            Choice::Stance => "stance",
+            Choice::ActorKind => "actor kind",
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Choice::Stance => "bad-stance",
+            Choice::ActorKind => "bad-kind",
+        }
+    }
+
+    fn names(self) -> Vec<&'static str> {
+        match self {
+            Choice::Stance => Stance::ALL.map(Stance::as_str).to_vec(),
+            Choice::ActorKind => ActorKind::ALL.map(ActorKind::as_str).to_vec(),
+        }
+    }
+
+    /// The choice a person likely meant by a word of their own: `country`
+    /// is a `state`, `group` an `armed-group`.
+    fn meant(self, word: &str) -> Option<&'static str> {
+        let w = word.to_lowercase();
+        match self {
+            Choice::ActorKind => match w.as_str() {
+                "country" | "nation" | "nation-state" => Some("state"),
+                "group" | "militia" | "militant-group" | "insurgent-group" | "faction" => {
+                    Some("armed-group")
+                }
+                "army" | "armed-forces" | "security-forces" | "police" => Some("military"),
+                "govt" | "ministry" | "cabinet" => Some("government"),
+                "individual" | "people" | "leader" => Some("person"),
+                "org" | "organization" | "ngo" | "agency" => Some("organisation"),
+                "political-party" => Some("party"),
+                _ => None,
+            },
+            Choice::Stance => match w.as_str() {
+                "claims" | "says" | "alleges" | "states" => Some("asserts"),
+                "rejects" | "refutes" => Some("denies"),
+                "questions" | "contests" => Some("disputes"),
+                "admits" | "acknowledges" => Some("confirms"),
+                _ => None,
+            },
+        }
+    }
+}

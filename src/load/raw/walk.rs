@@ -1,0 +1,330 @@
+//! Tables into records: the timeline, actors, events with their claims
+//! and sources, tours with their steps. Each checks its fields against its
+//! spec in `mod.rs`; values are read through `accessors`.
+
+use super::*;
+use crate::load::doc::{Key, Node};
+
+impl<'a> Walker<'_, 'a> {
+    pub fn document(&mut self, doc: &Table<'a>, out: &mut RawTimeline<'a>) {
+        for (key, value) in doc.iter() {
+            match key.name.as_ref() {
+                "timeline" => {
+                    if let Some(t) = self.table(value, "the [timeline] table") {
+                        out.meta.push(self.meta(key, &t));
+                    }
+                }
+                "actors" => {
+                    if let Some(t) = self.table(value, "[actors], a table of actor tables") {
+                        for (id, actor) in t.table.iter() {
+                            if let Some(a) = self.actor(id, actor) {
+                                out.actors.push(a);
+                            }
+                        }
+                    }
+                }
+                "events" => {
+                    if matches!(value.value, crate::load::doc::Value::Table(_)) {
+                        self.single_events_table(value);
+                        continue;
+                    }
+                    let items = self.array_of_tables(value, "[[events]]");
+                    out.events_written += items.len();
+                    for item in items {
+                        if let Some(e) = self.event(item) {
+                            out.events.push(e);
+                        }
+                    }
+                }
+                "tours" => {
+                    for item in self.array_of_tables(value, "[[tours]]") {
+                        if let Some(t) = self.tour(item) {
+                            out.tours.push(t);
+                        }
+                    }
+                }
+                other => self.unknown_field(key, other, TOP, "a timeline file"),
+            }
+        }
+    }
+
+    fn meta(&mut self, key: &Key<'_>, t: &TableAt<'_, '_>) -> RawMeta {
+        let mut meta = RawMeta {
+            at: self.sp(&key.span, ()),
+            title: None,
+            summary: String::new(),
+            coverage: None,
+        };
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "title" => meta.title = self.line(v),
+                "summary" => meta.summary = self.text(v).unwrap_or_default(),
+                "coverage" => {
+                    let Some(c) = self.table(
+                        v,
+                        "an inline table such as { from = \"2007\", to = \"2024\" }",
+                    ) else {
+                        continue;
+                    };
+                    let (mut from, mut to) = (None, None);
+                    for (ck, cv) in c.table.iter() {
+                        match ck.name.as_ref() {
+                            "from" => from = self.date(cv),
+                            "to" => to = self.date(cv),
+                            other => self.unknown_field(ck, other, COVERAGE, "coverage"),
+                        }
+                    }
+                    match (from, to) {
+                        (Some(f), Some(t)) => {
+                            if t.value.last_day() < f.value.first_day() {
+                                self.push(
+                                    Diagnostic::error(
+                                        "end-before-start",
+                                        "coverage ends before it starts",
+                                    )
+                                    .at(
+                                        t.file,
+                                        t.span.clone(),
+                                        format!("{} is before {}", t.value, f.value),
+                                    )
+                                    .hint("swap `from` and `to`"),
+                                );
+                            } else {
+                                // A backwards coverage would put every event outside it.
+                                meta.coverage = Some((f, t));
+                            }
+                        }
+                        _ => self.push(
+                            Diagnostic::error(
+                                "missing-field",
+                                "coverage needs both `from` and `to`",
+                            )
+                            .at(self.file, v.span.clone(), "incomplete coverage")
+                            .hint("write coverage = { from = \"2007\", to = \"2024\" }"),
+                        ),
+                    }
+                }
+                other => self.unknown_field(k, other, TIMELINE, "[timeline]"),
+            }
+        }
+        self.require(TIMELINE, t.table, key.span.clone(), "[timeline]");
+        meta
+    }
+
+    fn actor(&mut self, key: &Key<'_>, value: &Node<'a>) -> Option<RawActor<'a>> {
+        let id = self.slug_key(key, "actor")?;
+        let t = self.table(value, "an actor table such as [actors.ttp]")?;
+        let (mut name, mut short, mut aliases, mut kind, mut summary, mut links) =
+            (None, None, Vec::new(), None, None, Vec::new());
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "name" => name = self.line(v),
+                "short" => short = self.line(v),
+                "aliases" => {
+                    aliases = self
+                        .refs(v)
+                        .into_iter()
+                        .map(|s| one_line(&s.value))
+                        .collect()
+                }
+                "kind" => kind = self.choice(v, Choice::ActorKind, ActorKind::parse),
+                "summary" => summary = self.text(v),
+                "links" => links = self.refs(v),
+                other => self.unknown_field(k, other, ACTOR, "an actor"),
+            }
+        }
+        self.require(ACTOR, t.table, key.span.clone(), "actor");
+        Some(RawActor {
+            name: name.unwrap_or_else(|| id.value.clone()),
+            id,
+            short,
+            aliases,
+            kind: kind.unwrap_or(ActorKind::Other),
+            summary: summary.unwrap_or_default(),
+            links,
+        })
+    }
+
+    fn event(&mut self, t: TableAt<'_, 'a>) -> Option<RawEvent<'a>> {
+        let mut e = RawEvent {
+            id: Spanned {
+                value: String::new(),
+                file: self.file,
+                span: t.span(),
+            },
+            origin: String::new(),
+            date: None,
+            end: None,
+            title: String::new(),
+            summary: String::new(),
+            details: String::new(),
+            editor_note: String::new(),
+            actors: Vec::new(),
+            location: String::new(),
+            tags: Vec::new(),
+            figures: Vec::new(),
+            related: Vec::new(),
+            claims: Vec::new(),
+            sources: Vec::new(),
+        };
+        for (k, v) in t.table.iter() {
+            let name = k.name.as_ref();
+            match name {
+                "id" => {
+                    if let Some(id) = self.slug(v, "event") {
+                        e.id = id;
+                    }
+                }
+                "date" => e.date = self.date(v),
+                "end" => e.end = self.date(v),
+                "title" => e.title = self.line(v).unwrap_or_default(),
+                "summary" => e.summary = self.text(v).unwrap_or_default(),
+                "details" => e.details = self.text(v).unwrap_or_default(),
+                "editor_note" => e.editor_note = self.text(v).unwrap_or_default(),
+                "actors" => e.actors = self.refs(v),
+                "location" => e.location = self.line(v).unwrap_or_default(),
+                "tags" => {
+                    e.tags = self
+                        .refs(v)
+                        .into_iter()
+                        .filter_map(|s| self.check_slug(s, "tag"))
+                        .map(|s| s.value)
+                        .collect()
+                }
+                "figures" => e.figures = self.figures(v),
+                "related" => e.related = self.refs(v),
+                "claims" => {
+                    for c in self.array_of_tables(v, "[[events.claims]]") {
+                        e.claims.extend(self.claim(c));
+                    }
+                }
+                "sources" => {
+                    for s in self.array_of_tables(v, "[[events.sources]]") {
+                        e.sources.extend(self.source(s));
+                    }
+                }
+                other => self.unknown_field(k, other, EVENT, "an event"),
+            }
+        }
+        let at = t.span();
+        self.require(EVENT, t.table, at.clone(), "event");
+        if let (Some(d), Some(end)) = (&e.date, &e.end)
+            && end.value.last_day() < d.value.first_day()
+        {
+            self.push(
+                Diagnostic::error(
+                    "end-before-date",
+                    format!("event ends ({}) before it starts ({})", end.value, d.value),
+                )
+                .at(end.file, end.span.clone(), "`end` is before `date`")
+                .also(d.file, d.span.clone(), "the event starts here")
+                .hint("`end` must be on or after `date`; swap them or fix the typo"),
+            );
+        }
+        if e.id.value.is_empty() {
+            return None;
+        }
+        e.origin = self.origin(e.id.span.start);
+        Some(e)
+    }
+
+    fn claim(&mut self, t: TableAt<'_, 'a>) -> Option<RawClaim<'a>> {
+        let (mut by, mut stance, mut text) = (None, None, None);
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "by" => by = self.reference(v),
+                "stance" => stance = self.choice(v, Choice::Stance, Stance::parse),
+                "text" => text = self.text(v),
+                other => self.unknown_field(k, other, CLAIM, "a claim"),
+            }
+        }
+        self.require(CLAIM, t.table, t.span(), "claim");
+        Some(RawClaim {
+            by: by?,
+            stance: stance?,
+            text: text?,
+        })
+    }
+
+    fn source(&mut self, t: TableAt<'_, '_>) -> Option<RawSource> {
+        let mut s = RawSource {
+            publisher: String::new(),
+            title: String::new(),
+            date: None,
+            url: None,
+            grade: None,
+        };
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "publisher" => s.publisher = self.line(v).unwrap_or_default(),
+                "title" => s.title = self.line(v).unwrap_or_default(),
+                "date" => s.date = self.date(v).map(|d| d.value),
+                "url" => s.url = self.line(v),
+                "grade" => {
+                    if let Some(g) = self.string(v) {
+                        s.grade = Grade::parse(&g.value);
+                        if s.grade.is_none() {
+                            self.push(
+                                Diagnostic::error("bad-grade", format!("\"{}\" is not an Admiralty grade", g.value))
+                                    .at(g.file, g.span, "expected a letter A–F then a digit 1–6")
+                                    .hint("e.g. grade = \"B2\": usually reliable source, information probably true"),
+                            );
+                        }
+                    }
+                }
+                other => self.unknown_field(k, other, SOURCE, "a source"),
+            }
+        }
+        self.require(SOURCE, t.table, t.span(), "source");
+        Some(s)
+    }
+
+    fn tour(&mut self, t: TableAt<'_, 'a>) -> Option<RawTour<'a>> {
+        let (mut id, mut title, mut summary, mut steps) = (None, None, String::new(), Vec::new());
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "id" => id = self.slug(v, "tour"),
+                "title" => title = self.line(v),
+                "summary" => summary = self.text(v).unwrap_or_default(),
+                "steps" => {
+                    for step in
+                        self.array_of_tables(v, "steps = [ { event = \"…\", note = \"…\" } ]")
+                    {
+                        let (mut event, mut note) = (None, String::new());
+                        for (sk, sv) in step.table.iter() {
+                            match sk.name.as_ref() {
+                                "event" => event = self.reference(sv),
+                                "note" => note = self.text(sv).unwrap_or_default(),
+                                other => self.unknown_field(sk, other, STEP, "a tour step"),
+                            }
+                        }
+                        self.require(STEP, step.table, step.span(), "tour step");
+                        if let Some(ev) = event {
+                            steps.push((ev, note));
+                        }
+                    }
+                }
+                other => self.unknown_field(k, other, TOUR, "a tour"),
+            }
+        }
+        self.require(TOUR, t.table, t.span(), "tour");
+        Some(RawTour {
+            id: id?,
+            title: title.unwrap_or_default(),
+            summary,
+            steps,
+        })
+    }
+
+    /// `[events]` where `[[events]]` was meant: one error, at the mistake.
+    fn single_events_table(&mut self, value: &Node<'_>) {
+        self.push(
+            Diagnostic::error(
+                "single-events-table",
+                "`[events]` opens a single table; each event is its own `[[events]]`",
+            )
+            .at(self.file, value.span.clone(), "written as [events]")
+            .hint("an array of tables is written [[events]], with double brackets"),
+        );
+    }
+}
