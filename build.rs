@@ -1,30 +1,50 @@
 //! Compiles the bundled timeline into the binary: every `*.toml` file under
 //! `timelines/`, in sorted order, becomes an `include_str!` entry, so
-//! `chronoscope` with no path works from any folder.
+//! `chronoscope` with no path works from any folder. A `timelines/` that
+//! cannot be read, or holds no timeline file, fails the build: a binary
+//! without its chronology would open on nothing.
 
+use std::io;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
         if path.is_dir() {
-            collect(&path, out);
+            collect(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
     }
+    Ok(())
 }
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let (Ok(root), Ok(out)) = (env::var("CARGO_MANIFEST_DIR"), env::var("OUT_DIR")) else {
+        println!(
+            "cargo::error=build.rs runs under cargo, which sets CARGO_MANIFEST_DIR and OUT_DIR"
+        );
+        return;
+    };
+    let root = PathBuf::from(root);
     let dir = root.join("timelines");
     println!("cargo::rerun-if-changed=timelines");
     let mut files = Vec::new();
-    collect(&dir, &mut files);
+    if let Err(e) = collect(&dir, &mut files) {
+        println!(
+            "cargo::error=cannot read the bundled timeline in {}: {e}",
+            dir.display()
+        );
+        return;
+    }
+    if files.is_empty() {
+        println!(
+            "cargo::error=no *.toml file in {}: the bundled timeline is missing",
+            dir.display()
+        );
+        return;
+    }
     files.sort();
     let mut code = String::from("&[\n");
     for f in &files {
@@ -36,7 +56,7 @@ fn main() {
         ));
     }
     code.push(']');
-    let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_default()).join("bundled.rs");
+    let out = PathBuf::from(out).join("bundled.rs");
     if let Err(e) = fs::write(&out, code) {
         println!("cargo::error=cannot write {}: {e}", out.display());
     }

@@ -207,10 +207,9 @@ impl FilterArgs {
 
 fn unknown(what: &str, id: &str, near: Option<&str>) -> String {
     let id = crate::text::one_line(id);
+    let all = format!("`chronoscope {what}s` lists the timeline's {what}s");
     match near {
-        Some(n) => format!("unknown {what} \"{id}\"; did you mean \"{n}\"?"),
-        None => {
-            format!("unknown {what} \"{id}\"; `chronoscope {what}s` lists the timeline's {what}s")
-        }
+        Some(n) => format!("unknown {what} \"{id}\"; did you mean \"{n}\"? ({all})"),
+        None => format!("unknown {what} \"{id}\"; {all}"),
     }
 }

@@ -15,7 +15,7 @@ use clap::Parser;
 
 use chronoscope::app::{App, Broken, Deck, Start};
 use chronoscope::cli::{CheckFormat, Cli, Command, IndexArgs, ListArgs, PresentArgs, ThemeName};
-use chronoscope::export::{self, Format, Protected, Replace};
+use chronoscope::export::{self, Catalogue, Format, Protected, Replace};
 use chronoscope::load::{self, Input, LoadError, Loaded};
 use chronoscope::model::Timeline;
 use chronoscope::query::{self, Filter};
@@ -35,9 +35,9 @@ fn main() -> ExitCode {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::List(args)) => list(&args),
         Some(Command::Present(args)) => present(&args),
-        Some(Command::Actors(args)) => index(&args, What::Actors),
-        Some(Command::Tags(args)) => index(&args, What::Tags),
-        Some(Command::Tours(args)) => index(&args, What::Tours),
+        Some(Command::Actors(args)) => catalogue(&args, Catalogue::Actors),
+        Some(Command::Tags(args)) => catalogue(&args, Catalogue::Tags),
+        Some(Command::Tours(args)) => catalogue(&args, Catalogue::Tours),
         None => explore(&cli),
     };
     let code = match result {
@@ -324,96 +324,16 @@ fn run_terminal(app: App) -> ExitCode {
     }
 }
 
-#[derive(Clone, Copy)]
-enum What {
-    Actors,
-    Tags,
-    Tours,
-}
-
 /// `chronoscope actors|tags|tours`: the ids a person can pass to
 /// `--actor`, `--tag` and `--tour`, with what they name and how often.
-fn index(args: &IndexArgs, what: What) -> Result<ExitCode, LoadError> {
+fn catalogue(args: &IndexArgs, what: Catalogue) -> Result<ExitCode, LoadError> {
     let (inputs, _) = inputs(&args.paths)?;
     let loaded = load::load(inputs);
     if loaded.errors() > 0 {
         return Ok(report_errors(&loaded));
     }
-    let t = &loaded.timeline;
-    let ix = query::Index::build(t);
-    let rows: Vec<serde_json::Value> = match what {
-        What::Actors => t
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                serde_json::json!({
-                    "id": one_line(&a.id), "short": one_line(&a.short), "name": one_line(&a.name),
-                    "kind": a.kind.as_str(),
-                    "aliases": a.aliases.iter().map(|s| one_line(s)).collect::<Vec<_>>(),
-                    "events": ix.actor_events[i].len(),
-                })
-            })
-            .collect(),
-        What::Tags => t
-            .tags
-            .iter()
-            .enumerate()
-            .map(|(i, g)| serde_json::json!({ "tag": one_line(g), "events": ix.tag_events[i].len() }))
-            .collect(),
-        What::Tours => t
-            .tours
-            .iter()
-            .map(|tour| {
-                serde_json::json!({
-                    "id": one_line(&tour.id), "title": one_line(&tour.title), "steps": tour.steps.len(),
-                })
-            })
-            .collect(),
-    };
-    let text = match args.format {
-        CheckFormat::Json => format!("{:#}\n", serde_json::Value::Array(rows)),
-        CheckFormat::Human => {
-            let field = |r: &serde_json::Value, k: &str| match &r[k] {
-                serde_json::Value::String(s) => s.clone(),
-                v => v.to_string(),
-            };
-            let cols: &[&str] = match what {
-                What::Actors => &["id", "short", "events", "name"],
-                What::Tags => &["tag", "events"],
-                What::Tours => &["id", "steps", "title"],
-            };
-            let widths: Vec<usize> = cols
-                .iter()
-                .map(|c| {
-                    rows.iter()
-                        .map(|r| chronoscope::fit::width(&field(r, c)))
-                        .chain([c.len()])
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect();
-            let mut out = String::new();
-            let line = |cells: Vec<String>| {
-                let mut l = String::new();
-                for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-                    if i + 1 == cells.len() {
-                        l.push_str(cell);
-                    } else {
-                        let pad = w.saturating_sub(chronoscope::fit::width(cell));
-                        l.push_str(&format!("{cell}{}  ", " ".repeat(pad)));
-                    }
-                }
-                l.trim_end().to_string() + "\n"
-            };
-            out.push_str(&line(cols.iter().map(|c| c.to_uppercase()).collect()));
-            for r in &rows {
-                out.push_str(&line(cols.iter().map(|c| field(r, c)).collect()));
-            }
-            out
-        }
-    };
-    say(Stream::Out, &text);
+    let json = matches!(args.format, CheckFormat::Json);
+    say(Stream::Out, &what.render(&loaded.timeline, json));
     Ok(ExitCode::SUCCESS)
 }
 

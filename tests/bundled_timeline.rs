@@ -247,3 +247,39 @@ fn tours_resolve_and_have_eight_to_fifteen_steps() {
         assert!(tl.tours.iter().any(|t| t.id == id), "tour {id} is missing");
     }
 }
+
+/// What people type or paste finds the events they mean: a hyphen for the
+/// data's en dash, a straight apostrophe for its curly one, a phrase in
+/// quotes, and an abbreviation as a whole word.
+#[test]
+fn searches_people_type_find_the_events_they_mean() {
+    use chronoscope::query::{self, Filter, Index};
+    let l = load::load(load::bundled());
+    let t = &l.timeline;
+    let ix = Index::build(t);
+    let found = |search: &str| -> Vec<String> {
+        let f = Filter {
+            search: search.into(),
+            ..Filter::default()
+        };
+        query::apply(t, &ix, &f)
+            .events
+            .iter()
+            .map(|&e| t.events[e].id.clone())
+            .collect()
+    };
+    assert!(found("Pakistan-TTP talks").contains(&"2022-06-kabul-hosted-talks".to_string()));
+    assert_eq!(found("Pakistan's"), found("Pakistan’s"));
+    assert!(found("Pakistan's").len() > 10);
+    assert_eq!(
+        found("\"carry out attacks\""),
+        ["2022-11-ttp-ends-ceasefire"]
+    );
+    let aps = found("APS");
+    assert_eq!(
+        aps.first().map(String::as_str),
+        Some("2014-12-aps-peshawar")
+    );
+    // "collapsed" holds "aps"; the abbreviation does not match inside it.
+    assert!(aps.len() < found("aps").len(), "{aps:?}");
+}

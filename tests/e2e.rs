@@ -297,3 +297,109 @@ fn e_exports_the_shown_events_and_never_a_timeline_file() {
     t.send(&["q"]);
     t.wait_for("EXITED 0");
 }
+
+/// A broken edit keeps its mark in the header past the next key, `!` shows
+/// every problem with its place, and fixing the file clears the mark.
+#[test]
+fn a_broken_edit_keeps_its_mark_until_fixed_and_bang_shows_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("timeline.toml");
+    let original = std::fs::read_to_string(format!("{FIXTURE}/timeline.toml")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    t.run(&format!("{BIN} {}; echo EXITED $?", dir.path().display()));
+    t.wait_for("Events 12/12");
+    std::fs::write(&file, format!("{original}\n= broken\n")).unwrap();
+    t.wait_for("Not reloaded: ");
+    // The banner goes with the next key; the mark stays.
+    t.send(&["j"]);
+    t.wait_until("banner gone", |s| !s.contains("Not reloaded: "));
+    // The two mistakes toml finds in "= broken".
+    let screen = t.wait_for("⚠ not reloaded: 2 errors");
+    assert!(screen.contains("press ! to see them"), "{screen}");
+    t.send(&["!"]);
+    let overlay = t.wait_for("Problems in the files");
+    assert!(
+        overlay.contains("timeline.toml:"),
+        "file:line:col shown: {overlay}"
+    );
+    t.send(&["Escape"]);
+    t.wait_until("overlay closed", |s| !s.contains("Problems in the files"));
+    t.wait_for("⚠ not reloaded");
+    std::fs::write(&file, &original).unwrap();
+    t.wait_for("Reloaded: 12 events");
+    t.send(&["j"]);
+    t.wait_until("mark cleared", |s| !s.contains("not reloaded"));
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+/// A timeline with errors opens at a terminal on the events that loaded,
+/// marked; piped, it exits 1 with the diagnostics.
+#[test]
+fn a_broken_timeline_opens_marked_at_a_terminal_and_fails_in_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("timeline.toml");
+    let original = std::fs::read_to_string(format!("{FIXTURE}/timeline.toml")).unwrap();
+    // An unknown actor: one error, and every event still loads.
+    let broken = original.replacen("actors = [\"ttp\"", "actors = [\"tpp\"", 1);
+    assert_ne!(broken, original);
+    std::fs::write(&file, &broken).unwrap();
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    t.run(&format!("{BIN} {}; echo EXITED $?", file.display()));
+    let screen = t.wait_for("⚠ not reloaded: 1 error");
+    assert!(screen.contains("Events 12/12"), "{screen}");
+    t.send(&["!"]);
+    let overlay = t.wait_for("Problems in the files");
+    assert!(overlay.contains("unknown actor"), "{overlay}");
+    t.send(&["Escape", "q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+    t.run(&format!(
+        "{BIN} {} | cat; echo PIPED ${{PIPESTATUS[0]}}",
+        file.display()
+    ));
+    let piped = t.wait_for("PIPED 1");
+    assert!(!piped.contains("Events 12/12"), "{piped}");
+}
+
+/// The explorer's export never replaces a file without a yes: `n` goes back
+/// to the prompt, `y` replaces.
+#[test]
+fn a_second_export_to_the_same_file_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("timeline.toml");
+    std::fs::copy(format!("{FIXTURE}/timeline.toml"), &copy).unwrap();
+    let out = dir.path().join("brief.md");
+    std::fs::write(&out, "an earlier brief\n").unwrap();
+    let Some(t) = Tmux::new(120, 30) else {
+        return;
+    };
+    t.run(&format!(
+        "{BIN} {} --actor TTP; echo EXITED $?",
+        copy.display()
+    ));
+    t.wait_for("Events 5/12");
+    t.send(&["e"]);
+    t.wait_for("export Markdown");
+    t.send(&["C-u"]);
+    t.send(&["-l", &out.display().to_string()]);
+    t.send(&["Enter"]);
+    t.wait_for("exists. Replace it?");
+    t.send(&["n"]);
+    t.wait_for("export Markdown");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "an earlier brief\n");
+    t.send(&["Enter"]);
+    t.wait_for("exists. Replace it?");
+    t.send(&["y"]);
+    t.wait_for("Exported 5 events to");
+    let brief = std::fs::read_to_string(&out).unwrap();
+    assert!(brief.contains("filter: TTP"), "{brief}");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+}

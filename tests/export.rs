@@ -128,6 +128,77 @@ fn the_command_line_prints_what_the_library_renders() {
     assert_eq!(stdout(&filtered).lines().count(), 3);
 }
 
+/// `chronoscope actors|tags|tours` print the catalogue the library renders,
+/// and what `actors` lists is what `--actor` takes.
+#[test]
+fn the_catalogues_list_what_the_filters_take() {
+    let l = loaded();
+    let path = fixture();
+    let path = path.to_str().unwrap();
+    for (cmd, what) in [
+        ("actors", export::Catalogue::Actors),
+        ("tags", export::Catalogue::Tags),
+        ("tours", export::Catalogue::Tours),
+    ] {
+        for json in [false, true] {
+            let format = if json { "json" } else { "human" };
+            let out = chronoscope(&[cmd, path, "--format", format]);
+            assert_eq!(out.status.code(), Some(0), "{cmd}: {}", stderr(&out));
+            assert_eq!(
+                stdout(&out),
+                what.render(&l.timeline, json),
+                "{cmd} {format}"
+            );
+        }
+    }
+    let listed = stdout(&chronoscope(&["actors", path]));
+    let short = listed
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap();
+    let out = chronoscope(&["list", path, "--actor", short]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "--actor {short}: {}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).is_empty());
+    let broken = chronoscope(&["actors", "tests/fixtures/invalid/bad-kind.toml"]);
+    assert_eq!(
+        broken.status.code(),
+        Some(1),
+        "an invalid timeline lists nothing"
+    );
+}
+
+/// `--actor` takes what people see: a short name, a name or an alias, in
+/// any case; a near miss gets a did-you-mean over all of them.
+#[test]
+fn actor_flags_take_short_names_and_aliases() {
+    let path = fixture();
+    let path = path.to_str().unwrap();
+    let by_id = stdout(&chronoscope(&["list", path, "--actor", "ttp"]));
+    assert!(!by_id.is_empty());
+    for spelled in ["TTP", "Tehrik-i-Taliban Pakistan", "pakistani taliban"] {
+        let out = chronoscope(&["list", path, "--actor", spelled]);
+        assert_eq!(out.status.code(), Some(0), "{spelled}: {}", stderr(&out));
+        assert_eq!(stdout(&out), by_id, "{spelled}");
+    }
+    let typo = chronoscope(&["list", path, "--actor", "tpp"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("did you mean"), "{}", stderr(&typo));
+    assert!(
+        stderr(&typo).contains("chronoscope actors"),
+        "{}",
+        stderr(&typo)
+    );
+    // The bundled timeline, as the reader tried it.
+    let bundled = chronoscope(&["list", "--actor", "TTP", "--actor", "US"]);
+    assert_eq!(bundled.status.code(), Some(0), "{}", stderr(&bundled));
+}
+
 /// Bytes a terminal or a spreadsheet could act on: C0 controls but `\n`,
 /// DEL, C1 controls and bidi controls.
 fn assert_inert(what: &str, s: &str) {

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use chronoscope::load::{self, Input};
+use chronoscope::load;
 use serde_json::Value;
 
 const SCHEMA: &str = include_str!("../assets/timeline.schema.json");
@@ -241,10 +241,7 @@ fn required(schema: &Value, pointer: &str) -> BTreeSet<String> {
 }
 
 fn missing_field_errors(text: &str) -> Vec<String> {
-    let loaded = load::load(vec![Input {
-        name: "t.toml".into(),
-        bytes: text.as_bytes().to_vec(),
-    }]);
+    let loaded = load::from_str("t.toml", text);
     loaded
         .diagnostics
         .iter()
@@ -490,10 +487,7 @@ fn the_worked_example_in_format_md_checks_clean_and_passes_the_schema() {
         .and_then(|(_, rest)| rest.split_once("```"))
         .map(|(block, _)| block)
         .expect("FORMAT.md opens with a TOML example");
-    let loaded = load::load(vec![Input {
-        name: "example.toml".into(),
-        bytes: example.as_bytes().to_vec(),
-    }]);
+    let loaded = load::from_str("example.toml", example);
     let problems: Vec<String> = loaded
         .diagnostics
         .iter()

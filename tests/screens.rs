@@ -432,3 +432,33 @@ fn high_contrast_draws_the_big_date_without_underline() {
         }
     }
 }
+
+/// Narrowing the actors pane marks the letters that matched, and only them.
+#[test]
+fn narrowing_marks_the_matched_letters() {
+    let mut app = app();
+    common::screen::focus(&mut app, chronoscope::app::Pane::Actors);
+    app.update(Message::StartSearch);
+    type_text(&mut app, "ttp");
+    let buf = draw(&mut app, 80, 24);
+    let screen = text(&buf);
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("] TTP"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let at = line.find("] TTP").unwrap();
+    let x = line[..at].chars().count() + 2;
+    // The first match is the selected row: its marked letters are underlined.
+    let underlined = |x: usize| {
+        buf[(x as u16, y as u16)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    assert!((x..x + 3).all(underlined), "TTP marked: {line}");
+    assert!(
+        !underlined(x + 3) && !underlined(x - 1),
+        "only TTP marked: {line}"
+    );
+    assert!(screen.contains("Actors /ttp"), "{screen}");
+}

@@ -74,7 +74,7 @@ fn run(data: &[u8]) {
         if op == 0 {
             break;
         }
-        let msg = match op % 52 {
+        let msg = match op % 60 {
             0 => Message::MoveDown,
             1 => Message::MoveUp,
             2 => Message::PageDown,

@@ -49,7 +49,7 @@ pub struct Doc {
     pub links: Vec<DocLink>,
 }
 
-struct Builder {
+struct Writer {
     width: usize,
     lines: Vec<DocLine>,
     links: Vec<DocLink>,
@@ -57,7 +57,7 @@ struct Builder {
     selected: usize,
 }
 
-impl Builder {
+impl Writer {
     fn blank(&mut self) {
         self.lines.push(Vec::new());
     }
@@ -121,7 +121,7 @@ pub fn document(
     width: usize,
     selected: usize,
 ) -> Doc {
-    let mut b = Builder {
+    let mut b = Writer {
         width: width.max(1),
         lines: Vec::new(),
         links: Vec::new(),
@@ -159,7 +159,7 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
-fn event_doc(b: &mut Builder, t: &Timeline, ix: usize) {
+fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
     let e = &t.events[ix];
     let mut top = e.display_date();
     if !e.location.is_empty() {
@@ -226,7 +226,7 @@ fn event_doc(b: &mut Builder, t: &Timeline, ix: usize) {
 }
 
 /// Claims grouped by stance: assertions beside denials when there is room.
-fn claims(b: &mut Builder, t: &Timeline, e: &Event) {
+fn claims(b: &mut Writer, t: &Timeline, e: &Event) {
     b.heading("Claims");
     let render = |stances: &[Stance], width: usize| -> Vec<DocLine> {
         let mut out = Vec::new();
@@ -266,7 +266,7 @@ fn claims(b: &mut Builder, t: &Timeline, e: &Event) {
     }
 }
 
-fn actor_doc(b: &mut Builder, t: &Timeline, index: &Index, a: ActorIx) {
+fn actor_doc(b: &mut Writer, t: &Timeline, index: &Index, a: ActorIx) {
     let actor = &t.actors[a];
     b.text(&format!("{} ({})", actor.name, actor.short), Tone::Title, 0);
     b.text(

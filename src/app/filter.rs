@@ -2,7 +2,8 @@
 //! all-of, the search mode, clearing, and the rows of the events and actors
 //! panes that follow every change.
 
-use super::{App, Entry, Pane, Row};
+use super::keymap::{self, Scope};
+use super::{App, Entry, Message, Pane, Row};
 use crate::model::{ActorIx, TagIx};
 use crate::query::{self, Combine, Filter, SearchMode};
 
@@ -55,7 +56,8 @@ impl App {
         let selected = self.entries.get(self.entry_cursor).copied();
         let t = &self.timeline;
         let q = self.narrow.trim();
-        let mut actors: Vec<(i32, ActorIx)> = (0..t.actors.len())
+        let mut fuzzy = query::Fuzzy::new(q);
+        let mut actors: Vec<(u32, ActorIx)> = (0..t.actors.len())
             .filter_map(|i| {
                 let a = &t.actors[i];
                 if q.is_empty() {
@@ -64,7 +66,7 @@ impl App {
                 std::iter::once(&a.short)
                     .chain([&a.name, &a.id])
                     .chain(&a.aliases)
-                    .filter_map(|s| query::fuzzy_score(q, s))
+                    .filter_map(|s| fuzzy.score(s))
                     .max()
                     .map(|score| (score, i))
             })
@@ -75,7 +77,7 @@ impl App {
             actors.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         }
         let tags: Vec<TagIx> = (0..t.tags.len())
-            .filter(|&i| q.is_empty() || query::fuzzy_score(q, &t.tags[i]).is_some())
+            .filter(|&i| q.is_empty() || fuzzy.score(&t.tags[i]).is_some())
             .collect();
         self.entries = actors.into_iter().map(|(_, i)| Entry::Actor(i)).collect();
         if !tags.is_empty() {
@@ -156,7 +158,10 @@ impl App {
         let matches = &self.filtered.matches;
         if self.filter.search.trim().is_empty() || matches.is_empty() {
             self.banner = Some(if self.filter.search.trim().is_empty() {
-                "No search: press / to search".into()
+                format!(
+                    "No search: press {} to search",
+                    keymap::label(Scope::Global, &Message::StartSearch)
+                )
             } else {
                 "No matches".into()
             });

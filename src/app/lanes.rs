@@ -10,6 +10,7 @@
 //! none of its months, so the month view gives such events a column of
 //! their own, "yr", and never counts them in a month.
 
+use super::keymap::{self, Scope};
 use super::{App, Message, Mode, Pane};
 use crate::model::{ActorIx, EventDate, EventIx, Qualifier, Timeline};
 use crate::query::{Combine, Filter, Index, within};
@@ -357,12 +358,13 @@ impl App {
         self.details_override = None;
         self.refilter(None);
         let shown = self.filtered.events.len();
+        let back = keymap::label(Scope::Events, &Message::GoBack);
         self.banner = Some(match column {
             Column::YearOnly(y) => format!(
-                "{shown} events of {short} in {y}, {n} of them dated to the year only · Esc back to the lanes"
+                "{shown} events of {short} in {y}, {n} of them dated to the year only · {back} back to the lanes"
             ),
             _ => format!(
-                "{shown} events of {short} in {} · Esc back to the lanes",
+                "{shown} events of {short} in {} · {back} back to the lanes",
                 column.describe()
             ),
         });

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use super::keymap::{self, Scope};
 use super::{App, Effect, Entry, Message, Mode, Pane};
 use crate::export::Format;
 use crate::query;
@@ -237,7 +238,8 @@ impl App {
                         Err(query::RangeError::Reversed { swapped }) => {
                             // Offered, not imposed: Enter again accepts it.
                             let why = format!(
-                                "that range runs backwards; Enter keeps it swapped: {swapped}"
+                                "that range runs backwards; {} keeps it swapped: {swapped}",
+                                keymap::label(Scope::Prompt, &Message::SubmitInput)
                             );
                             if let Mode::Prompt(p) = &mut self.mode {
                                 p.input = swapped;

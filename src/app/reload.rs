@@ -11,6 +11,27 @@ use crate::model::Timeline;
 use crate::query::{Filtered, Index};
 
 impl App {
+    /// The problems overlay's rows at the present size: each problem of the
+    /// files on disk wrapped to the box, its first row marked `true` (drawn
+    /// with a bullet). `update` scrolls over these rows, `draw` shows them.
+    pub fn problem_rows(&self) -> Vec<(bool, String)> {
+        let width = super::layout::inner_width(super::layout::overlay(self.size.0, self.size.1))
+            .saturating_sub(2);
+        let Some(broken) = &self.live.broken else {
+            return Vec::new();
+        };
+        broken
+            .problems
+            .iter()
+            .flat_map(|p| {
+                crate::fit::wrap(p, width)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, row)| (i == 0, row))
+            })
+            .collect()
+    }
+
     /// Takes the outcome of reading the files again.
     pub(super) fn reloaded(&mut self, r: ReloadOutcome) {
         self.live.reloading = false;
@@ -233,5 +254,28 @@ mod tests {
             panic!("left presenting: {:?}", app.mode)
         };
         assert_eq!(app.timeline.events[after.slides[after.at].event].id, on);
+    }
+
+    #[test]
+    fn the_problems_overlay_scrolls_to_the_last_row_of_long_problems() {
+        let mut app = app();
+        app.update(Message::Resize(80, 24));
+        let long = "timeline.toml:3:1: unknown actor \"x\" ".repeat(12);
+        let problems: Vec<String> = (0..8).map(|i| format!("{i}: {long}")).collect();
+        reload(&mut app, Err(Broken { problems }));
+        app.update(Message::ToggleProblems);
+        let rows = app.problem_rows();
+        assert!(
+            rows.len() > 8 * 4,
+            "each problem wraps: {} rows",
+            rows.len()
+        );
+        assert_eq!(rows.iter().filter(|(first, _)| *first).count(), 8);
+        app.update(Message::MoveLast);
+        let Mode::Problems { scroll, .. } = app.mode else {
+            panic!("{:?}", app.mode)
+        };
+        let height = super::super::layout::overlay_height(24);
+        assert_eq!(scroll + height, 2 + rows.len(), "the last row is in view");
     }
 }

@@ -181,11 +181,8 @@ impl App {
     fn overlay_lines(&self) -> usize {
         match &self.mode {
             Mode::Help { .. } => super::keymap::help_lines().len(),
-            Mode::Problems { .. } => self
-                .live
-                .broken
-                .as_ref()
-                .map_or(0, |b| b.problems.len() + 2),
+            // The heading and a blank row, then the problems' rows.
+            Mode::Problems { .. } => 2 + self.problem_rows().len(),
             _ => 0,
         }
     }

@@ -8,17 +8,19 @@
 //! point of output. This module never imports a terminal library and never
 //! writes to a timeline file: `write_atomic` refuses one.
 
+mod catalogue;
 mod csv;
 mod json;
 mod markdown;
-mod text;
+mod plain;
 mod timelinejs;
 mod write;
 
+pub use catalogue::Catalogue;
 pub use csv::to_csv;
 pub use json::to_json;
 pub use markdown::to_markdown;
-pub use text::to_text;
+pub use plain::to_text;
 pub use timelinejs::to_timelinejs;
 pub use write::{ExportError, Protected, Replace, remove_temporaries, write_atomic};
 

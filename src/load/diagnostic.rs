@@ -234,12 +234,12 @@ impl Files {
         };
         let message = one_line(&d.message);
         let labels = d.primary.iter().chain(&d.secondary);
-        let pieces: Vec<Piece> = labels
+        let located: Vec<Located> = labels
             .enumerate()
-            .filter_map(|(i, l)| self.piece(l, i == 0 && d.primary.is_some()))
+            .filter_map(|(i, l)| self.locate(l, i == 0 && d.primary.is_some()))
             .collect();
         let mut group = Group::with_title(level.primary_title(message.as_str()));
-        for p in &pieces {
+        for p in &located {
             let kind = if p.primary {
                 AnnotationKind::Primary
             } else {
@@ -256,23 +256,12 @@ impl Files {
         if let Some(h) = &hint {
             group = group.element(Level::HELP.message(h.as_str()));
         }
-        let mut out = Renderer::plain().render(&[group]).to_string();
-        // The renderer counts columns in the sanitized line, where a tab or a
-        // control has become several characters; the file's own column is the
-        // one a person's editor shows.
-        for p in &pieces {
-            let shown_col = p.source[..p.span.start].chars().count() + 1;
-            if shown_col != p.col {
-                let shown = format!("{}:{}:{shown_col}", p.path, p.line);
-                let exact = format!("{}:{}:{}", p.path, p.line, p.col);
-                out = out.replacen(&shown, &exact, 1);
-            }
-        }
-        out
+        let out = Renderer::plain().render(&[group]).to_string();
+        with_file_columns(&out, &located)
     }
 
     /// The sanitized line under a label and the label's span within it.
-    fn piece(&self, label: &Label, primary: bool) -> Option<Piece> {
+    fn locate(&self, label: &Label, primary: bool) -> Option<Located> {
         let file = self.files.get(label.file)?;
         let (line, col) = file.location(label.span.start);
         let range = file.line_range(line);
@@ -304,7 +293,7 @@ impl Files {
         );
         let source = format!("{open}{before}{inside}{after}{close}");
         let span = open.len() + before.len()..open.len() + before.len() + inside.len();
-        Some(Piece {
+        Some(Located {
             path: one_line(&file.name),
             line,
             col,
@@ -341,6 +330,33 @@ impl Files {
     }
 }
 
+/// The report with each snippet's location line (`--> path:line:col`, or
+/// `::: …` for the others) written from the file's own place. The renderer
+/// counts columns in the line it was given, which is the sanitized window
+/// of the line; a person's editor counts them in the file. One location
+/// line is drawn per snippet, in order.
+fn with_file_columns(report: &str, located: &[Located]) -> String {
+    let mut places = located.iter();
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        let body = line.trim_start();
+        let arrow = ["--> ", "::: "].into_iter().find(|a| body.starts_with(a));
+        let place = if arrow.is_some() { places.next() } else { None };
+        match (arrow, place) {
+            (Some(arrow), Some(p)) => {
+                let indent = &line[..line.len() - body.len()];
+                let end = if line.ends_with('\n') { "\n" } else { "" };
+                out.push_str(&format!(
+                    "{indent}{arrow}{}:{}:{}{end}",
+                    p.path, p.line, p.col
+                ));
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// Bytes of a long line quoted either side of a label, and at most under it.
 const CONTEXT: usize = 160;
 
@@ -353,7 +369,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-struct Piece {
+struct Located {
     path: String,
     line: usize,
     col: usize,
@@ -461,5 +477,24 @@ mod tests {
         let out = files.render(&d);
         assert!(out.contains("--> t.toml:1:17"), "{out}");
         assert!(out.contains("<U+202E>"), "{out}");
+    }
+
+    #[test]
+    fn columns_stay_exact_in_a_quoted_window_and_in_a_second_file() {
+        let mut files = Files::default();
+        let long = format!("actors = [{}\"zz\"]\n", "\"a\", ".repeat(100));
+        let at = long.find("\"zz\"").unwrap();
+        let first = files.add("t.toml".into(), long.clone());
+        let second = files.add("u.toml".into(), "\t\tid = \"zz\"\n".into());
+        let d = Diagnostic::error("duplicate-id", "duplicate")
+            .at(first, at..at + 4, "here")
+            .also(second, 8..12, "and here");
+        let out = files.render(&d);
+        assert!(out.contains(&format!("--> t.toml:1:{}", at + 1)), "{out}");
+        assert!(out.contains("::: u.toml:1:9"), "{out}");
+        assert!(
+            out.contains("...\"a\""),
+            "the long line is quoted as a window: {out}"
+        );
     }
 }

@@ -100,7 +100,7 @@ pub(super) fn parse_all<'a>(files: &'a Files, ids: &[FileId], piece_bytes: usize
         .enumerate()
         .flat_map(|(nth, &file)| {
             let text = files.get(file).map_or("", |f| f.text.as_str());
-            doc::pieces(text, piece_bytes)
+            cuts(text, piece_bytes)
                 .into_iter()
                 .map(move |range| Cut { nth, file, range })
         })
@@ -274,4 +274,26 @@ fn empty_file(id: FileId) -> Diagnostic {
     )
     .at(id, 0..0, "empty")
     .hint("add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file")
+}
+
+/// Where a large file may be cut into pieces that parse on their own: the
+/// start of each line that opens an `[[events]]` table, once at least
+/// `size` bytes have passed since the last cut. A cut that falls inside a
+/// multi-line string or array leaves the piece before it unterminated,
+/// which its parse reports, and the file then takes the general path.
+pub(super) fn cuts(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    const HEADER: &[u8] = b"\n[[events]]";
+    let mut out = Vec::new();
+    let mut start: usize = 0;
+    while let Some(found) = text
+        .as_bytes()
+        .get(start.saturating_add(size)..)
+        .and_then(|rest| memchr::memmem::find(rest, HEADER))
+    {
+        let cut = start.saturating_add(size) + found + 1;
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
 }

@@ -8,231 +8,348 @@
 use std::collections::HashMap;
 
 use super::diagnostic::Diagnostic;
-use super::raw::{RawTimeline, Ref, Spanned};
+use super::raw::{RawActor, RawEvent, RawTimeline, RawTour, Ref, Spanned};
 use super::suggest::{Budget, Suggester};
 use crate::model::{Actor, Claim, Coverage, Event, Source, Timeline, Tour, TourStep};
 use crate::text::one_line;
 
+/// What a reference names, and where: each with its diagnostic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// An event's `actors`.
+    Actor,
+    /// An actor's `links`.
+    LinkedActor,
+    /// A claim's `by`.
+    Claimant,
+    /// An event's `related`.
+    RelatedEvent,
+    /// A tour step's `event`.
+    TourStep,
+}
+
+impl Role {
+    /// What kind of record the reference must name.
+    fn target(self) -> Record {
+        match self {
+            Role::Actor | Role::LinkedActor | Role::Claimant => Record::Actor,
+            Role::RelatedEvent | Role::TourStep => Record::Event,
+        }
+    }
+
+    /// The reference as a message names it: "unknown claimant …".
+    fn noun(self) -> &'static str {
+        match self {
+            Role::Actor => "actor",
+            Role::LinkedActor => "linked actor",
+            Role::Claimant => "claimant",
+            Role::RelatedEvent => "related event",
+            Role::TourStep => "tour step",
+        }
+    }
+
+    /// The diagnostic code of a reference to nothing.
+    fn code(self) -> &'static str {
+        match self {
+            Role::Actor | Role::LinkedActor => "unknown-actor",
+            Role::Claimant => "unknown-claimant",
+            Role::RelatedEvent => "unknown-event",
+            Role::TourStep => "unknown-tour-event",
+        }
+    }
+}
+
+/// The records that have ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Record {
+    Actor,
+    Event,
+    Tour,
+}
+
+impl Record {
+    fn noun(self) -> &'static str {
+        match self {
+            Record::Actor => "actor",
+            Record::Event => "event",
+            Record::Tour => "tour",
+        }
+    }
+}
+
+/// Merges the files' records into one timeline, in stages: the
+/// `[timeline]` table, actors, tags, events (with their references), tours,
+/// and last the actors nothing mentions.
 pub fn resolve(
     raw: RawTimeline<'_>,
     fallback_title: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Timeline {
-    let actor_ids = unique_ids(raw.actors.iter().map(|a| &a.id), "actor", diags);
-    let event_ids = unique_ids(raw.events.iter().map(|e| &e.id), "event", diags);
-    unique_ids(raw.tours.iter().map(|t| &t.id), "tour", diags);
+    let actor_ids = unique_ids(raw.actors.iter().map(|a| &a.id), Record::Actor, diags);
+    let event_ids = unique_ids(raw.events.iter().map(|e| &e.id), Record::Event, diags);
+    unique_ids(raw.tours.iter().map(|t| &t.id), Record::Tour, diags);
+    let (title, summary, coverage) = meta(&raw, diags);
+    let event_owned: Vec<String> = raw.events.iter().map(|e| e.id.value.clone()).collect();
+    let mut refs = Refs {
+        actor_ids,
+        event_ids,
+        actor_names: Suggester::new(raw.actors.iter().map(|a| a.id.value.as_str())),
+        event_names: Suggester::new(event_owned.iter().map(String::as_str)),
+        budget: Budget::default(),
+        mentioned: vec![false; raw.actors.len()],
+        diags,
+    };
+    let actors = refs.actors(&raw);
+    let tags = tags(&raw);
+    let (events, kept) = refs.events(raw.events, &tags, coverage);
+    let tours = refs.tours(raw.tours, &kept);
+    let Refs {
+        mentioned, diags, ..
+    } = refs;
+    unused_actors(&raw.actors, &mentioned, diags);
+    let title = title.unwrap_or_else(|| fallback_title.to_string());
+    Timeline::new(title, summary, coverage, actors, events, tags, tours)
+}
 
-    let mut title = None;
-    let mut summary = String::new();
-    let mut coverage = None;
-    for (i, m) in raw.meta.iter().enumerate() {
-        if i > 0 {
+/// The `[timeline]` table: its title, summary and coverage, and a report
+/// when there is none or more than one.
+fn meta(
+    raw: &RawTimeline<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<String>, String, Option<Coverage>) {
+    let Some(first) = raw.meta.first() else {
+        if !raw.events.is_empty() {
             diags.push(
-                Diagnostic::error("duplicate-timeline", "[timeline] is defined more than once")
-                    .at(m.at.file, m.at.span.clone(), "defined again here")
-                    .also(
-                        raw.meta[0].at.file,
-                        raw.meta[0].at.span.clone(),
-                        "first defined here",
-                    )
-                    .hint("keep one [timeline] table across all the files of a timeline"),
+                Diagnostic::warning("no-timeline", "no [timeline] table: the timeline has no title")
+                    .hint("add [timeline] with title = \"…\" and coverage = { from = \"…\", to = \"…\" } to one file"),
             );
-            continue;
         }
-        title.clone_from(&m.title);
-        summary.clone_from(&m.summary);
-        coverage = m.coverage.as_ref().map(|(f, t)| Coverage {
-            from: f.value,
-            to: t.value,
-        });
-    }
-    if raw.meta.is_empty() && !raw.events.is_empty() {
+        return (None, String::new(), None);
+    };
+    for m in &raw.meta[1..] {
         diags.push(
-            Diagnostic::warning("no-timeline", "no [timeline] table: the timeline has no title")
-                .hint("add [timeline] with title = \"…\" and coverage = { from = \"…\", to = \"…\" } to one file"),
+            Diagnostic::error("duplicate-timeline", "[timeline] is defined more than once")
+                .at(m.at.file, m.at.span.clone(), "defined again here")
+                .also(first.at.file, first.at.span.clone(), "first defined here")
+                .hint("keep one [timeline] table across all the files of a timeline"),
         );
     }
+    let coverage = first.coverage.as_ref().map(|(f, t)| Coverage {
+        from: f.value,
+        to: t.value,
+    });
+    (first.title.clone(), first.summary.clone(), coverage)
+}
 
-    let actor_names = Suggester::new(raw.actors.iter().map(|a| a.id.value.as_str()));
-    let event_owned: Vec<String> = raw.events.iter().map(|e| e.id.value.clone()).collect();
-    let event_names = Suggester::new(event_owned.iter().map(String::as_str));
-    let mut budget = Budget::default();
-    let mut mentioned = vec![false; raw.actors.len()];
-
-    let actors: Vec<Actor> = raw
-        .actors
-        .iter()
-        .map(|a| Actor {
-            id: a.id.value.clone(),
-            name: a.name.clone(),
-            short: a.short.clone().unwrap_or_else(|| a.name.clone()),
-            aliases: a.aliases.clone(),
-            kind: a.kind,
-            summary: a.summary.clone(),
-            links: refs(
-                &a.links,
-                &actor_ids,
-                &actor_names,
-                "actor",
-                "linked actor",
-                &mut budget,
-                diags,
-            ),
-        })
-        .collect();
-
-    let mut tag_names: Vec<&str> = raw
+/// Every tag any event uses, sorted: the index events' tags point into.
+fn tags(raw: &RawTimeline<'_>) -> Vec<String> {
+    let mut names: Vec<&str> = raw
         .events
         .iter()
         .flat_map(|e| e.tags.iter().map(AsRef::as_ref))
         .collect();
-    tag_names.sort_unstable();
-    tag_names.dedup();
-    let tags: Vec<String> = tag_names.into_iter().map(str::to_owned).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.into_iter().map(str::to_owned).collect()
+}
 
-    let mut events = Vec::with_capacity(raw.events.len());
-    // Events dropped for a missing date shift indices: where each one went.
-    let mut kept: Vec<Option<usize>> = vec![None; raw.events.len()];
-    for (old, e) in raw.events.into_iter().enumerate() {
-        let actors_of = refs(
-            &e.actors,
-            &actor_ids,
-            &actor_names,
-            "actor",
-            "actor",
-            &mut budget,
-            diags,
-        );
-        actors_of.iter().for_each(|&a| mentioned[a] = true);
-        let related = refs(
-            &e.related,
-            &event_ids,
-            &event_names,
-            "event",
-            "related event",
-            &mut budget,
-            diags,
-        );
-        let mut claims = Vec::with_capacity(e.claims.len());
-        for c in e.claims {
-            if let [by] = refs(
-                std::slice::from_ref(&c.by),
-                &actor_ids,
-                &actor_names,
-                "actor",
-                "claimant",
-                &mut budget,
-                diags,
-            )[..]
-            {
-                mentioned[by] = true;
-                claims.push(Claim {
-                    by,
-                    stance: c.stance,
-                    text: c.text,
-                });
+/// What resolving references needs: the ids, the did-you-mean indexes and
+/// their shared budget, and which actors have been mentioned so far.
+struct Refs<'s, 'd> {
+    actor_ids: HashMap<String, usize>,
+    event_ids: HashMap<String, usize>,
+    actor_names: Suggester<'s>,
+    event_names: Suggester<'s>,
+    budget: Budget,
+    mentioned: Vec<bool>,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Refs<'_, '_> {
+    fn actors(&mut self, raw: &RawTimeline<'_>) -> Vec<Actor> {
+        raw.actors
+            .iter()
+            .map(|a| Actor {
+                id: a.id.value.clone(),
+                name: a.name.clone(),
+                short: a.short.clone().unwrap_or_else(|| a.name.clone()),
+                aliases: a.aliases.clone(),
+                kind: a.kind,
+                summary: a.summary.clone(),
+                links: self.resolve(&a.links, Role::LinkedActor),
+            })
+            .collect()
+    }
+
+    /// The events with a date, and for each raw event where it went (an
+    /// event dropped for a missing date shifts the ones after it).
+    fn events(
+        &mut self,
+        raw: Vec<RawEvent<'_>>,
+        tags: &[String],
+        coverage: Option<Coverage>,
+    ) -> (Vec<Event>, Vec<Option<usize>>) {
+        let mut events = Vec::with_capacity(raw.len());
+        let mut kept: Vec<Option<usize>> = vec![None; raw.len()];
+        for (old, e) in raw.into_iter().enumerate() {
+            let actors = self.resolve(&e.actors, Role::Actor);
+            actors.iter().for_each(|&a| self.mentioned[a] = true);
+            let related = self.resolve(&e.related, Role::RelatedEvent);
+            let mut claims = Vec::with_capacity(e.claims.len());
+            for c in e.claims {
+                if let [by] = self.resolve(std::slice::from_ref(&c.by), Role::Claimant)[..] {
+                    self.mentioned[by] = true;
+                    claims.push(Claim {
+                        by,
+                        stance: c.stance,
+                        text: c.text,
+                    });
+                }
             }
-        }
-        if e.sources.is_empty() {
-            diags.push(
-                Diagnostic::warning(
-                    "no-source",
-                    format!("event \"{}\" has no source", e.id.value),
-                )
-                .at(
-                    e.id.file,
-                    e.id.span.clone(),
-                    "no [[events.sources]] for this event",
-                )
-                .hint("add [[events.sources]] with publisher and title after the event"),
-            );
-        }
-        let Some(date) = e.date else { continue };
-        if let Some(c) = coverage {
-            let end = e.end.as_ref().map_or(date.value, |d| d.value);
-            if date.value.first_day() > c.to.last_day() || end.last_day() < c.from.first_day() {
-                diags.push(
+            if e.sources.is_empty() {
+                self.diags.push(
                     Diagnostic::warning(
-                        "outside-coverage",
-                        format!(
-                            "event \"{}\" ({}) is outside the declared coverage {}–{}",
-                            e.id.value, date.value, c.from, c.to
-                        ),
+                        "no-source",
+                        format!("event \"{}\" has no source", e.id.value),
                     )
-                    .at(date.file, date.span.clone(), "outside the coverage")
-                    .hint("fix the date, or widen `coverage` in [timeline]"),
+                    .at(
+                        e.id.file,
+                        e.id.span.clone(),
+                        "no [[events.sources]] for this event",
+                    )
+                    .hint("add [[events.sources]] with publisher and title after the event"),
                 );
             }
-        }
-        let tag_ix = e
-            .tags
-            .iter()
-            .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok())
-            .collect();
-        kept[old] = Some(events.len());
-        events.push(Event {
-            origin: e.origin,
-            id: e.id.value,
-            date: date.value,
-            end: e.end.map(|d| d.value),
-            title: e.title,
-            summary: e.summary,
-            details: e.details,
-            editor_note: e.editor_note,
-            actors: actors_of,
-            location: e.location,
-            tags: tag_ix,
-            figures: e.figures,
-            related,
-            claims,
-            sources: e
-                .sources
-                .into_iter()
-                .map(|s| Source {
-                    publisher: s.publisher,
-                    title: s.title,
-                    date: s.date,
-                    url: s.url,
-                    grade: s.grade,
-                })
-                .collect(),
-        });
-    }
-    let remap = |old: usize| kept.get(old).copied().flatten();
-    let remapped: Vec<Vec<usize>> = events
-        .iter()
-        .map(|e| e.related.iter().filter_map(|&r| remap(r)).collect())
-        .collect();
-    let mut tours = Vec::with_capacity(raw.tours.len());
-    for t in raw.tours {
-        let mut steps = Vec::with_capacity(t.steps.len());
-        for (ev, note) in t.steps {
-            if let [ix] = refs(
-                std::slice::from_ref(&ev),
-                &event_ids,
-                &event_names,
-                "event",
-                "tour step",
-                &mut budget,
-                diags,
-            )[..]
-                && let Some(event) = remap(ix)
-            {
-                steps.push(TourStep { event, note });
+            let Some(date) = e.date else { continue };
+            if let Some(c) = coverage {
+                let end = e.end.as_ref().map_or(date.value, |d| d.value);
+                if date.value.first_day() > c.to.last_day() || end.last_day() < c.from.first_day() {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            "outside-coverage",
+                            format!(
+                                "event \"{}\" ({}) is outside the declared coverage {}–{}",
+                                e.id.value, date.value, c.from, c.to
+                            ),
+                        )
+                        .at(date.file, date.span.clone(), "outside the coverage")
+                        .hint("fix the date, or widen `coverage` in [timeline]"),
+                    );
+                }
             }
+            let tag_ix = e
+                .tags
+                .iter()
+                .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok())
+                .collect();
+            kept[old] = Some(events.len());
+            events.push(Event {
+                origin: e.origin,
+                id: e.id.value,
+                date: date.value,
+                end: e.end.map(|d| d.value),
+                title: e.title,
+                summary: e.summary,
+                details: e.details,
+                editor_note: e.editor_note,
+                actors,
+                location: e.location,
+                tags: tag_ix,
+                figures: e.figures,
+                related,
+                claims,
+                sources: e
+                    .sources
+                    .into_iter()
+                    .map(|s| Source {
+                        publisher: s.publisher,
+                        title: s.title,
+                        date: s.date,
+                        url: s.url,
+                        grade: s.grade,
+                    })
+                    .collect(),
+            });
         }
-        tours.push(Tour {
-            id: t.id.value,
-            title: t.title,
-            summary: t.summary,
-            steps,
-        });
-    }
-    for (e, related) in events.iter_mut().zip(remapped) {
-        e.related = related;
+        // Related events were resolved against the raw list.
+        for e in &mut events {
+            e.related = e.related.iter().filter_map(|&r| kept[r]).collect();
+        }
+        (events, kept)
     }
 
-    for (a, used) in raw.actors.iter().zip(&mentioned) {
+    fn tours(&mut self, raw: Vec<RawTour<'_>>, kept: &[Option<usize>]) -> Vec<Tour> {
+        let mut tours = Vec::with_capacity(raw.len());
+        for t in raw {
+            let mut steps = Vec::with_capacity(t.steps.len());
+            for (ev, note) in t.steps {
+                if let [ix] = self.resolve(std::slice::from_ref(&ev), Role::TourStep)[..]
+                    && let Some(event) = kept[ix]
+                {
+                    steps.push(TourStep { event, note });
+                }
+            }
+            tours.push(Tour {
+                id: t.id.value,
+                title: t.title,
+                summary: t.summary,
+                steps,
+            });
+        }
+        tours
+    }
+
+    /// Resolves references, reporting each unknown one with a did-you-mean.
+    fn resolve(&mut self, list: &[Ref<'_>], role: Role) -> Vec<usize> {
+        let (ids, names) = match role.target() {
+            Record::Actor => (&self.actor_ids, &self.actor_names),
+            _ => (&self.event_ids, &self.event_names),
+        };
+        let target = role.target().noun();
+        let mut out = Vec::with_capacity(list.len());
+        // A long list is deduplicated through a set, a short one by scanning.
+        let mut seen = std::collections::HashSet::new();
+        for r in list {
+            if let Some(&i) = ids.get(r.value.as_ref()) {
+                let fresh = if list.len() > 16 {
+                    seen.insert(i)
+                } else {
+                    !out.contains(&i)
+                };
+                if fresh {
+                    out.push(i);
+                }
+                continue;
+            }
+            let shown = one_line(&r.value);
+            let near = if self.budget.take(r.file) {
+                names.suggest(&shown)
+            } else {
+                None
+            };
+            let (label, hint) = match near {
+                Some(m) => (
+                    format!("not defined; did you mean \"{m}\"?"),
+                    format!("fix the spelling, or define the {target} \"{shown}\""),
+                ),
+                None => (
+                    "not defined".to_string(),
+                    format!("define the {target} \"{shown}\", or remove this reference"),
+                ),
+            };
+            self.diags.push(
+                Diagnostic::error(role.code(), format!("unknown {} \"{shown}\"", role.noun()))
+                    .at(r.file, r.span.clone(), label)
+                    .hint(hint),
+            );
+        }
+        out
+    }
+}
+
+/// Warns of each actor no event or claim mentions.
+fn unused_actors(actors: &[RawActor<'_>], mentioned: &[bool], diags: &mut Vec<Diagnostic>) {
+    for (a, used) in actors.iter().zip(mentioned) {
         if !used {
             diags.push(
                 Diagnostic::warning(
@@ -244,17 +361,15 @@ pub fn resolve(
             );
         }
     }
-
-    let title = title.unwrap_or_else(|| fallback_title.to_string());
-    Timeline::new(title, summary, coverage, actors, events, tags, tours)
 }
 
 /// Maps ids to their first index, reporting each later duplicate at both places.
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a Spanned<String>>,
-    what: &str,
+    record: Record,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<String, usize> {
+    let what = record.noun();
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut places: Vec<&Spanned<String>> = Vec::new();
     for (i, id) in ids.enumerate() {
@@ -277,63 +392,4 @@ fn unique_ids<'a>(
         }
     }
     first
-}
-
-/// Resolves references, reporting each unknown one with a did-you-mean.
-fn refs(
-    list: &[Ref<'_>],
-    ids: &HashMap<String, usize>,
-    names: &Suggester<'_>,
-    target: &str,
-    role: &str,
-    budget: &mut Budget,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<usize> {
-    let mut out = Vec::with_capacity(list.len());
-    // A long list is deduplicated through a set, a short one by scanning.
-    let mut seen = std::collections::HashSet::new();
-    for r in list {
-        match ids.get(r.value.as_ref()) {
-            Some(&i) => {
-                let fresh = if list.len() > 16 {
-                    seen.insert(i)
-                } else {
-                    !out.contains(&i)
-                };
-                if fresh {
-                    out.push(i);
-                }
-            }
-            None => {
-                let shown = one_line(&r.value);
-                let near = if budget.take(r.file) {
-                    names.suggest(&shown)
-                } else {
-                    None
-                };
-                let (label, hint) = match near {
-                    Some(m) => (
-                        format!("not defined; did you mean \"{m}\"?"),
-                        format!("fix the spelling, or define the {target} \"{shown}\""),
-                    ),
-                    None => (
-                        "not defined".to_string(),
-                        format!("define the {target} \"{shown}\", or remove this reference"),
-                    ),
-                };
-                let code = match role {
-                    "claimant" => "unknown-claimant",
-                    "tour step" => "unknown-tour-event",
-                    _ if target == "actor" => "unknown-actor",
-                    _ => "unknown-event",
-                };
-                diags.push(
-                    Diagnostic::error(code, format!("unknown {role} \"{shown}\""))
-                        .at(r.file, r.span.clone(), label)
-                        .hint(hint),
-                );
-            }
-        }
-    }
-    out
 }

@@ -2,14 +2,11 @@
 
 #![allow(clippy::expect_used)]
 
-use super::pieces::{parse_all, parse_general};
+use super::pieces::{cuts, parse_all, parse_general};
 use super::*;
 
 fn load_str(text: &str) -> Loaded {
-    load(vec![Input {
-        name: "t.toml".into(),
-        bytes: text.as_bytes().to_vec(),
-    }])
+    from_str("t.toml", text)
 }
 
 const BASE: &str = r#"
@@ -277,7 +274,7 @@ fn a_cut_that_would_change_the_meaning_falls_back_to_the_whole_file() {
 #[test]
 fn a_large_file_is_cut_only_before_an_events_header() {
     let text = "[timeline]\n[[events]]\nid = 1\n[[events.claims]]\n\n[[events]]\n# é\n[[events]]";
-    let pieces = doc::pieces(text, 1);
+    let pieces = cuts(text, 1);
     let starts: Vec<&str> = pieces.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(
         starts,
@@ -288,10 +285,10 @@ fn a_large_file_is_cut_only_before_an_events_header() {
             "[[events]]"
         ]
     );
-    assert_eq!(doc::pieces(text, usize::MAX), vec![0..text.len()]);
+    assert_eq!(cuts(text, usize::MAX), vec![0..text.len()]);
     // A size that lands inside a multi-byte character does not stop the cuts.
     let wide = format!("# {}\n[[events]]\n[[events]]\n", "é".repeat(10));
-    assert_eq!(doc::pieces(&wide, 3).len(), 3);
+    assert_eq!(cuts(&wide, 3).len(), 3);
 }
 
 mod differential {

@@ -270,10 +270,18 @@ impl EventDate {
         let Some(end) = end.filter(|e| *e != self) else {
             return self.to_string();
         };
-        let same_shape = self.precision() == end.precision() && self.qualifier == end.qualifier;
+        // Within one year the year is said once, whatever each end's
+        // precision: "29 Jan–Apr 2014", "Jan–15 Apr 2014", "29–31 Jan 2014".
         let right = qualify(end.plain(), end.qualifier);
-        if same_shape && self.year == end.year && self.precision() != Precision::Year {
-            let left = if self.precision() == Precision::Day && self.month == end.month {
+        if self.qualifier == end.qualifier
+            && self.year == end.year
+            && self.precision() != Precision::Year
+            && end.precision() != Precision::Year
+        {
+            let left = if self.precision() == Precision::Day
+                && end.precision() == Precision::Day
+                && self.month == end.month
+            {
                 self.day.to_string()
             } else if self.precision() == Precision::Day {
                 format!("{} {}", self.day, month_name(self.month))
@@ -381,6 +389,23 @@ mod tests {
         );
         assert_eq!(d("2022-06").display_range(None), "Jun 2022");
         assert_eq!(d("2022-06").display_range(Some(&d("2022-06"))), "Jun 2022");
+        // Mixed precision within a year says the year once.
+        assert_eq!(
+            d("2014-01-29").display_range(Some(&d("2014-04"))),
+            "29 Jan–Apr 2014"
+        );
+        assert_eq!(
+            d("2014-01").display_range(Some(&d("2014-04-15"))),
+            "Jan–15 Apr 2014"
+        );
+        assert_eq!(
+            d("2014-01-29").display_range(Some(&d("2015-04"))),
+            "29 Jan 2014–Apr 2015"
+        );
+        assert_eq!(
+            d("2014").display_range(Some(&d("2014-04"))),
+            "2014–Apr 2014"
+        );
     }
 
     #[test]

@@ -5,9 +5,13 @@
 //! `present` and the exports all go through `apply`, so the same flags give
 //! the same events everywhere. Never imports a terminal library.
 
+mod fuzzy;
 mod index;
+mod terms;
 
-pub use index::{Hits, Index, Term, fold, fold_char, terms, words};
+pub use fuzzy::Fuzzy;
+pub use index::{Hits, Index};
+pub use terms::{Term, fold, fold_char, terms, words};
 
 use crate::model::{ActorIx, EventDate, EventIx, TagIx, Timeline};
 
@@ -335,6 +339,8 @@ pub fn describe(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<String> {
     let dates = match (f.from, f.to) {
         (None, None) => None,
         (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        // Said as a period is: "Jun–Dec 2022".
+        (Some(a), Some(b)) => Some(a.display_range(Some(&b))),
         (a, b) => Some(format!(
             "{}–{}",
             a.map(|d| d.to_string()).unwrap_or_default(),
@@ -381,51 +387,6 @@ fn restrict(keep: &mut [bool], selected: &[usize], postings: &[Vec<EventIx>], co
     for (k, h) in keep.iter_mut().zip(hits) {
         *k &= h >= need;
     }
-}
-
-/// A fuzzy subsequence match: every character of `needle` appears in
-/// `haystack` in order, each at the start of a word or not far after the
-/// previous one (at most three skipped characters per character typed), so
-/// "ttp" finds "TTP" and "Tehrik-i-Taliban Pakistan" but not a long name
-/// that merely holds a t, a t and a p. Returns a score (higher is better) when it matches.
-pub fn fuzzy_score(needle: &str, haystack: &str) -> Option<i32> {
-    let hay: Vec<char> = fold(haystack).chars().collect();
-    let needle: Vec<char> = fold(needle)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let budget = needle.len() * 3;
-    let mut skipped = 0;
-    let mut score = 0;
-    let mut pos = 0;
-    let mut prev: Option<usize> = None;
-    for &c in &needle {
-        let found = hay[pos..].iter().position(|&h| h == c)? + pos;
-        score += 10;
-        let word_start = found == 0 || !hay[found - 1].is_alphanumeric();
-        // Jumping to the start of a word is free: initials find names.
-        if let Some(p) = prev
-            && !word_start
-        {
-            skipped += found - p - 1;
-            if skipped > budget {
-                return None;
-            }
-        }
-        if prev.is_some_and(|p| p + 1 == found) {
-            score += 15;
-        }
-        if found == 0 || !hay[found - 1].is_alphanumeric() {
-            score += 10;
-        }
-        score -= i32::try_from(found - pos).unwrap_or(i32::MAX).min(5);
-        prev = Some(found);
-        pos = found + 1;
-    }
-    // Between equal matches, the shorter text is the closer one: "TTP"
-    // before "TTP-JuA".
-    let extra = i32::try_from(hay.len().saturating_sub(needle.len())).unwrap_or(i32::MAX);
-    Some(score - extra.min(40) / 4)
 }
 
 #[cfg(test)]

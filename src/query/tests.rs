@@ -1,7 +1,7 @@
 //! Filter tests on a small inline timeline.
 
 use super::*;
-use crate::load::{Input, load};
+use crate::load::{from_str, load};
 
 const T: &str = r#"
 [timeline]
@@ -74,10 +74,7 @@ title = "T"
 "#;
 
 fn timeline() -> (Timeline, Index) {
-    let l = load(vec![Input {
-        name: "t.toml".into(),
-        bytes: T.as_bytes().to_vec(),
-    }]);
+    let l = from_str("t.toml", T);
     assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
     let index = Index::build(&l.timeline);
     (l.timeline, index)
@@ -242,16 +239,6 @@ fn refine_agrees_with_apply() {
 }
 
 #[test]
-fn fuzzy_prefers_tight_matches() {
-    assert!(fuzzy_score("ttp", "Tehrik-i-Taliban Pakistan").is_some());
-    assert!(fuzzy_score("xyz", "Pakistan").is_none());
-    assert!(fuzzy_score("pak", "Pakistan") > fuzzy_score("pak", "Pashtun Kakar"));
-    assert!(fuzzy_score("ttp", "Government of the Islamic Republic of Afghanistan").is_none());
-    assert!(fuzzy_score("isi", "Inter-Services Intelligence").is_some());
-    assert!(fuzzy_score("ttp", "TTP") > fuzzy_score("ttp", "TTP-JuA"));
-}
-
-#[test]
 fn search_over_runs_agrees_with_event_by_event() {
     let (t, ix) = timeline();
     let all: Vec<EventIx> = (0..t.events.len()).collect();
@@ -308,10 +295,7 @@ fn counts_take_each_involved_actor_once() {
          [[events.claims]]\nby = \"afg\"\nstance = \"denies\"\ntext = \"two\"\n\
          [[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\n[[events]]\nid = \"fence\"",
     );
-    let l = load(vec![Input {
-        name: "t.toml".into(),
-        bytes: text.into_bytes(),
-    }]);
+    let l = from_str("t.toml", &text);
     assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
     let (t, ix) = (&l.timeline, Index::build(&l.timeline));
     let mut filter = Filter {
@@ -404,10 +388,7 @@ fn refining_follows_lowercasing_not_the_typed_text() {
     // "ΟΔΟΣ" lowercases to "οδος" (a final sigma) but "ΟΔΟΣΑ" to "οδοσα":
     // the longer query is not a narrowing of the shorter one.
     let text = T.replace("title = \"TTP founded\"", "title = \"Η οδοσα\"");
-    let l = load(vec![Input {
-        name: "t.toml".into(),
-        bytes: text.into_bytes(),
-    }]);
+    let l = from_str("t.toml", &text);
     assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
     let (t, ix) = (&l.timeline, Index::build(&l.timeline));
     let before = Filter {
@@ -423,4 +404,21 @@ fn refining_follows_lowercasing_not_the_typed_text() {
     let refined = refine(t, &ix, &after, &before, &prev);
     assert_eq!(refined, apply(t, &ix, &after));
     assert_eq!(ids(t, &refined), ["founding"]);
+}
+
+#[test]
+fn queries_fold_dashes_quotes_and_keep_phrases_and_abbreviations_whole() {
+    let t = terms("Pakistan-TTP “peace talks” APS pakistan’s");
+    let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["pakistan-ttp", "peace talks", "aps", "pakistan's"]);
+    let whole: Vec<bool> = t.iter().map(|t| t.whole).collect();
+    assert_eq!(whole, [false, true, true, false]);
+    assert_eq!(fold("Pakistan–TTP talks"), "pakistan-ttp talks");
+    assert_eq!(fold("Pakistan’s \u{a0}“x”"), "pakistan's  \"x\"");
+    // An unclosed quote runs to the end; an empty one is nothing.
+    assert_eq!(terms("\"carry out attacks")[0].text, "carry out attacks");
+    assert!(terms("\"\"").is_empty());
+    // Abbreviations are short capitals, not any capitalised word.
+    assert!(!terms("Kabul")[0].whole && !terms("aps")[0].whole);
+    assert!(terms("TTP")[0].whole && terms("9/11")[0].text == "9/11");
 }

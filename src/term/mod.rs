@@ -31,7 +31,7 @@ use crate::export::{ExportError, Replace};
 use crate::ui;
 
 /// Everything the loop waits for.
-pub enum Input {
+pub enum Wake {
     Term(TermEvent),
     /// The terminal could not be read: the loop ends with this error.
     TermFailed(io::Error),
@@ -43,13 +43,13 @@ pub enum Input {
 /// How long a reload may take before the header says the files do not answer.
 const RELOAD_DEADLINE: Duration = Duration::from_secs(5);
 
-fn spawn_input(tx: mpsc::Sender<Input>) -> io::Result<()> {
+fn spawn_input(tx: mpsc::Sender<Wake>) -> io::Result<()> {
     thread::Builder::new().name("input".into()).spawn(move || {
         loop {
             let input = match event::read() {
-                Ok(ev) => Input::Term(ev),
+                Ok(ev) => Wake::Term(ev),
                 Err(e) => {
-                    let _ = tx.send(Input::TermFailed(e));
+                    let _ = tx.send(Wake::TermFailed(e));
                     break;
                 }
             };
@@ -107,7 +107,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         .name("repaint".into())
         .spawn(move || {
             while repaint_rx.recv().is_ok() {
-                if forward.send(Input::Repaint).is_err() {
+                if forward.send(Wake::Repaint).is_err() {
                     break;
                 }
             }
@@ -120,7 +120,7 @@ pub fn run(mut app: App) -> io::Result<()> {
             .name("reports".into())
             .spawn(move || {
                 while let Ok(r) = reports_rx.recv() {
-                    if to_loop.send(Input::Watch(r)).is_err() {
+                    if to_loop.send(Wake::Watch(r)).is_err() {
                         break;
                     }
                 }
@@ -155,13 +155,13 @@ pub fn run(mut app: App) -> io::Result<()> {
             },
         };
         let msg = match input {
-            Input::Term(ev) => message_for(&app, ev),
-            Input::TermFailed(e) => return Err(e),
-            Input::Repaint => {
+            Wake::Term(ev) => message_for(&app, ev),
+            Wake::TermFailed(e) => return Err(e),
+            Wake::Repaint => {
                 repaint(&mut terminal)?;
                 None
             }
-            Input::Watch(r) => {
+            Wake::Watch(r) => {
                 let (msg, reloading) = report(r);
                 deadline = reloading.then(|| Instant::now() + RELOAD_DEADLINE);
                 Some(msg)

@@ -40,8 +40,9 @@ fn boxed(frame: &mut Frame<'_>, theme: &Theme, area: Rect, title: String) -> Rec
 
 fn close_keys() -> String {
     let close = keymap::label(Scope::Overlay, &Message::CancelInput);
-    let down = keymap::label(Scope::Overlay, &Message::PageDown);
-    format!("{down} and j/k scroll · {close} close")
+    let page = keymap::label(Scope::Overlay, &Message::PageDown);
+    let line = keymap::label(Scope::Overlay, &Message::MoveDown);
+    format!("{page} and {line} scroll · {close} close")
 }
 
 pub fn draw(frame: &mut Frame<'_>, theme: &Theme, area: Rect, scroll: usize) {
@@ -56,12 +57,6 @@ pub fn draw(frame: &mut Frame<'_>, theme: &Theme, area: Rect, scroll: usize) {
 
 /// Every problem of the files on disk, one per line, as `check` names them.
 pub fn draw_problems(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect, scroll: usize) {
-    let problems = app
-        .live()
-        .broken
-        .as_ref()
-        .map(|b| b.problems.clone())
-        .unwrap_or_default();
     let inner = boxed(
         frame,
         theme,
@@ -69,7 +64,7 @@ pub fn draw_problems(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect
         format!("Problems in the files · {}", close_keys()),
     );
     let w = usize::from(inner.width);
-    let mut all = vec![
+    let heading = [
         Line::from(Span::styled(
             truncate(
                 "The files on disk do not load; the screen shows the last good timeline. Fix these and save:",
@@ -79,17 +74,16 @@ pub fn draw_problems(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect
         )),
         Line::from(""),
     ];
-    for p in &problems {
-        for (i, l) in wrap(p, w.saturating_sub(2)).into_iter().enumerate() {
-            let lead = if i == 0 { "• " } else { "  " };
-            all.push(Line::from(vec![
-                Span::styled(lead, theme.error),
-                Span::styled(l, theme.base),
-            ]));
-        }
-    }
-    let visible: Vec<Line<'static>> = all
+    let rows = app.problem_rows();
+    let visible: Vec<Line<'static>> = heading
         .into_iter()
+        .chain(rows.into_iter().map(|(first, row)| {
+            let lead = if first { "• " } else { "  " };
+            Line::from(vec![
+                Span::styled(lead, theme.error),
+                Span::styled(row, theme.base),
+            ])
+        }))
         .skip(scroll)
         .take(usize::from(inner.height))
         .collect();

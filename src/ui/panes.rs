@@ -14,7 +14,7 @@ use super::{Theme, pane_block, truncate, width};
 use crate::app::keymap::{self, Scope};
 use crate::app::{App, Entry, Message, Pane, Row};
 use crate::model::Precision;
-use crate::query::{Combine, SearchMode};
+use crate::query::{self, Combine, SearchMode};
 
 /// A title keeps at least this many columns before badges give way.
 const TITLE_FIRST: usize = 40;
@@ -50,6 +50,8 @@ pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
     }
     let t = app.timeline();
     let shown = app.filtered();
+    let mut fuzzy =
+        (!app.narrowing().trim().is_empty()).then(|| query::Fuzzy::new(app.narrowing()));
     let lines: Vec<Line<'_>> = app
         .entries()
         .iter()
@@ -75,10 +77,20 @@ pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
             let mark = if checked { "[x] " } else { "[ ] " };
             let count = count.to_string();
             let room = w.saturating_sub(4 + count.len() + 1);
-            let label = truncate(&label, room);
+            let mut hits = fuzzy
+                .as_mut()
+                .map(|f| f.positions(&label))
+                .unwrap_or_default();
+            let full = label;
+            let label = truncate(&full, room);
+            if label != full {
+                // The ellipsis stands for what was cut: nothing past it is marked.
+                let kept = label.chars().count().saturating_sub(1);
+                hits.retain(|&p| p < kept);
+            }
             let pad = room.saturating_sub(width(&label));
-            let text = format!("{mark}{label}{} {count}", " ".repeat(pad));
-            let style = if i == app.entry_cursor() {
+            let selected = i == app.entry_cursor();
+            let style = if selected {
                 if focused {
                     theme.selected
                 } else {
@@ -91,7 +103,18 @@ pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
             } else {
                 theme.base
             };
-            Line::from(Span::styled(truncate(&text, w), style))
+            let hit = if selected {
+                style.add_modifier(Modifier::UNDERLINED)
+            } else {
+                theme.matched
+            };
+            if w < 4 + 1 + count.len() {
+                return Line::from(Span::styled(truncate(&format!("{mark}{label}"), w), style));
+            }
+            let mut spans = vec![Span::styled(mark, style)];
+            spans.extend(marked(&label, &hits, style, hit));
+            spans.push(Span::styled(format!("{} {count}", " ".repeat(pad)), style));
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -144,6 +167,28 @@ pub fn draw_events(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `label` in spans, the characters at `hits` (character positions) in `hit`.
+fn marked(label: &str, hits: &[usize], base: Style, hit: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in label.chars().enumerate() {
+        let is_hit = hits.binary_search(&i).is_ok();
+        if is_hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hit { hit } else { base },
+            ));
+        }
+        run_hit = is_hit;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hit { hit } else { base }));
+    }
+    spans
 }
 
 fn year_line(y: u16, w: usize, theme: &Theme) -> Line<'static> {

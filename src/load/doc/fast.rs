@@ -1,252 +1,19 @@
-//! A timeline file's TOML document as a small tree of spanned values.
-//!
-//! Two builders make it. `fast` reads the parser's events straight into the
-//! tree for the shapes a timeline file is written in: `[table]` and
-//! `[[array]]` headers, plain keys, values of any kind. Whatever else it
-//! meets — a syntax error, a dotted key, a key given twice, a header that
-//! reopens a table — makes it give up and return `None`, and the file is
-//! parsed again by `general`, which takes toml's own document (with its
-//! exact error messages) and converts it. Both give the same tree for any
-//! file `fast` accepts; `tests.rs` checks that on every fixture, and the
-//! fuzz target on arbitrary input. Skipping toml's document on the common
-//! path is what keeps a load close to the cost of the parse alone.
+//! The fast builder: the parser's events read straight into the tree, for
+//! the shapes a timeline file is written in, or `None` for the general path.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
-use toml::value::Datetime;
+use std::ops::Range;
 use toml_parser::decoder::ScalarKind;
 use toml_parser::lexer::Token;
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ParseError, Source};
 
+use super::{Array, Key, Node, Table, Value};
+
 /// Nesting deeper than this is refused, as toml refuses it.
 const MAX_DEPTH: u32 = 80;
-
-/// A table with more entries than this finds its keys through a hash
-/// index rather than a scan, so ten thousand `[actors.x]` headers stay
-/// linear.
-const SCAN_LIMIT: usize = 16;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Key<'i> {
-    pub name: Cow<'i, str>,
-    pub span: Range<usize>,
-}
-
-#[derive(Debug, PartialEq)]
-pub struct Node<'i> {
-    pub span: Range<usize>,
-    pub value: Value<'i>,
-}
-
-#[derive(Debug, PartialEq)]
-pub enum Value<'i> {
-    String(Cow<'i, str>),
-    /// The digits as toml decodes them, and their base.
-    Integer {
-        digits: Cow<'i, str>,
-        radix: u32,
-    },
-    Float,
-    Boolean,
-    Datetime(Datetime),
-    Array(Array<'i>),
-    Table(Table<'i>),
-}
-
-impl Value<'_> {
-    pub fn type_str(&self) -> &'static str {
-        match self {
-            Value::String(_) => "string",
-            Value::Integer { .. } => "integer",
-            Value::Float => "float",
-            Value::Boolean => "boolean",
-            Value::Datetime(_) => "datetime",
-            Value::Array(_) => "array",
-            Value::Table(_) => "table",
-        }
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct Table<'i> {
-    entries: Vec<(Key<'i>, Node<'i>)>,
-    /// Each key's position, once the table has more than `SCAN_LIMIT`.
-    index: Option<HashMap<Cow<'i, str>, usize>>,
-    /// Written as `{ … }`: closed once written, so no header may add to it.
-    inline: bool,
-}
-
-/// Equal when the entries are, whatever the builder's bookkeeping.
-impl PartialEq for Table<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries
-    }
-}
-
-/// Dropped without recursion: however a tree was built, freeing it never
-/// grows the stack with its depth.
-impl Drop for Table<'_> {
-    fn drop(&mut self) {
-        let mut pending: Vec<Node<'_>> = Vec::new();
-        pending.extend(self.entries.drain(..).map(|(_, node)| node));
-        while let Some(mut node) = pending.pop() {
-            match &mut node.value {
-                Value::Table(t) => pending.extend(t.entries.drain(..).map(|(_, n)| n)),
-                Value::Array(a) => pending.append(&mut a.items),
-                _ => {}
-            }
-        }
-    }
-}
-
-impl<'i> Table<'i> {
-    pub fn iter(&self) -> impl Iterator<Item = &(Key<'i>, Node<'i>)> {
-        self.entries.iter()
-    }
-
-    pub fn contains_key(&self, name: &str) -> bool {
-        self.find(name).is_some()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// True when `events`, if there, was made by `[[events]]` headers, so
-    /// that a later piece's `[[events]]` would have added to it.
-    pub fn events_by_header(&self) -> bool {
-        self.entries.iter().all(|(k, node)| {
-            k.name != "events" || matches!(&node.value, Value::Array(a) if a.of_tables)
-        })
-    }
-
-    fn with_capacity(n: usize) -> Self {
-        Table {
-            entries: Vec::with_capacity(n),
-            index: None,
-            inline: false,
-        }
-    }
-
-    /// The entry with this name.
-    fn find(&self, name: &str) -> Option<usize> {
-        match &self.index {
-            Some(index) => index.get(name).copied(),
-            None => self.entries.iter().position(|(k, _)| k.name == name),
-        }
-    }
-
-    /// Adds an entry; `None` when the key is already there.
-    fn insert(&mut self, key: Key<'i>, node: Node<'i>) -> Option<usize> {
-        if self.find(&key.name).is_some() {
-            return None;
-        }
-        let at = self.entries.len();
-        if let Some(index) = &mut self.index {
-            index.insert(key.name.clone(), at);
-        } else if at == SCAN_LIMIT {
-            let mut index: HashMap<Cow<'i, str>, usize> = HashMap::with_capacity(2 * SCAN_LIMIT);
-            for (i, (k, _)) in self.entries.iter().enumerate() {
-                index.insert(k.name.clone(), i);
-            }
-            index.insert(key.name.clone(), at);
-            self.index = Some(index);
-        }
-        self.entries.push((key, node));
-        Some(at)
-    }
-
-    /// Sorts entries by name, recursively: toml keeps a table's keys
-    /// sorted, a file keeps them in the order written.
-    #[cfg(test)]
-    pub fn sort(&mut self) {
-        self.entries.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-        self.index = None;
-        for (_, node) in &mut self.entries {
-            node.sort();
-        }
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct Array<'i> {
-    pub items: Vec<Node<'i>>,
-    /// Made by `[[header]]`s, which may add to it; `[ … ]` is closed.
-    of_tables: bool,
-}
-
-impl PartialEq for Array<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.items == other.items
-    }
-}
-
-impl<'i> Node<'i> {
-    #[cfg(test)]
-    fn sort(&mut self) {
-        match &mut self.value {
-            Value::Table(t) => t.sort(),
-            Value::Array(a) => a.items.iter_mut().for_each(Node::sort),
-            _ => {}
-        }
-    }
-
-    /// The table this node holds, or the last table of an array of tables:
-    /// where a header's path leads through it.
-    fn header_target(&mut self) -> Option<&mut Table<'i>> {
-        match &mut self.value {
-            Value::Table(t) if !t.inline => Some(t),
-            Value::Array(a) if a.of_tables => match &mut a.items.last_mut()?.value {
-                Value::Table(t) => Some(t),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-}
-
-/// The tree toml's own parser gives, with its errors; the general path.
-pub fn general(text: &str) -> (Table<'_>, Vec<toml::de::Error>) {
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    (from_de_table(doc.into_inner()), errors)
-}
-
-fn from_de_table(t: DeTable<'_>) -> Table<'_> {
-    let mut table = Table::default();
-    for (k, v) in t {
-        let key = Key {
-            span: k.span(),
-            name: k.into_inner(),
-        };
-        // toml has refused every duplicate key already.
-        table.insert(key, from_de_value(v));
-    }
-    table
-}
-
-fn from_de_value(v: toml::Spanned<DeValue<'_>>) -> Node<'_> {
-    let span = v.span();
-    let value = match v.into_inner() {
-        DeValue::String(s) => Value::String(s),
-        DeValue::Integer(i) => Value::Integer {
-            digits: Cow::Owned(i.as_str().to_owned()),
-            radix: i.radix(),
-        },
-        DeValue::Float(_) => Value::Float,
-        DeValue::Boolean(_) => Value::Boolean,
-        DeValue::Datetime(d) => Value::Datetime(d),
-        DeValue::Array(a) => Value::Array(Array {
-            items: a.into_iter().map(from_de_value).collect(),
-            of_tables: false,
-        }),
-        DeValue::Table(t) => Value::Table(from_de_table(t)),
-    };
-    Node { span, value }
-}
 
 /// The token and event buffers one thread reuses from piece to piece, so
 /// a large file is not lexed into freshly mapped memory.
@@ -274,7 +41,7 @@ pub fn fast<'i>(text: &'i str, offset: usize, buffers: &mut Buffers) -> Option<T
     if error.is_some() {
         return None;
     }
-    let mut builder = Builder {
+    let mut reader = Reader {
         source,
         offset,
         events,
@@ -285,33 +52,11 @@ pub fn fast<'i>(text: &'i str, offset: usize, buffers: &mut Buffers) -> Option<T
         sizes: HashMap::new(),
         header_was_array: false,
     };
-    builder.document()?;
-    Some(std::mem::take(&mut builder.root))
+    reader.document()?;
+    Some(std::mem::take(&mut reader.root))
 }
 
-/// Where a large file may be cut into pieces that parse on their own: the
-/// start of each line that opens an `[[events]]` table, once at least
-/// `size` bytes have passed since the last cut. A cut that falls inside a
-/// multi-line string or array leaves the piece before it unterminated,
-/// which its parse reports, and the file then takes the general path.
-pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
-    const HEADER: &[u8] = b"\n[[events]]";
-    let mut out = Vec::new();
-    let mut start: usize = 0;
-    while let Some(found) = text
-        .as_bytes()
-        .get(start.saturating_add(size)..)
-        .and_then(|rest| memchr::memmem::find(rest, HEADER))
-    {
-        let cut = start.saturating_add(size) + found + 1;
-        out.push(start..cut);
-        start = cut;
-    }
-    out.push(start..text.len());
-    out
-}
-
-struct Builder<'e, 'i> {
+struct Reader<'e, 'i> {
     source: Source<'i>,
     offset: usize,
     events: &'e [Event],
@@ -340,7 +85,7 @@ fn size_key<'i>(keys: &[Key<'i>], array: bool) -> Option<Cow<'i, str>> {
     }
 }
 
-impl<'i> Builder<'_, 'i> {
+impl<'i> Reader<'_, 'i> {
     fn document(&mut self) -> Option<()> {
         while let Some(event) = self.next_significant(true) {
             match event.kind() {

@@ -1,0 +1,191 @@
+//! What a timeline holds, as the command line lists it: `chronoscope
+//! actors`, `tags` and `tours` print the ids a person can pass to
+//! `--actor`, `--tag` and `--tour`, with what each names and how many
+//! events it has — as aligned columns, or as JSON for scripts.
+
+use serde_json::{Value, json};
+
+use crate::fit::width;
+use crate::model::Timeline;
+use crate::query::Index;
+use crate::text::one_line;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catalogue {
+    Actors,
+    Tags,
+    Tours,
+}
+
+impl Catalogue {
+    /// The listing: a JSON array of objects, or a table with a heading row.
+    pub fn render(self, t: &Timeline, json: bool) -> String {
+        let rows = self.rows(t);
+        if json {
+            return format!("{:#}\n", Value::Array(rows));
+        }
+        let cols: &[&str] = match self {
+            Catalogue::Actors => &["id", "short", "events", "name"],
+            Catalogue::Tags => &["tag", "events"],
+            Catalogue::Tours => &["id", "steps", "title"],
+        };
+        let cells: Vec<Vec<String>> =
+            std::iter::once(cols.iter().map(|c| c.to_uppercase()).collect())
+                .chain(
+                    rows.iter()
+                        .map(|r| cols.iter().map(|c| cell(r, c)).collect()),
+                )
+                .collect();
+        let widths: Vec<usize> = (0..cols.len())
+            .map(|i| cells.iter().map(|row| width(&row[i])).max().unwrap_or(0))
+            .collect();
+        let mut out = String::new();
+        for row in &cells {
+            let mut line = String::new();
+            for (i, (text, w)) in row.iter().zip(&widths).enumerate() {
+                line.push_str(text);
+                if i + 1 < row.len() {
+                    line.push_str(&" ".repeat(w.saturating_sub(width(text)) + 2));
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// One JSON object per actor, tag or tour, every text on one line.
+    fn rows(self, t: &Timeline) -> Vec<Value> {
+        let ix = Index::build(t);
+        match self {
+            Catalogue::Actors => t
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    json!({
+                        "id": one_line(&a.id),
+                        "short": one_line(&a.short),
+                        "name": one_line(&a.name),
+                        "kind": a.kind.as_str(),
+                        "aliases": a.aliases.iter().map(|s| one_line(s)).collect::<Vec<_>>(),
+                        "events": ix.actor_events[i].len(),
+                    })
+                })
+                .collect(),
+            Catalogue::Tags => t
+                .tags
+                .iter()
+                .enumerate()
+                .map(|(i, g)| json!({ "tag": one_line(g), "events": ix.tag_events[i].len() }))
+                .collect(),
+            Catalogue::Tours => t
+                .tours
+                .iter()
+                .map(|tour| {
+                    json!({
+                        "id": one_line(&tour.id),
+                        "title": one_line(&tour.title),
+                        "steps": tour.steps.len(),
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A field as a table shows it: strings bare, numbers as digits.
+fn cell(row: &Value, key: &str) -> String {
+    match &row[key] {
+        Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::from_str;
+
+    const T: &str = r#"
+[timeline]
+title = "T"
+[actors.ttp]
+name = "Tehrik-i-Taliban Pakistan"
+short = "TTP"
+kind = "armed-group"
+summary = "s"
+[actors.pak]
+name = "Pakistan"
+kind = "state"
+summary = "s"
+[[events]]
+id = "a"
+date = "2007-12"
+title = "Founded"
+summary = "s"
+actors = ["ttp", "pak"]
+tags = ["founding"]
+[[events.sources]]
+publisher = "P"
+title = "T"
+[[events]]
+id = "b"
+date = "2008"
+title = "Later"
+summary = "s"
+actors = ["ttp"]
+[[events.sources]]
+publisher = "P"
+title = "T"
+[[tours]]
+id = "intro"
+title = "An introduction"
+steps = [{ event = "a" }, { event = "b" }]
+"#;
+
+    fn timeline() -> Timeline {
+        let l = from_str("t.toml", T);
+        assert_eq!(l.errors(), 0, "{:?}", l.problems());
+        l.timeline
+    }
+
+    #[test]
+    fn actors_are_listed_in_aligned_columns_with_their_counts() {
+        let out = Catalogue::Actors.render(&timeline(), false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "ID   SHORT     EVENTS  NAME");
+        assert!(
+            lines.contains(&"ttp  TTP       2       Tehrik-i-Taliban Pakistan"),
+            "{out}"
+        );
+        assert!(
+            lines.contains(&"pak  Pakistan  1       Pakistan") || out.contains("pak  Pakistan"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn tags_and_tours_list_what_filters_take() {
+        let t = timeline();
+        assert_eq!(
+            Catalogue::Tags.render(&t, false),
+            "TAG       EVENTS\nfounding  1\n"
+        );
+        assert_eq!(
+            Catalogue::Tours.render(&t, false),
+            "ID     STEPS  TITLE\nintro  2      An introduction\n"
+        );
+    }
+
+    #[test]
+    fn json_holds_every_field() {
+        let out = Catalogue::Actors.render(&timeline(), true);
+        let v: Value = serde_json::from_str(&out).unwrap_or_default();
+        let ttp = v
+            .as_array()
+            .and_then(|a| a.iter().find(|r| r["id"] == "ttp"));
+        assert_eq!(ttp.map(|r| r["events"].clone()), Some(json!(2)));
+        assert_eq!(ttp.map(|r| r["kind"].clone()), Some(json!("armed-group")));
+    }
+}
