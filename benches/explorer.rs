@@ -1,6 +1,7 @@
 //! Benchmarks at 10,000 and 100,000 events: loading (against the toml
 //! crate's own parse of the same text, the floor), building the index,
-//! applying a filter, one search keystroke and one frame at 200×60.
+//! applying a filter, one search keystroke, one frame at 200×60 and one
+//! keystroke narrowing 10,000 actors.
 //!
 //! Run with `cargo bench --bench explorer`; BENCHMARKS.md records the
 //! figures and what dominates each. The timelines come from `synth.rs`, the
@@ -283,5 +284,58 @@ mod frame {
         let mut app = App::new(start);
         app.update(Message::Resize(200, 60));
         draw_bench(bencher, &app);
+    }
+}
+
+/// Narrowing the actors pane as a person types a name: one keystroke of
+/// `App::update` over 1,000 and 10,000 actors (each with a short name, a
+/// name and two aliases, all scored by nucleo), re-sorting the list.
+mod typed_narrowing {
+    use super::*;
+
+    const ACTORS: [usize; 2] = [1_000, 10_000];
+
+    fn actors_timeline(n: usize) -> Timeline {
+        let words = [
+            "Tehrik", "Taliban", "Lashkar", "Jamaat", "Harakat", "Front", "Army",
+        ];
+        let mut text = String::from("[timeline]\ntitle = \"Actors\"\n");
+        let mut ids = Vec::with_capacity(n);
+        for i in 0..n {
+            let (a, b) = (words[i % words.len()], words[(i / 7) % words.len()]);
+            text.push_str(&format!(
+                "[actors.a{i}]\nname = \"{a}-i-{b} {i}\"\nshort = \"{}{i}\"\n\
+                 aliases = [\"{b} {a} group {i}\", \"the {a}s of {i}\"]\nkind = \"armed-group\"\nsummary = \"s\"\n",
+                &a[..2].to_uppercase()
+            ));
+            ids.push(format!("\"a{i}\""));
+        }
+        text.push_str(&format!(
+            "[[events]]\nid = \"e\"\ndate = \"2000\"\ntitle = \"t\"\nsummary = \"s\"\nactors = [{}]\n\
+             [[events.sources]]\npublisher = \"p\"\ntitle = \"t\"\n",
+            ids.join(", ")
+        ));
+        let loaded = load::from_str("actors.toml", &text);
+        assert_eq!(loaded.errors(), 0, "{:?}", loaded.problems());
+        loaded.timeline
+    }
+
+    /// "ta" typed into the actors pane's narrowing, then "l".
+    #[divan::bench(args = ACTORS, sample_count = 30, sample_size = 1)]
+    fn keystroke(bencher: Bencher, n: usize) {
+        let mut app = App::new(Start::new(actors_timeline(n)));
+        app.update(Message::Resize(200, 60));
+        app.update(Message::PrevPane);
+        assert_eq!(app.pane(), chronoscope::app::Pane::Actors);
+        app.update(Message::StartSearch);
+        for c in "ta".chars() {
+            app.update(Message::TypeChar(c));
+        }
+        let app = std::cell::RefCell::new(app);
+        bencher
+            .with_inputs(|| {
+                app.borrow_mut().update(Message::DeleteChar);
+            })
+            .bench_local_values(|()| app.borrow_mut().update(Message::TypeChar('l')));
     }
 }

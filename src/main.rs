@@ -133,7 +133,7 @@ fn summary(loaded: &Loaded) -> String {
     let t = &loaded.timeline;
     // Every event written is counted, so a file of broken events does not
     // read as an empty one.
-    let events = match (t.events.len(), loaded.events_written) {
+    let events = match (t.events.len(), loaded.events_written()) {
         (valid, written) if written > valid => format!("{valid} of {written} events valid"),
         (valid, _) => plural(valid, "event", "events"),
     };

@@ -145,14 +145,13 @@ pub fn slide_body(t: &Timeline, e: &Event, width: usize, date_line: bool) -> Vec
             lines.push(vec![(Tone::Plain, " ".repeat(indent)), (tone, l)]);
         }
     };
-    if date_line {
-        push(Tone::Heading, &e.date.to_string(), 0, &mut lines);
-    }
+    // When the big date has no room, this line stands in for it, as a heading.
     let mut when = e.display_date();
     if !e.location.is_empty() {
         when = format!("{when} · {}", e.location);
     }
-    push(Tone::Dim, &when, 0, &mut lines);
+    let tone = if date_line { Tone::Heading } else { Tone::Dim };
+    push(tone, &when, 0, &mut lines);
     push(Tone::Title, &e.title, 0, &mut lines);
     lines.push(Vec::new());
     push(Tone::Plain, &e.summary, 0, &mut lines);
@@ -450,7 +449,7 @@ mod tests {
                 assert_eq!(d.layout.date, DateSize::Line, "at 80×{h}");
             }
         }
-        app.update(Message::Resize(60, 10));
+        app.update(Message::Resize(44, 10));
         let below = deck(&app).lines_below();
         assert!(below > 0);
         for _ in 0..below + 5 {

@@ -91,13 +91,36 @@ pub struct Input {
 /// errors), every diagnostic in file order, and the files they point into.
 pub struct Loaded {
     pub timeline: Timeline,
-    /// `[[events]]` tables written in the files, valid or not.
-    pub events_written: usize,
     pub diagnostics: Vec<Diagnostic>,
     pub files: Files,
 }
 
 impl Loaded {
+    /// `[[events]]` tables written in the files, valid or not, counted in
+    /// the text (a file that does not parse has no tree to count in): what
+    /// the checker's summary compares with the events that loaded.
+    pub fn events_written(&self) -> usize {
+        self.files
+            .files
+            .iter()
+            .map(|f| {
+                let text = f.text.as_bytes();
+                memchr::memmem::find_iter(text, b"[[events]]")
+                    .filter(|&at| {
+                        // At the start of a line, after any indentation.
+                        let line = &text[..at];
+                        let indent = line
+                            .iter()
+                            .rev()
+                            .take_while(|&&b| b == b' ' || b == b'\t')
+                            .count();
+                        line.len() == indent || line[line.len() - indent - 1] == b'\n'
+                    })
+                    .count()
+            })
+            .sum()
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -204,19 +227,8 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
         let place = d.primary.as_ref().map(|l| (l.file, l.span.start));
         (place.is_none(), place)
     });
-    let events_written = files
-        .files
-        .iter()
-        .map(|f| {
-            f.text
-                .lines()
-                .filter(|l| l.trim_start().starts_with("[[events]]"))
-                .count()
-        })
-        .sum();
     Loaded {
         timeline,
-        events_written,
         diagnostics: diags,
         files,
     }

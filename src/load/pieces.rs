@@ -113,11 +113,21 @@ pub(super) fn parse_all<'a>(files: &'a Files, ids: &[FileId], piece_bytes: usize
             .map(|p| parse_piece(files, p, &mut buffers))
             .collect()
     } else {
+        // One run of neighbouring pieces per thread, each with one set of
+        // buffers: rayon's `map_init` would make a set per split it
+        // chooses, and each set grows to a piece's size again.
+        let per = pieces.len().div_ceil(rayon::current_num_threads().max(1));
         pieces
-            .par_iter()
-            .map_init(doc::Buffers::default, |buffers, piece| {
-                parse_piece(files, piece, buffers)
+            .par_chunks(per.max(1))
+            .map(|run| {
+                let mut buffers = doc::Buffers::default();
+                run.iter()
+                    .map(|p| parse_piece(files, p, &mut buffers))
+                    .collect::<Vec<_>>()
             })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
             .collect()
     };
     // Each file's pieces in order; `None` once one needs the general path.

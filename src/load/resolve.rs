@@ -5,6 +5,7 @@
 //! that do not exist (with a did-you-mean), and the warnings — events without
 //! a source, events outside the declared coverage, actors no event mentions.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::diagnostic::Diagnostic;
@@ -89,12 +90,11 @@ pub fn resolve(
     let event_ids = unique_ids(raw.events.iter().map(|e| &e.id), Record::Event, diags);
     unique_ids(raw.tours.iter().map(|t| &t.id), Record::Tour, diags);
     let (title, summary, coverage) = meta(&raw, diags);
-    let event_owned: Vec<String> = raw.events.iter().map(|e| e.id.value.clone()).collect();
     let mut refs = Refs {
-        actor_ids,
-        event_ids,
-        actor_names: Suggester::new(raw.actors.iter().map(|a| a.id.value.as_str())),
-        event_names: Suggester::new(event_owned.iter().map(String::as_str)),
+        actor_ids: &actor_ids,
+        event_ids: &event_ids,
+        actor_names: OnceCell::new(),
+        event_names: OnceCell::new(),
         budget: Budget::default(),
         mentioned: vec![false; raw.actors.len()],
         diags,
@@ -156,10 +156,12 @@ fn tags(raw: &RawTimeline<'_>) -> Vec<String> {
 /// What resolving references needs: the ids, the did-you-mean indexes and
 /// their shared budget, and which actors have been mentioned so far.
 struct Refs<'s, 'd> {
-    actor_ids: HashMap<String, usize>,
-    event_ids: HashMap<String, usize>,
-    actor_names: Suggester<'s>,
-    event_names: Suggester<'s>,
+    actor_ids: &'s HashMap<String, usize>,
+    event_ids: &'s HashMap<String, usize>,
+    /// Built on the first reference to nothing: most timelines have none,
+    /// and preparing 100,000 ids for suggestions would cost every load.
+    actor_names: OnceCell<Suggester<'s>>,
+    event_names: OnceCell<Suggester<'s>>,
     budget: Budget,
     mentioned: Vec<bool>,
     diags: &'d mut Vec<Diagnostic>,
@@ -302,8 +304,8 @@ impl Refs<'_, '_> {
     /// Resolves references, reporting each unknown one with a did-you-mean.
     fn resolve(&mut self, list: &[Ref<'_>], role: Role) -> Vec<usize> {
         let (ids, names) = match role.target() {
-            Record::Actor => (&self.actor_ids, &self.actor_names),
-            _ => (&self.event_ids, &self.event_names),
+            Record::Actor => (self.actor_ids, &self.actor_names),
+            _ => (self.event_ids, &self.event_names),
         };
         let target = role.target().noun();
         let mut out = Vec::with_capacity(list.len());
@@ -323,7 +325,7 @@ impl Refs<'_, '_> {
             }
             let shown = one_line(&r.value);
             let near = if self.budget.take(r.file) {
-                names.suggest(&shown)
+                names.get_or_init(|| in_file_order(ids)).suggest(&shown)
             } else {
                 None
             };
@@ -345,6 +347,14 @@ impl Refs<'_, '_> {
         }
         out
     }
+}
+
+/// The ids of a map from id to first index, in the order they were defined,
+/// ready for suggestions: between equally close ids, the first defined wins.
+fn in_file_order(ids: &HashMap<String, usize>) -> Suggester<'_> {
+    let mut names: Vec<(&str, usize)> = ids.iter().map(|(id, &i)| (id.as_str(), i)).collect();
+    names.sort_unstable_by_key(|&(_, i)| i);
+    Suggester::new(names.into_iter().map(|(id, _)| id))
 }
 
 /// Warns of each actor no event or claim mentions.

@@ -483,5 +483,15 @@ fn each_mistake_is_reported_once_with_its_own_fix() {
         codes.contains(&"unknown-field") && !codes.contains(&"missing-field"),
         "{text}"
     );
-    assert_eq!(l.events_written, 3);
+    assert_eq!(l.events_written(), 3);
+}
+
+#[test]
+fn events_written_are_counted_at_line_starts_only() {
+    let l = from_str(
+        "t.toml",
+        "[[events]]\nid = \"a\"\n  [[events]]\n\t[[events]] # indented\n\
+         title = \"not [[events]] here\"\nx = 1 [[events]]\n",
+    );
+    assert_eq!(l.events_written(), 3);
 }

@@ -6,7 +6,7 @@
 use memchr::memmem;
 use rayon::prelude::*;
 
-use super::terms::{Finder, Term, fold};
+use super::terms::{Finder, Term, fold_into};
 use crate::model::{EventIx, Timeline};
 
 #[derive(Debug, Clone, Default)]
@@ -58,7 +58,7 @@ impl Index {
         let mut years = Vec::with_capacity(t.events.len());
         let mut last_years = Vec::with_capacity(t.events.len());
         let mut cores = Vec::with_capacity(t.events.len());
-        let mut text = Vec::new();
+        let mut text = String::new();
         let mut starts = Vec::with_capacity(t.events.len() + 1);
         let mut involved_all = Vec::with_capacity(t.events.len() * 4);
         let mut involved_at = Vec::with_capacity(t.events.len() + 1);
@@ -93,8 +93,8 @@ impl Index {
             }));
             starts.push(text.len());
             let mut push = |s: &str| {
-                text.extend_from_slice(fold(s).as_bytes());
-                text.push(b'\n');
+                fold_into(s, &mut text);
+                text.push('\n');
             };
             push(&e.title);
             push(&e.summary);
@@ -106,7 +106,7 @@ impl Index {
                 push(&actor.short);
                 actor.aliases.iter().for_each(|al| push(al));
             }
-            text.push(0);
+            text.push('\0');
         }
         starts.push(text.len());
         involved_at.push(involved_all.len());
@@ -123,7 +123,7 @@ impl Index {
             involved_at,
             event_tags,
             event_tags_at,
-            text,
+            text: text.into_bytes(),
             starts,
             threads: rayon::current_num_threads(),
             parallel_bytes: PARALLEL_BYTES,

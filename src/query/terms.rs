@@ -11,13 +11,33 @@ use memchr::memmem;
 /// "Pakistan’s".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold`, appended to `out`. Runs of ASCII other than the backtick are
+/// lowercased in place a run at a time: the index folds every event's text
+/// through this, and most of it is ASCII.
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'`')
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..run]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         match fold_char(c) {
             Some(f) => out.push(f),
             None => out.extend(c.to_lowercase()),
         }
+        rest = &rest[c.len_utf8()..];
     }
-    out
 }
 
 /// The character a punctuation mark folds to, if it is one that folds.

@@ -422,3 +422,27 @@ fn queries_fold_dashes_quotes_and_keep_phrases_and_abbreviations_whole() {
     assert!(!terms("Kabul")[0].whole && !terms("aps")[0].whole);
     assert!(terms("TTP")[0].whole && terms("9/11")[0].text == "9/11");
 }
+
+#[test]
+fn folding_a_run_at_a_time_agrees_with_folding_each_character() {
+    let each = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| match fold_char(c) {
+                Some(f) => vec![f],
+                None => c.to_lowercase().collect(),
+            })
+            .collect()
+    };
+    for s in [
+        "",
+        "Pakistan",
+        "Pakistan–TTP `talks`",
+        "İstanbul ÇAĞ Straße",
+        "“Quoted” ‘single’ ΑΘΗΝΑ",
+        "a\u{a0}b\u{202f}c",
+        "``",
+        "ǅ ß ﬁ",
+    ] {
+        assert_eq!(fold(s), each(s), "{s:?}");
+    }
+}

@@ -11,6 +11,15 @@ pub fn highlight(text: &str, words: &[String], base: Style, hit: Style) -> Vec<S
     if words.iter().all(String::is_empty) || text.is_empty() {
         return vec![Span::styled(text.to_string(), base)];
     }
+    // Most rows on screen hold no match: find that out on the folded text
+    // alone before mapping its bytes back to the original's.
+    let quick = crate::query::fold(text);
+    if !words
+        .iter()
+        .any(|w| !w.is_empty() && quick.contains(w.as_str()))
+    {
+        return vec![Span::styled(text.to_string(), base)];
+    }
     // The folded text, and for each of its bytes the original character's start.
     let mut folded = String::with_capacity(text.len());
     let mut origin: Vec<usize> = Vec::with_capacity(text.len());

@@ -50,9 +50,14 @@ pub fn cells(buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let symbol = buf[(x, y)].symbol().to_string();
+            let symbol = buf[(x, y)].symbol();
+            // Nearly every cell is one ASCII character: nothing to measure.
+            if symbol.len() == 1 {
+                x += 1;
+                continue;
+            }
             let cells = symbol.width().max(1);
-            if let Some(text) = plain(&symbol) {
+            if let Some(text) = plain(symbol) {
                 let mut parts: Vec<String> = Vec::new();
                 let mut used = 0;
                 for ch in text.chars() {

@@ -34,8 +34,6 @@ pub struct Spanned<T> {
 /// copying them would only be undone.
 #[derive(Debug, Default)]
 pub struct RawTimeline<'a> {
-    /// Every `[[events]]` table written, valid or not, for the summary.
-    pub events_written: usize,
     pub meta: Vec<RawMeta>,
     pub actors: Vec<RawActor<'a>>,
     pub events: Vec<RawEvent<'a>>,

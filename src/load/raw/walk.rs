@@ -29,7 +29,6 @@ impl<'a> Walker<'_, 'a> {
                         continue;
                     }
                     let items = self.array_of_tables(value, "[[events]]");
-                    out.events_written += items.len();
                     for item in items {
                         if let Some(e) = self.event(item) {
                             out.events.push(e);
