@@ -122,6 +122,24 @@ pub struct FilterArgs {
     /// Only events whose text matches
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only events whose claims conflict: someone denies or disputes what another asserts
+    #[arg(long)]
+    pub contested: bool,
+    /// Only events with a claim of this stance (with --by: made by that actor)
+    #[arg(long, value_name = "STANCE", value_parser = ["asserts", "confirms", "denies", "disputes"])]
+    pub stance: Option<String>,
+    /// Only events with a claim made by this actor (its id, short name, name or an alias)
+    #[arg(long, value_name = "ACTOR")]
+    pub by: Option<String>,
+    /// Only events with a source graded at least this reliable and credible, e.g. B2
+    #[arg(long, value_name = "GRADE")]
+    pub min_grade: Option<String>,
+    /// Only events every source of which is graded D-F, ungraded or without a URL
+    #[arg(long)]
+    pub weakly_sourced: bool,
+    /// The chronology as known on this day: only what its sources had reported by then
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,28 +164,7 @@ impl FilterArgs {
         use crate::query::{Combine, Filter};
         let mut f = Filter::default();
         for id in &self.actors {
-            let a = match t.actors_named(id)[..] {
-                [a] => a,
-                [] => {
-                    // Near misses among everything a person could have typed.
-                    let names = t.actors.iter().flat_map(|a| {
-                        std::iter::once(a.id.as_str())
-                            .chain([a.short.as_str(), a.name.as_str()])
-                            .chain(a.aliases.iter().map(String::as_str))
-                    });
-                    let near = did_you_mean(&id.to_lowercase(), names.clone())
-                        .or_else(|| did_you_mean(id, names));
-                    return Err(unknown("actor", id, near));
-                }
-                ref many => {
-                    let ids: Vec<&str> = many.iter().map(|&a| t.actors[a].id.as_str()).collect();
-                    return Err(format!(
-                        "--actor {} could mean {}; give one of these ids",
-                        crate::text::one_line(id),
-                        ids.join(", ")
-                    ));
-                }
-            };
+            let a = actor_named(t, "actor", id)?;
             if !f.actors.contains(&a) {
                 f.toggle_actor(a);
             }
@@ -201,7 +198,65 @@ impl FilterArgs {
             return Err(format!("--to {b} is before --from {a}"));
         }
         f.search = self.search.clone().unwrap_or_default();
+        f.contested = self.contested;
+        f.weakly_sourced = self.weakly_sourced;
+        if self.stance.is_some() || self.by.is_some() {
+            f.claim = Some(crate::query::ClaimFilter {
+                stance: self.stance.as_deref().and_then(crate::model::Stance::parse),
+                by: self
+                    .by
+                    .as_deref()
+                    .map(|b| actor_named(t, "by", b))
+                    .transpose()?,
+            });
+        }
+        if let Some(g) = &self.min_grade {
+            f.min_grade = Some(crate::model::Grade::parse(g.trim()).ok_or_else(|| {
+                format!(
+                    "--min-grade {}: an Admiralty grade is a letter A-F then a digit 1-6, e.g. B2",
+                    crate::text::one_line(g)
+                )
+            })?);
+        }
         Ok(f)
+    }
+
+    /// The day of `--as-of`, if given and valid.
+    pub fn as_of(&self) -> Result<Option<crate::model::EventDate>, String> {
+        self.as_of
+            .as_deref()
+            .map(|s| {
+                crate::model::EventDate::parse(s.trim())
+                    .map_err(|e| format!("--as-of {}: {e}", crate::text::one_line(s)))
+            })
+            .transpose()
+    }
+}
+
+/// The one actor a flag's value names, or an error with the near misses.
+fn actor_named(t: &crate::model::Timeline, flag: &str, id: &str) -> Result<usize, String> {
+    use crate::load::suggest::did_you_mean;
+    match t.actors_named(id)[..] {
+        [a] => Ok(a),
+        [] => {
+            // Near misses among everything a person could have typed.
+            let names = t.actors.iter().flat_map(|a| {
+                std::iter::once(a.id.as_str())
+                    .chain([a.short.as_str(), a.name.as_str()])
+                    .chain(a.aliases.iter().map(String::as_str))
+            });
+            let near =
+                did_you_mean(&id.to_lowercase(), names.clone()).or_else(|| did_you_mean(id, names));
+            Err(unknown("actor", id, near))
+        }
+        ref many => {
+            let ids: Vec<&str> = many.iter().map(|&a| t.actors[a].id.as_str()).collect();
+            Err(format!(
+                "--{flag} {} could mean {}; give one of these ids",
+                crate::text::one_line(id),
+                ids.join(", ")
+            ))
+        }
     }
 }
 

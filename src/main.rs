@@ -147,6 +147,28 @@ fn summary(loaded: &Loaded) -> String {
     )
 }
 
+/// How many claims there are, and how many of them cite a source.
+fn claim_counts(t: &Timeline) -> (usize, usize) {
+    t.events
+        .iter()
+        .flat_map(|e| &e.claims)
+        .fold((0, 0), |(n, c), claim| {
+            (n + 1, c + usize::from(!claim.sources.is_empty()))
+        })
+}
+
+/// "278 claims, 240 of them citing a source (86 %)", when there are claims.
+fn citations(t: &Timeline) -> Option<String> {
+    let (n, citing) = claim_counts(t);
+    (n > 0).then(|| {
+        format!(
+            "{}, {citing} of them citing a source ({} %)",
+            plural(n, "claim", "claims"),
+            citing * 100 / n
+        )
+    })
+}
+
 fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> {
     let loaded = load::load(inputs(paths)?.0);
     let text = match format {
@@ -156,10 +178,15 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
                 s.push_str(&loaded.files.render(d));
                 s.push_str("\n\n");
             }
+            if let Some(line) = citations(&loaded.timeline) {
+                s.push_str(&line);
+                s.push('\n');
+            }
             s.push_str(&summary(&loaded));
             s
         }
         CheckFormat::Json => {
+            let (claims, citing) = claim_counts(&loaded.timeline);
             let diagnostics: Vec<_> = loaded
                 .diagnostics
                 .iter()
@@ -171,6 +198,8 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
                 "actors": loaded.timeline.actors.len(),
                 "errors": loaded.errors(),
                 "warnings": loaded.warnings(),
+                "claims": claims,
+                "claims_citing_a_source": citing,
                 "diagnostics": diagnostics,
             });
             format!("{doc:#}")
@@ -220,7 +249,8 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         }),
         _ => return Ok(report_errors(&loaded)),
     };
-    let filter = match cli.filter.to_filter(&loaded.timeline) {
+    let mut loaded = loaded;
+    let filter = match known_filter(&mut loaded, &cli.filter) {
         Ok(f) => f,
         Err(e) => return Ok(usage(&e)),
     };
@@ -308,10 +338,24 @@ fn load_filtered(
     if loaded.errors() > 0 {
         return Ok(Err(report_errors(&loaded)));
     }
-    match flags.to_filter(&loaded.timeline) {
+    let mut loaded = loaded;
+    match known_filter(&mut loaded, flags) {
         Ok(f) => Ok(Ok((loaded, f, protected))),
         Err(e) => Ok(Err(usage(&e))),
     }
+}
+
+/// The filter flags resolved against the timeline, which `--as-of`
+/// replaces with the timeline as known on that day.
+fn known_filter(
+    loaded: &mut Loaded,
+    flags: &chronoscope::cli::FilterArgs,
+) -> Result<Filter, String> {
+    let filter = flags.to_filter(&loaded.timeline)?;
+    if let Some(day) = flags.as_of()? {
+        loaded.timeline = loaded.timeline.as_known_on(day);
+    }
+    Ok(filter)
 }
 
 fn run_terminal(app: App) -> ExitCode {

@@ -78,6 +78,46 @@ fn every_year_has_its_major_events() {
     assert!(tl.actors.len() >= 30, "only {} actors", tl.actors.len());
 }
 
+/// A journalist sees which source backs each claim: at least 80 % cite
+/// one (FORMAT.md, "Which source reports a claim"), every source is dated
+/// so the chronology can be walked "as known on" a day, and the school
+/// massacre, seen as known on its day, shows nothing published later.
+#[test]
+fn claims_cite_their_sources_and_sources_carry_dates() {
+    let tl = load::load(load::bundled()).timeline;
+    let claims: Vec<_> = tl.events.iter().flat_map(|e| &e.claims).collect();
+    let citing = claims.iter().filter(|c| !c.sources.is_empty()).count();
+    assert!(
+        citing * 100 >= claims.len() * 80,
+        "{citing} of {} claims cite a source",
+        claims.len()
+    );
+    for e in &tl.events {
+        for s in &e.sources {
+            assert!(s.date.is_some(), "event {}: {} is undated", e.id, s.title);
+        }
+    }
+    let day = chronoscope::model::EventDate::parse("2014-12-16").unwrap();
+    let known = tl.as_known_on(day);
+    let aps = &known.events[known
+        .event_ix("2014-12-aps-peshawar")
+        .expect("reported that day")];
+    assert!(!aps.sources.is_empty() && !aps.claims.is_empty());
+    for e in &known.events {
+        for s in &e.sources {
+            assert!(
+                s.date.is_some_and(|d| d.last_day() <= day.last_day()),
+                "{}",
+                e.id
+            );
+        }
+    }
+    assert!(
+        known.event_ix("2014-12-nap").is_none(),
+        "the plan came later"
+    );
+}
+
 #[test]
 fn every_event_has_a_source() {
     let tl = load::load(load::bundled()).timeline;

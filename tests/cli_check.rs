@@ -150,7 +150,7 @@ fn valid_fixtures_check_clean() {
         ),
         (
             "tests/fixtures/valid/full.toml",
-            "1 file, 9 events, 10 actors: 0 errors, 0 warnings\n",
+            "4 claims, 1 of them citing a source (25 %)\n1 file, 9 events, 10 actors: 0 errors, 0 warnings\n",
         ),
         (
             "tests/fixtures/valid/multi",
@@ -191,7 +191,7 @@ fn several_paths_merge_into_one_timeline() {
         "{text}"
     );
     assert!(
-        text.contains(" --> tests/fixtures/valid/multi/events.toml:17:11\n"),
+        text.contains(" --> tests/fixtures/valid/multi/events.toml:18:11\n"),
         "{text}"
     );
     assert!(
@@ -257,6 +257,7 @@ grade = "Z9"
         ("unknown-actor", 14),
         ("unknown-field", 15),
         ("unknown-event", 22),
+        ("undated-source", 24),
         ("bad-grade", 27),
     ];
     let expected: Vec<(String, u64)> = expected

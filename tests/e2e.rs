@@ -209,6 +209,57 @@ fn sigterm_and_sighup_give_the_terminal_back() {
     }
 }
 
+/// A journalist weighs the sources: contested events only, denials by
+/// one actor, then the bundled chronology as known on the day of the
+/// school massacre, where nothing published later shows.
+#[test]
+fn sources_are_weighed_and_the_chronology_seen_as_known_on_a_day() {
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
+    t.wait_for("Events 12/12");
+    t.send(&["x"]);
+    t.wait_for("≠ contested");
+    t.wait_until("fewer events", |s| !s.contains("Events 12/12"));
+    t.send(&["x"]);
+    t.wait_for("Events 12/12");
+    t.send(&["s"]);
+    t.wait_for("sources (B2");
+    t.send(&["-l", "denies by taliban"]);
+    t.send(&["Enter"]);
+    t.wait_for("AFT denies");
+    t.send(&["c"]);
+    t.wait_for("Events 12/12");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+
+    t.run(&format!("{BIN}; echo EXITED $?"));
+    t.wait_for("Pakistan, Afghanistan and the TTP");
+    t.send(&["a"]);
+    t.wait_for("as known on (");
+    t.send(&["-l", "2014-12-16"]);
+    t.send(&["Enter"]);
+    t.wait_for("as known on 16 Dec 2014");
+    t.send(&[":"]);
+    t.send(&["-l", "2014-12-16"]);
+    t.send(&["Enter"]);
+    t.wait_for("TTP massacre at the Army");
+    t.wait_for("are hidden.");
+    let screen = t.screen();
+    assert!(
+        !screen.contains("2015"),
+        "nothing from 2015 on the screen:\n{screen}"
+    );
+    t.send(&["c"]);
+    t.wait_until("the whole chronology", |s| {
+        !s.contains("as known on 16 Dec")
+    });
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
 #[test]
 fn a_panic_gives_the_terminal_back() {
     let Some(t) = Tmux::new(80, 24) else {

@@ -12,8 +12,8 @@ use std::process::{Command, Output};
 
 use chronoscope::export::{self, Format};
 use chronoscope::load::{self, Loaded};
-use chronoscope::model::{EventDate, Timeline};
-use chronoscope::query::{self, Combine, Filter, Filtered, Index};
+use chronoscope::model::{EventDate, Grade, Stance, Timeline};
+use chronoscope::query::{self, ClaimFilter, Combine, Filter, Filtered, Index};
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
@@ -656,14 +656,75 @@ fn list_flags_select_what_query_apply_selects() {
             },
         ),
     ];
-    for (flags, filter) in cases {
+    let on_sources: Vec<(Vec<&str>, Filter)> = vec![
+        (
+            vec!["--contested"],
+            Filter {
+                contested: true,
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--stance", "denies", "--by", "taliban"],
+            Filter {
+                claim: Some(ClaimFilter {
+                    stance: Some(Stance::Denies),
+                    by: Some(actor("taliban")),
+                }),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--stance", "disputes"],
+            Filter {
+                claim: Some(ClaimFilter {
+                    stance: Some(Stance::Disputes),
+                    by: None,
+                }),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--min-grade", "B2"],
+            Filter {
+                min_grade: Grade::parse("B2"),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--weakly-sourced", "--tag", "attack"],
+            Filter {
+                weakly_sourced: true,
+                tags: vec![tag("attack")],
+                ..Filter::default()
+            },
+        ),
+    ];
+    let all = t.events.len();
+    for (flags, filter) in cases.into_iter().chain(on_sources) {
         let want: Vec<String> = query::apply(t, &index, &filter)
             .events
             .iter()
             .map(|&i| t.events[i].id.clone())
             .collect();
+        if filter.on_sources() {
+            assert!(
+                !want.is_empty() && want.len() < all,
+                "{flags:?} should pick some events, not all: {want:?}"
+            );
+        }
         assert_eq!(listed_ids(&flags), want, "{flags:?}");
     }
+    // As known on a day: the timeline is cut first, then filtered.
+    let day = EventDate::parse("2015-01-01").unwrap();
+    let known = t.as_known_on(day);
+    let want: Vec<String> = query::apply(&known, &Index::build(&known), &Filter::default())
+        .events
+        .iter()
+        .map(|&i| known.events[i].id.clone())
+        .collect();
+    assert!(!want.is_empty() && want.len() < all, "{want:?}");
+    assert_eq!(listed_ids(&["--as-of", "2015-01-01"]), want);
 }
 
 #[test]
@@ -676,6 +737,10 @@ fn bad_flags_and_invalid_timelines_exit_with_their_codes() {
         (vec!["--tag", "nope"], "unknown tag"),
         (vec!["--from", "2020-13"], "month 13"),
         (vec!["--from", "2022", "--to", "2020"], "before"),
+        (vec!["--min-grade", "B9"], "Admiralty grade"),
+        (vec!["--stance", "deny"], "possible values"),
+        (vec!["--by", "talibans"], "did you mean \"taliban\""),
+        (vec!["--as-of", "2014-13"], "month 13"),
     ] {
         let mut args = vec!["list", path];
         args.extend_from_slice(&flags);

@@ -192,6 +192,46 @@ fn a_hostile_file_changes_nothing_it_asks_for() {
     t.assert_restored();
 }
 
+/// `y` copies a citation through OSC 52: what reaches the clipboard is the
+/// citation with every escape in the file shown as a visible mark, and the
+/// pane title stays as it was.
+#[test]
+fn a_copied_citation_carries_no_escape_from_the_file() {
+    let Some(t) = hostile_tmux(120, 40) else {
+        return;
+    };
+    let file = Path::new(FIXTURES).join("hostile/escapes.toml");
+    t.run(&format!(
+        "NO_COLOR=1 {BIN} {}; echo EXITED $?",
+        file.display()
+    ));
+    t.wait_for("Events 3/3");
+    t.send(&["g", "y"]);
+    t.wait_for("Copied:");
+    let start = Instant::now();
+    let copied = loop {
+        let b = t.tmux(&["show-buffer"]);
+        if !b.is_empty() {
+            break b;
+        }
+        assert!(start.elapsed() < TIMEOUT, "nothing reached the clipboard");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        copied.starts_with("Title sets window ␛]0;pwned-event␇"),
+        "{copied:?}"
+    );
+    assert!(
+        copied.contains("Pub ␛]0;pwned-source␇"),
+        "the first source: {copied:?}"
+    );
+    assert!(!copied.contains(['\u{1b}', '\u{7}', '\n']), "{copied:?}");
+    assert_eq!(t.format("#{pane_title}"), "title-before");
+    t.send(&["q"]);
+    assert_eq!(t.wait_exit(), "0", "{}", t.screen());
+    t.assert_restored();
+}
+
 /// With standard input from /dev/null the explorer still reads keys from
 /// the terminal (crossterm opens /dev/tty), and gives it back on quit.
 #[test]

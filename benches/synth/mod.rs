@@ -312,6 +312,7 @@ fn write_event(out: &mut String, rng: &mut Rng, actors: &[SynthActor], i: usize)
         17..19 => 3,
         _ => 4,
     };
+    let sources = 1 + rng.below(3);
     for _ in 0..claims {
         out.push_str("[[events.claims]]\n");
         let _ = writeln!(out, "by = \"{}\"", actors[rng.skewed(actors.len())].id);
@@ -320,21 +321,24 @@ fn write_event(out: &mut String, rng: &mut Rng, actors: &[SynthActor], i: usize)
             "stance = \"{}\"",
             rng.pick(&["asserts", "confirms", "denies", "disputes"])
         );
-        let _ = writeln!(out, "text = \"{}\"\n", sentences(rng, 120));
+        let _ = writeln!(out, "text = \"{}\"", sentences(rng, 120));
+        // Most claims cite the source that carries them, as a kept timeline's do.
+        if rng.percent(85) {
+            let _ = writeln!(out, "sources = [{}]", 1 + rng.below(sources));
+        }
+        out.push('\n');
     }
-    for _ in 0..1 + rng.below(3) {
+    for _ in 0..sources {
         out.push_str("[[events.sources]]\n");
         let _ = writeln!(out, "publisher = \"{}\"", rng.pick(&PUBLISHERS));
         let _ = writeln!(out, "title = \"{}\"", title(rng, 50));
-        if rng.percent(50) {
-            let _ = writeln!(
-                out,
-                "date = \"{}-{:02}-{:02}\"",
-                year,
-                1 + rng.below(12),
-                1 + rng.below(28)
-            );
-        }
+        let _ = writeln!(
+            out,
+            "date = \"{}-{:02}-{:02}\"",
+            year,
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
         if rng.percent(60) {
             let _ = writeln!(
                 out,

@@ -39,6 +39,8 @@ pub enum Tone {
 pub struct DocLink {
     pub target: Option<Subject>,
     pub row: usize,
+    /// For a source's address: the source's position in the event's list.
+    pub source: Option<usize>,
 }
 
 pub type DocLine = Vec<(Tone, String)>;
@@ -79,6 +81,7 @@ impl Writer {
     fn link(&mut self, label: &str, detail: &str, target: Subject) {
         let n = self.links.len();
         self.links.push(DocLink {
+            source: None,
             target: Some(target),
             row: self.lines.len(),
         });
@@ -93,11 +96,12 @@ impl Writer {
     }
 
     /// A source's address: cut to the line, whole when selected.
-    fn address(&mut self, url: &str, indent: usize) {
+    fn address(&mut self, url: &str, indent: usize, source: usize) {
         let n = self.links.len();
         self.links.push(DocLink {
             target: None,
             row: self.lines.len(),
+            source: Some(source),
         });
         let room = self.width.saturating_sub(indent);
         let lines = if n == self.selected {
@@ -159,6 +163,15 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// A claim's words quoted, with the numbers of the sources that carry it:
+/// "“…” [2]".
+pub fn cited(c: &crate::model::Claim) -> String {
+    match c.citation() {
+        s if s.is_empty() => quoted(&c.text),
+        s => format!("{} {s}", quoted(&c.text)),
+    }
+}
+
 fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
     let e = &t.events[ix];
     let mut top = e.display_date();
@@ -177,6 +190,17 @@ fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
     if !e.details.is_empty() {
         b.blank();
         b.text(&e.details, Tone::Plain, 0);
+    }
+    if let Some(k) = t.known_on {
+        b.blank();
+        b.text(
+            &format!(
+                "As known on {}: only the sources out by then, and the claims they carry; the details, written later, are hidden.",
+                k.day
+            ),
+            Tone::Note,
+            0,
+        );
     }
     if !e.figures.is_empty() {
         b.heading("Figures");
@@ -198,7 +222,7 @@ fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
                 b.text(&format!("grade {}", g.describe()), Tone::Dim, 6);
             }
             if let Some(u) = &s.url {
-                b.address(u, 6);
+                b.address(u, 6, i);
             }
         }
     }
@@ -238,7 +262,7 @@ fn claims(b: &mut Writer, t: &Timeline, e: &Event) {
                 Tone::ClaimAgainst
             };
             out.push(vec![(tone, truncate(&who, width))]);
-            for l in wrap(&quoted(&c.text), width.saturating_sub(2)) {
+            for l in wrap(&cited(c), width.saturating_sub(2)) {
                 out.push(vec![(Tone::Plain, "  ".into()), (Tone::Plain, l)]);
             }
         }

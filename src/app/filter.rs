@@ -151,6 +151,7 @@ impl App {
         self.lanes_return = None;
         self.rebuild_entries();
         self.refilter(None);
+        self.show_known_on(None);
         self.banner = Some("Filters cleared".into());
     }
 

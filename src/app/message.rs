@@ -50,6 +50,11 @@ pub enum Message {
     StartDateRange,
     StartJump,
     ShowFilter,
+    CopyCitation,
+    ToggleContested,
+    ToggleWeaklySourced,
+    StartSources,
+    StartAsOf,
 
     // Typing at the prompt.
     TypeChar(char),
@@ -123,6 +128,8 @@ pub enum Effect {
     Suspend,
     /// Clear and repaint the whole screen.
     Redraw,
+    /// Put this text on the clipboard (OSC 52): a citation, one line.
+    Copy(String),
     /// Write the shown events to a file; `replace` once the person said so.
     Export {
         format: Format,

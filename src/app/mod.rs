@@ -24,6 +24,7 @@ mod nav;
 pub mod present;
 mod prompt;
 mod reload;
+mod sources;
 #[cfg(test)]
 mod testing;
 mod update;
@@ -153,6 +154,8 @@ pub struct Live {
 
 pub struct App {
     timeline: Timeline,
+    /// The whole timeline, kept while `timeline` is it as known on a day.
+    full: Option<Timeline>,
     index: Index,
     filter: Filter,
     filtered: Filtered,
@@ -215,6 +218,7 @@ impl App {
         };
         let mut app = App {
             timeline: start.timeline,
+            full: None,
             index,
             filter: start.filter,
             filtered,

@@ -9,7 +9,7 @@
 //! lines are below and `j`/`k` (or the wheel) scroll it. The layout is
 //! made here, in `update`, so the scroll can be kept within the slide.
 
-use super::details::{DocLine, Tone, quoted};
+use super::details::{DocLine, Tone, cited};
 use super::{App, Message, Mode, Pane, Subject};
 use crate::fit::{truncate, width, wrap};
 use crate::model::{Event, EventIx, Timeline};
@@ -184,6 +184,26 @@ pub fn slide_body(t: &Timeline, e: &Event, width: usize, date_line: bool) -> Vec
         lines.push(Vec::new());
         lines.extend(claim_columns(t, e, width));
     }
+    // The numbers beside the claims, spelt out.
+    if e.claims.iter().any(|c| !c.sources.is_empty()) {
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match s.date {
+                Some(d) => format!("[{}] {}, {d}", i + 1, s.publisher),
+                None => format!("[{}] {}", i + 1, s.publisher),
+            })
+            .collect();
+        lines.push(Vec::new());
+        for (i, l) in wrap(&sources.join(" · "), width.saturating_sub(8))
+            .into_iter()
+            .enumerate()
+        {
+            let label = if i == 0 { "Sources " } else { "        " };
+            lines.push(vec![(Tone::Heading, label.into()), (Tone::Dim, l)]);
+        }
+    }
     lines
 }
 
@@ -199,7 +219,7 @@ fn claim_columns(t: &Timeline, e: &Event, width: usize) -> Vec<DocLine> {
             };
             let who = format!("{} {}", t.actors[c.by].short, c.stance.as_str());
             out.push(vec![(tone, truncate(&who, w))]);
-            for l in wrap(&quoted(&c.text), w.saturating_sub(2)) {
+            for l in wrap(&cited(c), w.saturating_sub(2)) {
                 out.push(vec![(Tone::Plain, "  ".into()), (Tone::Plain, l)]);
             }
         }

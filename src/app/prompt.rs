@@ -16,6 +16,10 @@ pub enum Prompt {
     DateRange,
     Jump,
     Narrow,
+    /// Filters on sources and claims: a grade, a stance, by an actor.
+    Sources,
+    /// The day to see the chronology as known on.
+    AsOf,
     /// A file path for the export, in the given format.
     Export(Format),
 }
@@ -32,7 +36,7 @@ pub struct PromptState {
 }
 
 impl PromptState {
-    fn new(kind: Prompt, input: String) -> PromptState {
+    pub(super) fn new(kind: Prompt, input: String) -> PromptState {
         PromptState {
             kind,
             input,
@@ -149,7 +153,11 @@ impl App {
                 self.entry_cursor = usize::from(self.entries.first() == Some(&Entry::TagsHeading));
                 self.clamp_scrolls();
             }
-            Prompt::DateRange | Prompt::Jump | Prompt::Export(_) => {}
+            Prompt::DateRange
+            | Prompt::Jump
+            | Prompt::Export(_)
+            | Prompt::Sources
+            | Prompt::AsOf => {}
         }
     }
 
@@ -229,6 +237,8 @@ impl App {
     fn apply_prompt(&mut self, kind: Prompt, text: &str) -> Result<(), String> {
         match kind {
             Prompt::Search | Prompt::Narrow | Prompt::Export(_) => Ok(()),
+            Prompt::Sources => self.apply_sources(text),
+            Prompt::AsOf => self.apply_as_of(text),
             Prompt::DateRange => {
                 let (from, to) = if text.trim().is_empty() {
                     (None, None)

@@ -53,11 +53,12 @@ impl App {
             }
         };
         self.live.broken = None;
+        let timeline = self.as_seen(timeline);
         self.take_timeline(timeline);
         self.banner = Some(format!("Reloaded: {} events", self.timeline.events.len()));
     }
 
-    fn take_timeline(&mut self, timeline: Timeline) {
+    pub(super) fn take_timeline(&mut self, timeline: Timeline) {
         let old = &self.timeline;
         let actors: Vec<String> = self
             .filter

@@ -37,6 +37,7 @@ impl App {
         }
         self.banner = None;
         match &self.mode {
+            Mode::Browse if msg == Message::CopyCitation => return self.copy_citation(),
             Mode::Browse => self.on_browse(msg),
             Mode::Prompt(_) => return self.on_prompt(msg),
             Mode::ConfirmReplace { .. } => return self.on_confirm(msg),
@@ -76,6 +77,10 @@ impl App {
             Message::StartSearch => self.start_search(),
             Message::StartDateRange => self.start_date_range(),
             Message::StartJump => self.start_jump(),
+            Message::StartSources => self.start_sources(),
+            Message::StartAsOf => self.start_as_of(),
+            Message::ToggleContested => self.toggle_contested(),
+            Message::ToggleWeaklySourced => self.toggle_weakly_sourced(),
             Message::StartExport => self.start_export(),
             Message::NextMatch => self.step_match(true),
             Message::PrevMatch => self.step_match(false),

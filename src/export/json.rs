@@ -115,6 +115,9 @@ struct ClaimJson {
     by: ActorRef,
     stance: &'static str,
     text: String,
+    /// The event's sources that carry the claim, numbered from 1 in the
+    /// order of `sources`, as the timeline file writes them.
+    sources: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -260,6 +263,7 @@ fn event(t: &Timeline, e: &Event) -> EventJson {
                     by: actor_ref(t, c.by)?,
                     stance: c.stance.as_str(),
                     text: block(&c.text),
+                    sources: c.sources.iter().map(|i| i + 1).collect(),
                 })
             })
             .collect(),

@@ -90,9 +90,16 @@ fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
     }
     if !e.claims.is_empty() {
         for c in &e.claims {
+            // Each claim cites the footnotes of the sources that carry it.
+            let cites: String = c
+                .sources
+                .iter()
+                .filter_map(|&i| e.sources.get(i))
+                .map(|s| format!("[^{}]", notes.number(s)))
+                .collect();
             let _ = writeln!(
                 out,
-                "- {} **{}**: {}",
+                "- {} **{}**: {}{cites}",
                 inline(&actor_name(t, c.by)),
                 c.stance.as_str(),
                 inline(&line(&c.text))

@@ -20,7 +20,7 @@ pub use catalogue::Catalogue;
 pub use csv::to_csv;
 pub use json::to_json;
 pub use markdown::to_markdown;
-pub use plain::to_text;
+pub use plain::{cite, to_text};
 pub use timelinejs::to_timelinejs;
 pub use write::{ExportError, Protected, Replace, remove_temporaries, write_atomic};
 

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{line, shown_events};
-use crate::model::Timeline;
+use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
 /// Width of the date column; "30 Nov–2 Dec 2014" and "c. Jun–Nov 2022" fit.
@@ -28,6 +28,23 @@ pub fn to_text(t: &Timeline, shown: &Filtered) -> String {
             line(&e.title),
             actors.join(", ")
         );
+    }
+    out
+}
+
+/// A citation of an event, on one line, for a story or a footnote:
+/// "Title (16 Dec 2014). Publisher, ‘Article title’, 17 Dec 2014, URL".
+/// With no source, the event alone.
+pub fn cite(e: &Event, source: Option<&Source>) -> String {
+    let mut out = format!("{} ({}).", line(&e.title), line(&e.display_date()));
+    if let Some(s) = source {
+        let _ = write!(out, " {}, ‘{}’", line(&s.publisher), line(&s.title));
+        if let Some(d) = s.date {
+            let _ = write!(out, ", {d}");
+        }
+        if let Some(u) = &s.url {
+            let _ = write!(out, ", {}", line(u));
+        }
     }
     out
 }

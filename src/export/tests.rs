@@ -42,6 +42,7 @@ fn raw_timeline() -> Timeline {
             by: 1,
             stance: Stance::Denies,
             text: HOSTILE.into(),
+            sources: vec![0],
         }],
         sources: vec![Source {
             publisher: HOSTILE.into(),
@@ -429,11 +430,13 @@ fn a_claim_with_a_semicolon_stays_one_claim_in_csv() {
             by: 1,
             stance: Stance::Denies,
             text: "first; still the first".into(),
+            sources: vec![],
         },
         Claim {
             by: 0,
             stance: Stance::Asserts,
             text: "second".into(),
+            sources: vec![],
         },
     ];
     let shown = everything(&t);
@@ -452,6 +455,7 @@ fn the_timelinejs_slides_carry_the_claims_attributed() {
         by: 1,
         stance: Stance::Denies,
         text: "we deny it".into(),
+        sources: vec![],
     }];
     let shown = everything(&t);
     let tl = to_timelinejs(&t, &shown, &about(&t, &shown));

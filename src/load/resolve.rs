@@ -205,6 +205,7 @@ impl Refs<'_, '_> {
                         by,
                         stance: c.stance,
                         text: c.text,
+                        sources: c.sources,
                     });
                 }
             }

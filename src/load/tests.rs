@@ -29,6 +29,7 @@ actors = ["ttp"]
 [[events.sources]]
 publisher = "P"
 title = "T"
+date = "2014-12-16"
 "#;
 
 #[test]
@@ -435,7 +436,11 @@ fn a_reload_reads_the_files_again_or_says_where_the_first_error_is() {
     assert_eq!(t.events.len(), 1);
     std::fs::write(
         &path,
-        BASE.replace("date = \"2014-12-16\"", "date = \"2014-13-16\"\nnope = 1"),
+        BASE.replacen(
+            "date = \"2014-12-16\"",
+            "date = \"2014-13-16\"\nnope = 1",
+            1,
+        ),
     )
     .expect("written");
     let why = reload(std::slice::from_ref(&path)).expect_err("a broken timeline");

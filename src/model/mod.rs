@@ -6,8 +6,10 @@
 //! never touches files or terminals.
 
 mod date;
+mod known;
 
 pub use date::{DateError, EventDate, Precision, Qualifier};
+pub use known::KnownOn;
 
 use std::collections::HashMap;
 
@@ -33,6 +35,9 @@ pub struct Timeline {
     pub tours: Vec<Tour>,
     actor_ids: HashMap<String, ActorIx>,
     event_ids: HashMap<String, EventIx>,
+    /// Set when this is the timeline as known on a day (`as_known_on`):
+    /// the day, and what the view hides.
+    pub known_on: Option<KnownOn>,
 }
 
 /// The span a timeline declares it covers.
@@ -142,6 +147,11 @@ impl Event {
         )
     }
 
+    /// True when every source is weak (`Source::is_weak`), or there is none.
+    pub fn is_weakly_sourced(&self) -> bool {
+        self.sources.iter().all(Source::is_weak)
+    }
+
     /// True when one actor asserts or confirms what another denies or disputes.
     pub fn has_conflict(&self) -> bool {
         self.claims.iter().any(|c| c.stance.is_for())
@@ -178,6 +188,16 @@ impl Stance {
         Stance::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// What claims of this stance are called: "denials".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Stance::Asserts => "assertions",
+            Stance::Confirms => "confirmations",
+            Stance::Denies => "denials",
+            Stance::Disputes => "disputes",
+        }
+    }
+
     /// Asserting and confirming stand on one side; denying and disputing on the other.
     pub fn is_for(self) -> bool {
         matches!(self, Stance::Asserts | Stance::Confirms)
@@ -189,6 +209,22 @@ pub struct Claim {
     pub by: ActorIx,
     pub stance: Stance,
     pub text: String,
+    /// The event's sources that report this claim, as positions in
+    /// `Event::sources` (0-based here; the file writes them from 1, as a
+    /// footnote reads). Empty when the claim cites none.
+    pub sources: Vec<usize>,
+}
+
+impl Claim {
+    /// The citation mark a reader sees beside the claim: "[1, 3]", or
+    /// nothing when it cites no source.
+    pub fn citation(&self) -> String {
+        if self.sources.is_empty() {
+            return String::new();
+        }
+        let n: Vec<String> = self.sources.iter().map(|i| (i + 1).to_string()).collect();
+        format!("[{}]", n.join(", "))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,6 +234,14 @@ pub struct Source {
     pub date: Option<EventDate>,
     pub url: Option<String>,
     pub grade: Option<Grade>,
+}
+
+impl Source {
+    /// A source a fact-checker would not rest on alone: graded D–F in
+    /// reliability, not graded, or with no address to follow.
+    pub fn is_weak(&self) -> bool {
+        self.url.is_none() || self.grade.is_none_or(|g| g.reliability >= 'D')
+    }
 }
 
 /// An Admiralty (NATO) grade: the source's reliability A–F and the
@@ -219,6 +263,13 @@ impl Grade {
             reliability: r,
             credibility: c as u8 - b'0',
         })
+    }
+
+    /// Whether this grade is at least `min`: as reliable **and** as
+    /// credible. The halves are compared apart, never added: A3 is not at
+    /// least B2, nor is C1. F and 6 ("cannot be judged") meet only F and 6.
+    pub fn at_least(&self, min: Grade) -> bool {
+        self.reliability <= min.reliability && self.credibility <= min.credibility
     }
 
     /// "B2 usually reliable, probably true".
@@ -315,11 +366,7 @@ impl Timeline {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let event_ids = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let event_ids = event_ids(&events);
         Timeline {
             title,
             summary,
@@ -330,6 +377,7 @@ impl Timeline {
             tours,
             actor_ids,
             event_ids,
+            known_on: None,
         }
     }
 
@@ -384,6 +432,15 @@ impl Timeline {
     }
 }
 
+/// Each event's position by its id.
+fn event_ids(events: &[Event]) -> HashMap<String, EventIx> {
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect()
+}
+
 fn sorted_order<T>(items: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| cmp(&items[a], &items[b]));
@@ -417,6 +474,33 @@ mod tests {
             Grade::parse("F6").map(|g| g.describe()),
             Some("F6 reliability unknown, truth unknown".into())
         );
+    }
+
+    #[test]
+    fn grades_compare_half_by_half() {
+        let g = |s: &str| Grade::parse(s).unwrap();
+        assert!(g("B2").at_least(g("B2")) && g("A1").at_least(g("B2")));
+        assert!(g("B1").at_least(g("B2")) && g("A2").at_least(g("B2")));
+        for worse in ["A3", "C1", "C3", "F1", "A6", "F6"] {
+            assert!(!g(worse).at_least(g("B2")), "{worse}");
+        }
+        assert!(g("F6").at_least(g("F6")) && g("E5").at_least(g("F6")));
+    }
+
+    #[test]
+    fn weak_sources_are_low_graded_ungraded_or_unlinked() {
+        let s = |grade: Option<&str>, url: Option<&str>| Source {
+            publisher: "P".into(),
+            title: "T".into(),
+            date: None,
+            url: url.map(String::from),
+            grade: grade.and_then(Grade::parse),
+        };
+        let url = Some("https://www.dawn.com/news/1");
+        assert!(!s(Some("B2"), url).is_weak() && !s(Some("C3"), url).is_weak());
+        assert!(s(Some("D2"), url).is_weak() && s(Some("F6"), url).is_weak());
+        assert!(s(None, url).is_weak(), "ungraded");
+        assert!(s(Some("A1"), None).is_weak(), "nothing to follow");
     }
 
     #[test]

@@ -7,13 +7,16 @@
 
 mod fuzzy;
 mod index;
+mod sources;
 mod terms;
 
 pub use fuzzy::Fuzzy;
 pub use index::{Hits, Index};
+pub use sources::{ClaimFilter, SourceHidden, known_on, parse_sources, sources_text};
+use sources::{describe_sources, restrict_by_sources};
 pub use terms::{Term, fold, fold_char, terms, words};
 
-use crate::model::{ActorIx, EventDate, EventIx, TagIx, Timeline};
+use crate::model::{ActorIx, EventDate, EventIx, Grade, TagIx, Timeline};
 
 /// How several selected actors (or tags) combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,11 +49,25 @@ pub struct Filter {
     pub to: Option<EventDate>,
     pub search: String,
     pub search_mode: SearchMode,
+    /// Only events whose claims conflict (the `≠` mark).
+    pub contested: bool,
+    /// Only events with a claim of this stance, by this actor.
+    pub claim: Option<ClaimFilter>,
+    /// Only events with a source at least this reliable and credible.
+    pub min_grade: Option<Grade>,
+    /// Only events every source of which is weak (`Source::is_weak`).
+    pub weakly_sourced: bool,
 }
 
 impl Filter {
+    /// True when a filter on sources or claims is set.
+    pub fn on_sources(&self) -> bool {
+        self.contested || self.claim.is_some() || self.min_grade.is_some() || self.weakly_sourced
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty()
+        !self.on_sources()
+            && self.actors.is_empty()
             && self.tags.is_empty()
             && self.from.is_none()
             && self.to.is_none()
@@ -98,6 +115,8 @@ pub struct Filtered {
     /// Events the date range leaves out because their dates are too
     /// coarse to tell: an event dated only "2023" for a range of January 2023.
     pub too_coarse: usize,
+    /// Events the filters on sources and claims hide.
+    pub by_sources: SourceHidden,
 }
 
 /// Why a typed date range was not taken.
@@ -200,6 +219,11 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
             too_coarse += usize::from(!*k && may_be_within(index, e, lo, hi));
         }
     }
+    let by_sources = if f.on_sources() {
+        restrict_by_sources(t, f, &mut keep)
+    } else {
+        SourceHidden::default()
+    };
     let allowed: Vec<EventIx> = (0..n).filter(|&i| keep[i]).collect();
     let query = terms(&f.search);
     let hits = if query.is_empty() {
@@ -219,6 +243,7 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     let mut out = counts(t, index, events, matches, hidden_by_search);
     out.match_at = hits.last_at;
     out.too_coarse = too_coarse;
+    out.by_sources = by_sources;
     out
 }
 
@@ -274,6 +299,7 @@ pub fn refine(
     let mut out = counts(t, index, matches.clone(), matches, hidden_by_search);
     out.match_at = hits.last_at;
     out.too_coarse = prev.too_coarse;
+    out.by_sources = prev.by_sources;
     out
 }
 
@@ -308,12 +334,13 @@ fn counts(
         tag_counts,
         years,
         too_coarse: 0,
+        by_sources: SourceHidden::default(),
     }
 }
 
 /// The active filters as words: "TTP ∧ PAK · #attack · 2021–2024 · /border".
 pub fn describe(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<String> {
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = known_on(t).into_iter().collect();
     let join = match f.combine {
         Combine::All => " ∧ ",
         Combine::Any => " ∨ ",
@@ -356,6 +383,7 @@ pub fn describe(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<String> {
         }
         parts.push(d);
     }
+    parts.extend(describe_sources(t, f, &shown.by_sources));
     if !f.search.trim().is_empty() {
         let mut s = format!("/{}", crate::text::one_line(f.search.trim()));
         match f.search_mode {

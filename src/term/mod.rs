@@ -181,6 +181,7 @@ pub fn run(mut app: App) -> io::Result<()> {
                     repaint(&mut terminal)?;
                 }
                 Effect::Redraw => repaint(&mut terminal)?,
+                Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
                 Effect::Export {
                     format,
                     path,
@@ -191,6 +192,18 @@ pub fn run(mut app: App) -> io::Result<()> {
     }
     drop(guard);
     Ok(())
+}
+
+/// Puts `text` on the clipboard through OSC 52, which terminals (and
+/// tmux with `set-clipboard on`) pass to the system clipboard. The text is
+/// base64-encoded, so nothing in it can end the sequence or start another;
+/// it was built from sanitized fields and is cleaned again here.
+fn copy(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+    use base64::Engine as _;
+    let clean = crate::text::one_line(text);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 /// Writes the shown events, stamped with this moment.

@@ -143,6 +143,8 @@ fn prompt_line(app: &App, theme: &Theme, p: &crate::app::PromptState, w: usize) 
         Prompt::Narrow => "narrow actors: ".into(),
         Prompt::DateRange => "dates (2021..2023-06, 2014, ..2010): ".into(),
         Prompt::Jump => "jump to date: ".into(),
+        Prompt::Sources => "sources (B2, denies, by ttp, contested, weak): ".into(),
+        Prompt::AsOf => "as known on (2014-12-16; empty: today): ".into(),
         Prompt::Export(format) => format!(
             "export {} ({} format) to: ",
             format.label(),

@@ -29,6 +29,9 @@ pub struct Theme {
     pub error: Style,
     pub strip: Style,
     pub strip_mark: Style,
+    /// "as known on 16 Dec 2014" in the header: a view of the past, never
+    /// to be mistaken for a filter.
+    pub known_on: Style,
     pub claim_for: Style,
     pub claim_against: Style,
     /// The big date on a slide: never underlined, which would blot it out.
@@ -84,6 +87,10 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+            known_on: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightMagenta)
+                .add_modifier(Modifier::BOLD),
             claim_for: Style::new()
                 .fg(Color::LightGreen)
                 .add_modifier(Modifier::BOLD),
@@ -127,6 +134,10 @@ impl Theme {
             strip_mark: Style::new()
                 .fg(Color::White)
                 .bg(Color::Magenta)
+                .add_modifier(Modifier::BOLD),
+            known_on: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
                 .add_modifier(Modifier::BOLD),
             claim_for: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             claim_against: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -197,6 +208,10 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(bold),
+            known_on: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(bold),
             claim_for: Style::new()
                 .fg(Color::White)
                 .bg(Color::Black)
@@ -236,6 +251,7 @@ impl Theme {
             error: Style::new().add_modifier(Modifier::BOLD),
             strip: Style::new(),
             strip_mark: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            known_on: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
             claim_for: Style::new().add_modifier(Modifier::BOLD),
             claim_against: Style::new().add_modifier(Modifier::BOLD),
             big_date: Style::new().add_modifier(Modifier::BOLD),

@@ -296,6 +296,31 @@ impl<'a> Walker<'_, 'a> {
         out.into_iter().map(|(_, k, n)| (k, n)).collect()
     }
 
+    /// An array of whole numbers, such as a claim's source positions
+    /// `[1, 3]`, each with its place; anything else is a wrong type.
+    pub(super) fn positions(&mut self, v: &Node<'_>) -> Vec<Spanned<i64>> {
+        let Value::Array(array) = &v.value else {
+            self.wrong_type(v, "an array of source numbers such as [1, 3]");
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(array.items.len());
+        for item in &array.items {
+            let n = match &item.value {
+                Value::Integer { digits, radix: 10 } => digits.replace('_', "").parse::<i64>().ok(),
+                _ => None,
+            };
+            match n {
+                Some(n) => out.push(self.sp(&item.span, n)),
+                None => self.push(
+                    Diagnostic::error("wrong-type", "a source is cited by its number, a whole number from 1")
+                        .at(self.file, item.span.clone(), "not a source number")
+                        .hint("write e.g. sources = [1, 3]: the first and third [[events.sources]] of this event"),
+                ),
+            }
+        }
+        out
+    }
+
     pub(super) fn slug_key(&mut self, key: &Key<'_>, what: &str) -> Option<Spanned<String>> {
         let s = self.sp(&key.span, key.name.to_string());
         self.check_slug(s, &format!("{what} id"))

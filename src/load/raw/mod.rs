@@ -87,6 +87,9 @@ pub struct RawClaim<'a> {
     pub by: Ref<'a>,
     pub stance: Stance,
     pub text: String,
+    /// Positions of the event's sources, as written (from 1), checked
+    /// against the event's sources once the whole event is read.
+    pub sources: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -164,6 +167,7 @@ pub const CLAIM: &[Field] = &[
     req("by", "by = \"pakistan-government\""),
     req("stance", "stance = \"asserts\""),
     req("text", "text = \"What they said.\""),
+    opt("sources"),
 ];
 pub const SOURCE: &[Field] = &[
     req("publisher", "publisher = \"Dawn\""),

@@ -166,6 +166,8 @@ impl<'a> Walker<'_, 'a> {
             claims: Vec::new(),
             sources: Vec::new(),
         };
+        // Each claim's cited positions, checked once the sources are read.
+        let mut citations: Vec<Vec<Spanned<i64>>> = Vec::new();
         for (k, v) in t.table.iter() {
             let name = k.name.as_ref();
             match name {
@@ -194,7 +196,10 @@ impl<'a> Walker<'_, 'a> {
                 "related" => e.related = self.refs(v),
                 "claims" => {
                     for c in self.array_of_tables(v, "[[events.claims]]") {
-                        e.claims.extend(self.claim(c));
+                        if let Some((claim, cites)) = self.claim(c) {
+                            e.claims.push(claim);
+                            citations.push(cites);
+                        }
                     }
                 }
                 "sources" => {
@@ -204,6 +209,9 @@ impl<'a> Walker<'_, 'a> {
                 }
                 other => self.unknown_field(k, other, EVENT, "an event"),
             }
+        }
+        for (claim, cites) in e.claims.iter_mut().zip(citations) {
+            claim.sources = self.cited(cites, e.sources.len());
         }
         let at = t.span();
         self.require(EVENT, t.table, at.clone(), "event");
@@ -227,22 +235,76 @@ impl<'a> Walker<'_, 'a> {
         Some(e)
     }
 
-    fn claim(&mut self, t: TableAt<'_, 'a>) -> Option<RawClaim<'a>> {
-        let (mut by, mut stance, mut text) = (None, None, None);
+    /// A claim, and the source positions it cites as written.
+    fn claim(&mut self, t: TableAt<'_, 'a>) -> Option<(RawClaim<'a>, Vec<Spanned<i64>>)> {
+        let (mut by, mut stance, mut text, mut cites) = (None, None, None, Vec::new());
         for (k, v) in t.table.iter() {
             match k.name.as_ref() {
                 "by" => by = self.reference(v),
                 "stance" => stance = self.choice(v, Choice::Stance, Stance::parse),
                 "text" => text = self.text(v),
+                "sources" => cites = self.positions(v),
                 other => self.unknown_field(k, other, CLAIM, "a claim"),
             }
         }
         self.require(CLAIM, t.table, t.span(), "claim");
-        Some(RawClaim {
+        let claim = RawClaim {
             by: by?,
             stance: stance?,
             text: text?,
-        })
+            sources: Vec::new(),
+        };
+        Some((claim, cites))
+    }
+
+    /// A claim's cited positions (from 1) checked against the event's
+    /// `count` sources: each in range becomes an index, each out of range
+    /// is an error that names the range. A number cited twice counts once.
+    fn cited(&mut self, cites: Vec<Spanned<i64>>, count: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::with_capacity(cites.len());
+        for c in cites {
+            let ix = usize::try_from(c.value)
+                .ok()
+                .filter(|&n| (1..=count).contains(&n));
+            match ix {
+                Some(n) if !out.contains(&(n - 1)) => out.push(n - 1),
+                Some(_) => {}
+                None => {
+                    let (label, hint) = match count {
+                        0 => (
+                            "this event lists no [[events.sources]]".to_string(),
+                            "add the source after the event, or remove the number".to_string(),
+                        ),
+                        1 => (
+                            "this event has one source: cite it as 1".to_string(),
+                            "sources are numbered from 1 in the order the event lists them"
+                                .to_string(),
+                        ),
+                        n => (
+                            format!("this event's sources are 1–{n}"),
+                            "sources are numbered from 1 in the order the event lists them"
+                                .to_string(),
+                        ),
+                    };
+                    self.push(
+                        Diagnostic::error(
+                            "bad-claim-source",
+                            format!(
+                                "a claim cites source {} of an event with {}",
+                                c.value,
+                                match count {
+                                    1 => "1 source".to_string(),
+                                    n => format!("{n} sources"),
+                                }
+                            ),
+                        )
+                        .at(c.file, c.span, label)
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+        out
     }
 
     fn source(&mut self, t: TableAt<'_, '_>) -> Option<RawSource> {
@@ -275,6 +337,13 @@ impl<'a> Walker<'_, 'a> {
             }
         }
         self.require(SOURCE, t.table, t.span(), "source");
+        if s.date.is_none() && t.table.contains_key("publisher") {
+            self.push(
+                Diagnostic::warning("undated-source", "a source without a date")
+                    .at(self.file, t.span(), "no `date`: never counted as known when viewed \"as known on\" a day")
+                    .hint("add date = \"YYYY-MM-DD\", the day the report was published (or YYYY-MM, YYYY when that is all it says)"),
+            );
+        }
         Some(s)
     }
 

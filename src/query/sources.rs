@@ -1,0 +1,189 @@
+//! Filters on sources and claims — contested events, a stance (by an
+//! actor), a minimum Admiralty grade, weakly sourced events — and the
+//! words the header and exports use for them and for a view "as known on"
+//! a day. FORMAT.md ("Sources and the Admiralty grade") gives the rules.
+
+use super::Filter;
+use crate::model::{ActorIx, Event, Grade, Stance, Timeline};
+
+/// Events with a claim of a stance, by an actor; either may be left open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimFilter {
+    pub stance: Option<Stance>,
+    pub by: Option<ActorIx>,
+}
+
+impl ClaimFilter {
+    pub(super) fn keeps(&self, e: &Event) -> bool {
+        e.claims
+            .iter()
+            .any(|c| self.stance.is_none_or(|s| s == c.stance) && self.by.is_none_or(|a| a == c.by))
+    }
+}
+
+/// How many events each filter on sources and claims hides, taken in
+/// the order the header lists them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceHidden {
+    pub contested: usize,
+    pub claim: usize,
+    pub grade: usize,
+    pub weak: usize,
+}
+
+/// Applies the filters on sources and claims to the events still kept,
+/// each in turn, counting what each one hides.
+pub(super) fn restrict_by_sources(t: &Timeline, f: &Filter, keep: &mut [bool]) -> SourceHidden {
+    let mut hidden = SourceHidden::default();
+    for (e, k) in t.events.iter().zip(keep.iter_mut()) {
+        if !*k {
+            continue;
+        }
+        let tests: [(bool, &mut usize); 4] = [
+            (!f.contested || e.has_conflict(), &mut hidden.contested),
+            (f.claim.is_none_or(|c| c.keeps(e)), &mut hidden.claim),
+            (
+                f.min_grade.is_none_or(|min| {
+                    e.sources
+                        .iter()
+                        .any(|s| s.grade.is_some_and(|g| g.at_least(min)))
+                }),
+                &mut hidden.grade,
+            ),
+            (!f.weakly_sourced || e.is_weakly_sourced(), &mut hidden.weak),
+        ];
+        for (passes, count) in tests {
+            if !passes {
+                *count += 1;
+                *k = false;
+                break;
+            }
+        }
+    }
+    hidden
+}
+
+/// "as known on 16 Dec 2014 (230 not yet reported, 3 with undated sources)",
+/// when the timeline is viewed as known on a day.
+pub fn known_on(t: &Timeline) -> Option<String> {
+    let k = t.known_on?;
+    let mut hidden = Vec::new();
+    if k.later > 0 {
+        hidden.push(format!("{} not yet reported", k.later));
+    }
+    if k.undated > 0 {
+        hidden.push(format!("{} hidden: undated sources", k.undated));
+    }
+    let mut s = format!("as known on {}", k.day);
+    if !hidden.is_empty() {
+        s.push_str(&format!(" ({})", hidden.join(", ")));
+    }
+    Some(s)
+}
+
+/// The filters on sources and claims as words, each with what it hides:
+/// "≠ contested (230 hidden)", "denies by TTP", "grade ≥ B2", "weakly sourced".
+pub(super) fn describe_sources(t: &Timeline, f: &Filter, hidden: &SourceHidden) -> Vec<String> {
+    let with = |s: String, n: usize| match n {
+        0 => s,
+        n => format!("{s} ({n} hidden)"),
+    };
+    let mut parts = Vec::new();
+    if f.contested {
+        parts.push(with("≠ contested".into(), hidden.contested));
+    }
+    if let Some(c) = f.claim {
+        let by = c.by.and_then(|a| t.actors.get(a)).map(|a| a.short.as_str());
+        let words = match (c.stance, by) {
+            (Some(s), Some(by)) => format!("{by} {}", s.as_str()),
+            (Some(s), None) => s.plural().to_string(),
+            (None, Some(by)) => format!("claims by {by}"),
+            (None, None) => "claims".to_string(),
+        };
+        parts.push(with(words, hidden.claim));
+    }
+    if let Some(g) = f.min_grade {
+        parts.push(with(format!("grade ≥ {g}"), hidden.grade));
+    }
+    if f.weakly_sourced {
+        parts.push(with("weakly sourced".into(), hidden.weak));
+    }
+    parts
+}
+
+/// What the explorer's sources prompt asks for, typed as words in any
+/// order: a grade ("B2"), a stance ("denies"), "by" and an actor,
+/// "contested", "weak". Empty clears them all.
+pub fn parse_sources(t: &Timeline, text: &str, f: &mut Filter) -> Result<(), String> {
+    let mut words = text.split_whitespace();
+    let mut next = Filter::default();
+    let mut claim = ClaimFilter {
+        stance: None,
+        by: None,
+    };
+    while let Some(w) = words.next() {
+        let lower = w.to_lowercase();
+        if let Some(g) = Grade::parse(&w.to_uppercase()).filter(|_| w.len() == 2) {
+            next.min_grade = Some(g);
+        } else if let Some(s) = Stance::parse(&lower) {
+            claim.stance = Some(s);
+        } else if lower == "contested" || w == "≠" {
+            next.contested = true;
+        } else if lower == "weak" || lower == "weakly" || lower == "weakly-sourced" {
+            next.weakly_sourced = true;
+        } else if lower == "sourced" && next.weakly_sourced {
+            // The second word of "weakly sourced".
+            continue;
+        } else if lower == "by" {
+            let name: Vec<&str> = words.by_ref().collect();
+            let name = name.join(" ");
+            claim.by = match t.actors_named(&name)[..] {
+                [a] => Some(a),
+                [] if name.is_empty() => return Err("by whom? type an actor after \"by\"".into()),
+                [] => {
+                    return Err(format!(
+                        "no actor is called \"{}\"",
+                        crate::text::one_line(&name)
+                    ));
+                }
+                _ => {
+                    return Err(format!(
+                        "\"{}\" names several actors; type its id",
+                        crate::text::one_line(&name)
+                    ));
+                }
+            };
+        } else {
+            return Err(format!(
+                "\"{}\" is not a grade (B2), a stance (asserts, confirms, denies, disputes), by ACTOR, contested or weak",
+                crate::text::one_line(w)
+            ));
+        }
+    }
+    f.contested = next.contested;
+    f.weakly_sourced = next.weakly_sourced;
+    f.min_grade = next.min_grade;
+    f.claim = (claim.stance.is_some() || claim.by.is_some()).then_some(claim);
+    Ok(())
+}
+
+/// The sources filter as the prompt reads it back: "B2 denies by ttp".
+pub fn sources_text(t: &Timeline, f: &Filter) -> String {
+    let mut words: Vec<String> = Vec::new();
+    if f.contested {
+        words.push("contested".into());
+    }
+    if let Some(g) = f.min_grade {
+        words.push(g.to_string());
+    }
+    if f.weakly_sourced {
+        words.push("weak".into());
+    }
+    if let Some(c) = f.claim {
+        words.extend(c.stance.map(|s| s.as_str().to_string()));
+        if let Some(a) = c.by.and_then(|a| t.actors.get(a)) {
+            words.push(format!("by {}", a.id));
+        }
+    }
+    words.join(" ")
+}
