@@ -352,11 +352,7 @@ impl App {
                 return;
             }
             Message::ToggleHelp => {
-                let behind = std::mem::replace(&mut self.mode, Mode::Browse);
-                self.mode = Mode::Help {
-                    scroll: 0,
-                    behind: Box::new(behind),
-                };
+                self.open_help();
                 return;
             }
             _ => {}

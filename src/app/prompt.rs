@@ -126,11 +126,7 @@ impl App {
             }
             Message::SubmitInput => return self.submit(),
             Message::ToggleHelp => {
-                let behind = std::mem::replace(&mut self.mode, Mode::Browse);
-                self.mode = Mode::Help {
-                    scroll: 0,
-                    behind: Box::new(behind),
-                };
+                self.open_help();
                 return None;
             }
             // Clicks and the wheel never reach the panes behind the prompt.

@@ -91,7 +91,7 @@ impl App {
             Message::OpenSelected => self.open_selected(),
             Message::GoBack => self.go_back(),
             Message::ShowFilter => self.open_overlay(|behind| Mode::FilterInFull { behind }),
-            Message::ToggleHelp => self.open_overlay(|behind| Mode::Help { scroll: 0, behind }),
+            Message::ToggleHelp => self.open_help(),
             Message::ToggleProblems => self.open_problems(),
             Message::StartPresent => self.start_present(),
             Message::ToggleLanes => self.open_lanes(),
@@ -117,6 +117,11 @@ impl App {
     fn open_overlay(&mut self, make: impl FnOnce(Box<Mode>) -> Mode) {
         let behind = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = make(Box::new(behind));
+    }
+
+    /// The help, over whatever is on screen, from any mode that offers it.
+    pub(super) fn open_help(&mut self) {
+        self.open_overlay(|behind| Mode::Help { scroll: 0, behind });
     }
 
     fn open_problems(&mut self) {
