@@ -341,6 +341,13 @@ fn counts(
 /// The active filters as words: "TTP ∧ PAK · #attack · 2021–2024 · /border".
 pub fn describe(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<String> {
     let mut parts: Vec<String> = known_on(t).into_iter().collect();
+    parts.extend(describe_filters(t, f, shown));
+    parts
+}
+
+/// The filters alone, without the day the timeline is seen as known on.
+pub fn describe_filters(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<String> {
+    let mut parts = Vec::new();
     let join = match f.combine {
         Combine::All => " ∧ ",
         Combine::Any => " ∨ ",

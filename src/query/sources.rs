@@ -39,31 +39,29 @@ pub(super) fn restrict_by_sources(t: &Timeline, f: &Filter, keep: &mut [bool]) -
         if !*k {
             continue;
         }
-        let tests: [(bool, &mut usize); 4] = [
-            (!f.contested || e.has_conflict(), &mut hidden.contested),
-            (f.claim.is_none_or(|c| c.keeps(e)), &mut hidden.claim),
-            (
-                f.min_grade.is_none_or(|min| {
-                    e.sources
-                        .iter()
-                        .any(|s| s.grade.is_some_and(|g| g.at_least(min)))
-                }),
-                &mut hidden.grade,
-            ),
-            (!f.weakly_sourced || e.is_weakly_sourced(), &mut hidden.weak),
-        ];
-        for (passes, count) in tests {
-            if !passes {
-                *count += 1;
-                *k = false;
-                break;
-            }
-        }
+        // The first filter that rejects the event hides it; the rest are not asked.
+        let count = if f.contested && !e.has_conflict() {
+            &mut hidden.contested
+        } else if f.claim.is_some_and(|c| !c.keeps(e)) {
+            &mut hidden.claim
+        } else if f.min_grade.is_some_and(|min| {
+            !e.sources
+                .iter()
+                .any(|s| s.grade.is_some_and(|g| g.at_least(min)))
+        }) {
+            &mut hidden.grade
+        } else if f.weakly_sourced && !e.is_weakly_sourced() {
+            &mut hidden.weak
+        } else {
+            continue;
+        };
+        *count += 1;
+        *k = false;
     }
     hidden
 }
 
-/// "as known on 16 Dec 2014 (230 not yet reported, 3 with undated sources)",
+/// "as known on 16 Dec 2014 (230 not yet reported, 3 hidden: undated sources)",
 /// when the timeline is viewed as known on a day.
 pub fn known_on(t: &Timeline) -> Option<String> {
     let k = t.known_on?;
@@ -123,7 +121,7 @@ pub fn parse_sources(t: &Timeline, text: &str, f: &mut Filter) -> Result<(), Str
     };
     while let Some(w) = words.next() {
         let lower = w.to_lowercase();
-        if let Some(g) = Grade::parse(&w.to_uppercase()).filter(|_| w.len() == 2) {
+        if let Some(g) = Grade::parse(&w.to_uppercase()) {
             next.min_grade = Some(g);
         } else if let Some(s) = Stance::parse(&lower) {
             claim.stance = Some(s);

@@ -54,10 +54,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
     ];
     let mut used = width(&title) + width(&count);
     let mark_room = mark.as_ref().map_or(0, |m| width(m) + 3);
-    let mut filters = crate::query::describe(app.timeline(), app.filter(), app.filtered());
+    let filters = crate::query::describe_filters(app.timeline(), app.filter(), app.filtered());
     // The view of the past stands apart from the filters, in its own colour.
     if let Some(known) = crate::query::known_on(app.timeline()) {
-        filters.retain(|f| *f != known);
         let known = format!(" {} ", truncate(&known, w.saturating_sub(used + 2)));
         used += width(&known);
         first.push(Span::styled(" ", theme.base));

@@ -279,11 +279,7 @@ impl<'a> Walker<'_, 'a> {
             let Some(key) = self.check_slug(key, "figure name") else {
                 continue;
             };
-            let whole = match &fv.value {
-                Value::Integer { digits, radix: 10 } => digits.replace('_', "").parse::<u64>().ok(),
-                _ => None,
-            };
-            match whole {
+            match decimal::<u64>(&fv.value) {
                 Some(n) => out.push((k.span.start, key.value, n)),
                 _ => self.push(
                     Diagnostic::error("wrong-type", "a figure must be a whole number of zero or more")
@@ -305,11 +301,7 @@ impl<'a> Walker<'_, 'a> {
         };
         let mut out = Vec::with_capacity(array.items.len());
         for item in &array.items {
-            let n = match &item.value {
-                Value::Integer { digits, radix: 10 } => digits.replace('_', "").parse::<i64>().ok(),
-                _ => None,
-            };
-            match n {
+            match decimal::<i64>(&item.value) {
                 Some(n) => out.push(self.sp(&item.span, n)),
                 None => self.push(
                     Diagnostic::error("wrong-type", "a source is cited by its number, a whole number from 1")
@@ -361,6 +353,15 @@ impl<'a> Walker<'_, 'a> {
         // Kept as written: reported once here, the references to it still
         // find it rather than being reported again as unknown.
         (!value.is_empty() && value.len() <= 1024).then_some(s)
+    }
+}
+
+/// A decimal integer as `T` reads it (`1_000` too); `None` for anything
+/// else, hexadecimal included, or a number `T` cannot hold.
+fn decimal<T: std::str::FromStr>(v: &Value<'_>) -> Option<T> {
+    match v {
+        Value::Integer { digits, radix: 10 } => digits.replace('_', "").parse().ok(),
+        _ => None,
     }
 }
 

@@ -270,32 +270,22 @@ impl<'a> Walker<'_, 'a> {
                 Some(n) if !out.contains(&(n - 1)) => out.push(n - 1),
                 Some(_) => {}
                 None => {
-                    let (label, hint) = match count {
-                        0 => (
-                            "this event lists no [[events.sources]]".to_string(),
-                            "add the source after the event, or remove the number".to_string(),
-                        ),
-                        1 => (
-                            "this event has one source: cite it as 1".to_string(),
-                            "sources are numbered from 1 in the order the event lists them"
-                                .to_string(),
-                        ),
-                        n => (
-                            format!("this event's sources are 1–{n}"),
-                            "sources are numbered from 1 in the order the event lists them"
-                                .to_string(),
-                        ),
+                    let label = match count {
+                        0 => "this event lists no [[events.sources]]".to_string(),
+                        1 => "this event has one source: cite it as 1".to_string(),
+                        n => format!("this event's sources are 1–{n}"),
                     };
+                    let hint = match count {
+                        0 => "add the source after the event, or remove the number",
+                        _ => "sources are numbered from 1 in the order the event lists them",
+                    };
+                    let sources = if count == 1 { "source" } else { "sources" };
                     self.push(
                         Diagnostic::error(
                             "bad-claim-source",
                             format!(
-                                "a claim cites source {} of an event with {}",
-                                c.value,
-                                match count {
-                                    1 => "1 source".to_string(),
-                                    n => format!("{n} sources"),
-                                }
+                                "a claim cites source {} of an event with {count} {sources}",
+                                c.value
                             ),
                         )
                         .at(c.file, c.span, label)
@@ -337,7 +327,7 @@ impl<'a> Walker<'_, 'a> {
             }
         }
         self.require(SOURCE, t.table, t.span(), "source");
-        if s.date.is_none() && t.table.contains_key("publisher") {
+        if s.date.is_none() {
             self.push(
                 Diagnostic::warning("undated-source", "a source without a date")
                     .at(self.file, t.span(), "no `date`: never counted as known when viewed \"as known on\" a day")
