@@ -8,13 +8,19 @@
 //!
 //! Where things live, by feature: `message` (what comes in and goes out),
 //! `update` (the dispatch, one handler per mode), `nav` (cursors, pages,
-//! years), `filter` (the filter and what it shows), `prompt` (typing a
-//! search, a date, a path), `details` (the details document and its
-//! history), `mouse`, `lanes`, `present`, `reload`, and `keymap` (the one
-//! key table). `layout` is the screen's geometry, shared with `ui`.
+//! years), `filter` (the filter and what it shows), `sources` (filters on
+//! sources and claims, the view as known on a day, citations), `prompt`
+//! (typing a search, a date, a path), `export` (the export prompt and its
+//! questions), `details` (what the details pane shows and its history) and
+//! `doc` (its document), `mouse`, `lanes` with `grid` (the cells),
+//! `present` with `slide` (a slide's layout), `reload`, and `keymap` (the
+//! one key table). `layout` is the screen's geometry, shared with `ui`.
 
 mod details;
+mod doc;
+mod export;
 mod filter;
+mod grid;
 pub mod keymap;
 pub mod lanes;
 pub mod layout;
@@ -24,6 +30,7 @@ mod nav;
 pub mod present;
 mod prompt;
 mod reload;
+pub mod slide;
 mod sources;
 #[cfg(test)]
 mod testing;
@@ -31,7 +38,7 @@ mod update;
 
 use std::path::PathBuf;
 
-pub use details::{Doc, DocLink, Tone};
+pub use doc::{Doc, DocLink, Tone};
 pub use lanes::Lanes;
 pub use layout::{Areas, layout};
 pub use message::{Broken, Effect, ExportProblem, Message, ReloadOutcome, Subject, WatchStatus};

@@ -52,19 +52,6 @@ impl PromptState {
     }
 }
 
-/// Where an export goes unless the person types another path: the day's
-/// name, numbered from the second export of a session on.
-fn suggested_path(format: Format, day: chrono::NaiveDate, nth: usize) -> String {
-    let name = format.suggested_file_name(day);
-    match nth {
-        0 => format!("./{name}"),
-        n => {
-            let (stem, ext) = name.split_once('.').unwrap_or((name.as_str(), ""));
-            format!("./{stem}-{}.{ext}", n + 1)
-        }
-    }
-}
-
 impl App {
     pub(super) fn start_search(&mut self) {
         let (kind, before) = match self.pane {
@@ -91,14 +78,6 @@ impl App {
 
     pub(super) fn start_jump(&mut self) {
         self.mode = Mode::Prompt(PromptState::new(Prompt::Jump, String::new()));
-    }
-
-    pub(super) fn start_export(&mut self) {
-        let format = Format::Markdown;
-        let path = suggested_path(format, self.today, self.exports);
-        let mut p = PromptState::export(format, path.clone());
-        p.suggested = Some(path);
-        self.mode = Mode::Prompt(p);
     }
 
     pub(super) fn on_prompt(&mut self, msg: Message) -> Option<Effect> {
@@ -154,32 +133,6 @@ impl App {
             | Prompt::Export(_)
             | Prompt::Sources
             | Prompt::AsOf => {}
-        }
-    }
-
-    /// The next format (`step` 1) or the one before (`step` 0), carrying a
-    /// typed path's stem over to the new extension.
-    fn switch_format(&mut self, old: Format, step: usize) {
-        let formats = Format::ALL;
-        let i = formats.iter().position(|f| *f == old).unwrap_or(0);
-        let new = if step == 1 {
-            formats[(i + 1) % formats.len()]
-        } else {
-            formats[(i + formats.len() - 1) % formats.len()]
-        };
-        let suggestion = suggested_path(new, self.today, self.exports);
-        let Mode::Prompt(p) = &mut self.mode else {
-            return;
-        };
-        p.kind = Prompt::Export(new);
-        if p.suggested.as_deref() == Some(p.input.as_str()) {
-            p.input = suggestion.clone();
-            p.suggested = Some(suggestion);
-        } else if let Some(stem) = p
-            .input
-            .strip_suffix(&format!(".{}", old.suggested_extension()))
-        {
-            p.input = format!("{stem}.{}", new.suggested_extension());
         }
     }
 
@@ -287,33 +240,6 @@ impl App {
         }
     }
 
-    /// An untouched suggestion that names an existing file gives way to the
-    /// next number, so an earlier export is never in the way; `None` when
-    /// the person chose the path.
-    pub(super) fn next_free_suggestion(&mut self) -> Option<Effect> {
-        let Mode::Prompt(p) = &self.mode else {
-            return None;
-        };
-        let Prompt::Export(format) = p.kind else {
-            return None;
-        };
-        if p.suggested.as_deref() != Some(p.input.as_str()) || self.exports > 99 {
-            return None;
-        }
-        self.exports += 1;
-        let next = suggested_path(format, self.today, self.exports);
-        let path = self.expand_home(&next);
-        if let Mode::Prompt(p) = &mut self.mode {
-            p.input = next.clone();
-            p.suggested = Some(next);
-        }
-        Some(Effect::Export {
-            format,
-            path,
-            replace: false,
-        })
-    }
-
     pub(super) fn set_search(&mut self, text: String) {
         let prev_filter = self.filter.clone();
         self.filter.search = text;
@@ -373,83 +299,5 @@ mod tests {
         type_text(&mut app, "2021-13");
         app.update(Message::SubmitInput);
         assert!(matches!(&app.mode, Mode::Prompt(p) if p.error.is_some()));
-    }
-
-    #[test]
-    fn export_formats_cycle_both_ways_and_keep_a_typed_stem() {
-        let mut app = app();
-        app.update(Message::StartExport);
-        let input = |app: &App| match &app.mode {
-            Mode::Prompt(p) => (p.kind, p.input.clone()),
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(input(&app).1, "./chronology-20240131.md");
-        app.update(Message::NextFormat);
-        assert_eq!(
-            input(&app),
-            (
-                Prompt::Export(Format::Csv),
-                "./chronology-20240131.csv".into()
-            )
-        );
-        app.update(Message::PrevFormat);
-        app.update(Message::PrevFormat);
-        assert_eq!(input(&app).0, Prompt::Export(Format::Text));
-        app.update(Message::ClearInput);
-        type_text(&mut app, "~/brief.txt");
-        app.update(Message::NextFormat);
-        assert_eq!(input(&app).1, "~/brief.md");
-        let effect = app.update(Message::SubmitInput);
-        assert_eq!(
-            effect,
-            Some(Effect::Export {
-                format: Format::Markdown,
-                path: PathBuf::from("/home/reader/brief.md"),
-                replace: false,
-            })
-        );
-    }
-
-    #[test]
-    fn an_existing_file_is_replaced_only_when_the_person_says_yes() {
-        let mut app = app();
-        app.update(Message::StartExport);
-        app.update(Message::ClearInput);
-        type_text(&mut app, "brief.md");
-        assert!(app.update(Message::SubmitInput).is_some());
-        app.update(Message::ExportDone(Err(
-            super::super::ExportProblem::Exists("brief.md".into()),
-        )));
-        assert!(matches!(app.mode, Mode::ConfirmReplace { .. }));
-        app.update(Message::Decline);
-        assert!(matches!(&app.mode, Mode::Prompt(p) if p.input == "brief.md"));
-        app.update(Message::SubmitInput);
-        app.update(Message::ExportDone(Err(
-            super::super::ExportProblem::Exists("brief.md".into()),
-        )));
-        assert_eq!(
-            app.update(Message::Confirm),
-            Some(Effect::Export {
-                format: Format::Markdown,
-                path: PathBuf::from("brief.md"),
-                replace: true,
-            })
-        );
-    }
-
-    #[test]
-    fn a_suggested_name_in_the_way_gives_way_to_the_next_number() {
-        let mut app = app();
-        app.update(Message::StartExport);
-        app.update(Message::SubmitInput);
-        let retry = app.next_free_suggestion();
-        assert_eq!(
-            retry,
-            Some(Effect::Export {
-                format: Format::Markdown,
-                path: PathBuf::from("./chronology-20240131-2.md"),
-                replace: false,
-            })
-        );
     }
 }

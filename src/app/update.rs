@@ -3,7 +3,7 @@
 //! there; the key table only sends a mode the messages of its own scope,
 //! and a test sends every one of them (`keymap`'s tests).
 
-use super::{App, Effect, ExportProblem, Message, Mode, Pane, Subject, layout};
+use super::{App, Effect, Message, Mode, Pane, Subject, layout};
 
 impl App {
     pub fn update(&mut self, msg: Message) -> Option<Effect> {
@@ -203,62 +203,6 @@ impl App {
             .saturating_sub(layout::overlay_height(self.size.1));
         if let Mode::Help { scroll, .. } | Mode::Problems { scroll, .. } = &mut self.mode {
             *scroll = (*scroll).min(last);
-        }
-    }
-
-    /// The loop's report of an export: written, a file in the way, or why not.
-    fn export_done(&mut self, result: Result<String, ExportProblem>) -> Option<Effect> {
-        match result {
-            Ok(path) => {
-                self.mode = Mode::Browse;
-                self.exports += 1;
-                let n = self.filtered.events.len();
-                self.banner = Some(format!(
-                    "Exported {n} {} to {path}",
-                    if n == 1 { "event" } else { "events" }
-                ));
-            }
-            Err(ExportProblem::Exists(path)) => {
-                if let Some(retry) = self.next_free_suggestion() {
-                    return Some(retry);
-                }
-                let format = match &self.mode {
-                    Mode::Prompt(p) => match p.kind {
-                        super::Prompt::Export(f) => Some(f),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                if let Some(format) = format {
-                    self.mode = Mode::ConfirmReplace { format, path };
-                }
-            }
-            Err(ExportProblem::Failed(e)) => match &mut self.mode {
-                Mode::Prompt(p) => p.error = Some(e),
-                _ => self.banner = Some(format!("Export failed: {e}")),
-            },
-        }
-        None
-    }
-
-    /// Replace the file that is there? Yes writes over it; no goes back
-    /// to the path, to choose another.
-    fn on_confirm(&mut self, msg: Message) -> Option<Effect> {
-        let Mode::ConfirmReplace { format, path } = &self.mode else {
-            return None;
-        };
-        let (format, path) = (*format, path.clone());
-        match msg {
-            Message::Confirm => Some(Effect::Export {
-                format,
-                path: self.expand_home(&path),
-                replace: true,
-            }),
-            Message::Decline | Message::CancelInput => {
-                self.mode = Mode::Prompt(super::PromptState::export(format, path));
-                None
-            }
-            _ => None,
         }
     }
 

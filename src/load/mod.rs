@@ -14,6 +14,7 @@ mod doc;
 mod pieces;
 mod raw;
 mod read;
+mod report;
 mod resolve;
 pub mod suggest;
 
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, FileId, Files, Severity};
 pub use raw::{Field, names as field_names};
+pub use report::{JsonDiagnostic, JsonPlace};
 
 /// The fields each table takes, as FORMAT.md and the schema list them.
 pub mod fields {

@@ -21,7 +21,7 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::{Theme, pane_block, truncate, width, wrap};
 use crate::app::keymap::{self, Scope};
-use crate::app::present::DateSize;
+use crate::app::slide::DateSize;
 use crate::app::{App, Deck, Message, Tone};
 use crate::model::{Event, Timeline};
 
