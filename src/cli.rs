@@ -137,6 +137,12 @@ pub struct FilterArgs {
     /// Only events every source of which is graded D-F, ungraded or without a URL
     #[arg(long)]
     pub weakly_sourced: bool,
+    /// Only events with a source from this publisher, as the sources name it (any case)
+    #[arg(long, value_name = "PUBLISHER", conflicts_with = "rests_on")]
+    pub publisher: Option<String>,
+    /// Only events every source of which is from this publisher: what rests on it alone
+    #[arg(long, value_name = "PUBLISHER")]
+    pub rests_on: Option<String>,
     /// The chronology as known on this day: only what its sources had reported by then
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
@@ -209,6 +215,30 @@ impl FilterArgs {
                     .map(|b| actor_named(t, "by", b))
                     .transpose()?,
             });
+        }
+        let publisher = [
+            (&self.publisher, false, "publisher"),
+            (&self.rests_on, true, "rests-on"),
+        ];
+        for (name, alone, flag) in publisher {
+            let Some(name) = name else { continue };
+            let Some(found) = crate::query::publisher_named(t, name) else {
+                let all: Vec<&str> = t
+                    .events
+                    .iter()
+                    .flat_map(|e| &e.sources)
+                    .map(|s| s.publisher.as_str())
+                    .collect();
+                let near = crate::load::suggest::did_you_mean(name, all.iter().copied());
+                let name = crate::text::one_line(name);
+                return Err(match near {
+                    Some(n) => {
+                        format!("--{flag} {name}: no source is from it; did you mean \"{n}\"?")
+                    }
+                    None => format!("--{flag} {name}: no source is from it"),
+                });
+            };
+            f.publisher = Some(crate::query::PublisherFilter { name: found, alone });
         }
         if let Some(g) = &self.min_grade {
             f.min_grade = Some(crate::model::Grade::parse(g.trim()).ok_or_else(|| {

@@ -231,6 +231,14 @@ fn sources_are_weighed_and_the_chronology_seen_as_known_on_a_day() {
     t.wait_for("AFT denies");
     t.send(&["c"]);
     t.wait_for("Events 12/12");
+    // What rests on one publisher alone: the sources view, then `a`.
+    t.send(&["S"]);
+    t.wait_for("publishers of the shown events");
+    t.send(&["a"]);
+    t.wait_for("resting on AP alone");
+    t.wait_for("Events 3/12");
+    t.send(&["c"]);
+    t.wait_for("Events 12/12");
     t.send(&["q"]);
     t.wait_for("EXITED 0");
 
@@ -255,6 +263,94 @@ fn sources_are_weighed_and_the_chronology_seen_as_known_on_a_day() {
     t.wait_until("the whole chronology", |s| {
         !s.contains("as known on 16 Dec")
     });
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+/// A stand-in for the system's opener on PATH: it writes each argument it
+/// was given on a line of `opened.txt`, so a test sees exactly what
+/// chronoscope handed over, and whether a shell ever saw it.
+fn fake_opener() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("xdg-open");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > {}/opened.txt\n",
+            dir.path().display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+/// `o` on a source's selected address hands exactly that address, as one
+/// argument, to the system's opener.
+#[test]
+fn a_source_address_opens_in_the_browser() {
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    let bin = fake_opener();
+    let path = bin.path().display();
+    t.run(&format!(
+        "PATH={path}:$PATH {BIN} {FIXTURE}; echo EXITED $?"
+    ));
+    t.wait_for("Events 12/12");
+    t.send(&[":"]);
+    t.send(&["-l", "2014-12-16"]);
+    t.send(&["Enter"]);
+    t.send(&["Enter"]);
+    t.wait_for("Army Public School attack in Peshawar");
+    // The first link, selected on opening, is the source's address.
+    t.send(&["o"]);
+    t.wait_for("Opened https://www.dawn.com/news/1151361");
+    let opened = bin.path().join("opened.txt");
+    let start = std::time::Instant::now();
+    while !opened.exists() {
+        assert!(start.elapsed() < common::TIMEOUT, "the opener never ran");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap(),
+        "https://www.dawn.com/news/1151361\n"
+    );
+    // The next link is an actor: nothing to open.
+    t.send(&["]"]);
+    t.send(&["o"]);
+    t.wait_for("Select a source's address first");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+/// An address holding an escape sequence (shown as visible marks) is
+/// never handed to the opener.
+#[test]
+fn a_hostile_address_is_never_opened() {
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    let bin = fake_opener();
+    let path = bin.path().display();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/escapes.toml"
+    );
+    t.run(&format!(
+        "PATH={path}:$PATH NO_COLOR=1 {BIN} {file}; echo EXITED $?"
+    ));
+    t.wait_for("Events 3/3");
+    t.send(&["g", "Enter"]);
+    t.wait_for("pwned-event");
+    t.send(&["o"]);
+    t.wait_for("Not opened: only plain http and https addresses are");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(!bin.path().join("opened.txt").exists(), "the opener ran");
     t.send(&["q"]);
     t.wait_for("EXITED 0");
     t.assert_restored();

@@ -13,7 +13,7 @@ use std::process::{Command, Output};
 use chronoscope::export::{self, Format};
 use chronoscope::load::{self, Loaded};
 use chronoscope::model::{EventDate, Grade, Stance, Timeline};
-use chronoscope::query::{self, ClaimFilter, Combine, Filter, Filtered, Index};
+use chronoscope::query::{self, ClaimFilter, Combine, Filter, Filtered, Index, PublisherFilter};
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
@@ -692,6 +692,36 @@ fn list_flags_select_what_query_apply_selects() {
             },
         ),
         (
+            vec!["--publisher", "dawn"],
+            Filter {
+                publisher: Some(PublisherFilter {
+                    name: "Dawn".into(),
+                    alone: false,
+                }),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--rests-on", "Reuters"],
+            Filter {
+                publisher: Some(PublisherFilter {
+                    name: "Reuters".into(),
+                    alone: true,
+                }),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--publisher", "ISPR"],
+            Filter {
+                publisher: Some(PublisherFilter {
+                    name: "ISPR".into(),
+                    alone: false,
+                }),
+                ..Filter::default()
+            },
+        ),
+        (
             vec!["--weakly-sourced", "--tag", "attack"],
             Filter {
                 weakly_sourced: true,
@@ -741,6 +771,11 @@ fn bad_flags_and_invalid_timelines_exit_with_their_codes() {
         (vec!["--stance", "deny"], "possible values"),
         (vec!["--by", "talibans"], "did you mean \"taliban\""),
         (vec!["--as-of", "2014-13"], "month 13"),
+        (vec!["--publisher", "Dwan"], "did you mean \"Dawn\""),
+        (
+            vec!["--publisher", "Dawn", "--rests-on", "Dawn"],
+            "cannot be used with",
+        ),
     ] {
         let mut args = vec!["list", path];
         args.extend_from_slice(&flags);

@@ -87,6 +87,41 @@ fn search_highlighting_in_place() {
     });
 }
 
+/// The sources view lists every publisher with its events, those resting
+/// on it alone and its grades; the header then shows the filter it set.
+#[test]
+fn sources_by_publisher() {
+    snap_both!("sources", |app| {
+        app.update(Message::ToggleSources);
+        app.update(Message::MoveDown);
+    });
+    snap_both!("sources_filtered", |app| {
+        app.update(Message::ToggleSources);
+        app.update(Message::RestsOnAlone);
+    });
+}
+
+/// Sources weighed in the explorer: contested, a stance by an actor, and
+/// the day the chronology is seen as known on, each named in the header,
+/// the citation numbers beside the claims.
+#[test]
+fn sources_weighed_in_the_header_and_claims() {
+    snap_both!("contested_denials", |app| {
+        app.update(Message::ToggleContested);
+        app.update(Message::StartSources);
+        type_text(app, "disputes by taliban");
+        app.update(Message::SubmitInput);
+        app.update(Message::OpenSelected);
+    });
+    snap_both!("as_known_on", |app| {
+        app.update(Message::StartAsOf);
+        type_text(app, "2014-12-20");
+        app.update(Message::SubmitInput);
+        app.update(Message::MoveLast);
+        app.update(Message::OpenSelected);
+    });
+}
+
 #[test]
 fn lanes_by_year() {
     snap_both!("lanes", |app| {

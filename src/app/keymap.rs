@@ -30,11 +30,13 @@ pub enum Scope {
     Overview,
     /// The lanes view: actors by years.
     Lanes,
+    /// The sources view: publishers and what they support.
+    Publishers,
 }
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::Actors,
         Scope::Events,
@@ -42,6 +44,7 @@ impl Scope {
         Scope::Prompt,
         Scope::Confirm,
         Scope::Lanes,
+        Scope::Publishers,
         Scope::Present,
         Scope::Overview,
         Scope::Overlay,
@@ -59,6 +62,7 @@ impl Scope {
             Scope::Present => "Presenting",
             Scope::Overview => "Slide overview",
             Scope::Lanes => "Lanes (actors by years)",
+            Scope::Publishers => "Sources (publishers of the shown events)",
         }
     }
 }
@@ -121,7 +125,9 @@ use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Message as M;
-use Scope::{Actors, Confirm, Details, Events, Global, Lanes, Overlay, Overview, Present, Prompt};
+use Scope::{
+    Actors, Confirm, Details, Events, Global, Lanes, Overlay, Overview, Present, Prompt, Publishers,
+};
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -148,6 +154,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[k('w')], "w", M::ToggleWeaklySourced, "only weakly sourced events: every source D–F, ungraded or without an address", None),
     b(Global, &[k('s')], "s", M::StartSources, "filter by sources and claims: B2, denies, by ttp", Some("sources")),
     b(Global, &[k('a')], "a", M::StartAsOf, "the chronology as known on a day: hindsight hidden", None),
+    b(Global, &[k('S')], "S", M::ToggleSources, "sources: every publisher, the events it supports, its grades", None),
     b(Global, &[k('F')], "F", M::ShowFilter, "the whole filter, when the header cuts it", None),
     b(Global, &[code(Backspace)], "⌫", M::GoBack, "back along the history", None),
     b(Global, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
@@ -172,6 +179,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Details, &[k('[')], "[", M::PrevLink, "previous link", None),
     b(Details, &[code(Enter)], "Enter", M::OpenSelected, "follow the selected actor or event (an address shows whole)", Some("follow")),
     b(Details, &[k('y')], "y", M::CopyCitation, "copy a citation of the event, or of the selected source's address", Some("cite")),
+    b(Details, &[k('o')], "o", M::OpenSource, "open the selected source's address in the browser", Some("open")),
     b(Events, &[k('y')], "y", M::CopyCitation, "copy a citation of the event and its first source", None),
     b(Details, &[code(Esc), code(Left)], "Esc", M::GoBack, "back along the history", Some("back")),
     // Typing a search, a range, a date, a narrowing or a path.
@@ -201,6 +209,18 @@ pub static BINDINGS: &[Binding] = &[
     b(Lanes, &[code(Esc), k('q')], "Esc/q", M::ToggleLanes, "close the lanes", Some("close")),
     b(Lanes, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
     b(Lanes, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    // The sources view.
+    b(Publishers, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next publisher", Some("move")),
+    b(Publishers, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous publisher", None),
+    b(Publishers, &[code(PageDown), ctrl('d')], "PgDn", M::PageDown, "a page down", None),
+    b(Publishers, &[code(PageUp), ctrl('u')], "PgUp", M::PageUp, "a page up", None),
+    b(Publishers, &[code(Home), k('g')], "g/Home", M::MoveFirst, "first publisher", None),
+    b(Publishers, &[code(End), k('G')], "G/End", M::MoveLast, "last publisher", None),
+    b(Publishers, &[code(Enter)], "Enter", M::OpenSelected, "list the events it reports", Some("its events")),
+    b(Publishers, &[k('a')], "a", M::RestsOnAlone, "list the events resting on it alone", Some("alone")),
+    b(Publishers, &[code(Esc), k('q'), k('S')], "Esc/q", M::ToggleSources, "close the sources view", Some("close")),
+    b(Publishers, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Publishers, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
     // Presenting.
     b(Present, &[code(Right), k(' '), k('l'), code(PageDown)], "→/Space", M::NextSlide, "next slide", Some("next")),
     b(Present, &[code(Left), code(Backspace), k('h'), code(PageUp)], "←", M::PrevSlide, "previous slide", Some("back")),
@@ -255,6 +275,7 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],
         Mode::Present(_) => &[Present],
         Mode::Lanes(_) => &[Lanes],
+        Mode::Publishers(_) => &[Publishers],
         Mode::Browse => match pane {
             Pane::Actors => &[Actors, Global],
             Pane::Events => &[Events, Global],
@@ -522,6 +543,11 @@ mod tests {
                 app.update(Message::ToggleLanes);
                 app.update(Message::MoveDown);
                 app.update(Message::MoveRight);
+            }
+            Scope::Publishers => {
+                app.update(Message::Resize(120, 8));
+                app.update(Message::ToggleSources);
+                app.update(Message::MoveDown);
             }
         }
         app

@@ -51,6 +51,11 @@ pub enum Message {
     StartJump,
     ShowFilter,
     CopyCitation,
+    /// Open or close the sources view.
+    ToggleSources,
+    /// In the sources view: the events resting on the publisher alone.
+    RestsOnAlone,
+    OpenSource,
     ToggleContested,
     ToggleWeaklySourced,
     StartSources,
@@ -78,6 +83,8 @@ pub enum Message {
     StartExport,
     /// The loop's report of an export.
     ExportDone(Result<String, ExportProblem>),
+    /// The loop's report of handing an address to the system's opener.
+    OpenDone(Result<String, String>),
 
     // Presenting.
     StartPresent,
@@ -130,6 +137,8 @@ pub enum Effect {
     Redraw,
     /// Put this text on the clipboard (OSC 52): a citation, one line.
     Copy(String),
+    /// Hand this address (`Source::link`) to the system's opener.
+    Open(String),
     /// Write the shown events to a file; `replace` once the person said so.
     Export {
         format: Format,

@@ -13,7 +13,8 @@
 //! (typing a search, a date, a path), `export` (the export prompt and its
 //! questions), `details` (what the details pane shows and its history) and
 //! `doc` (its document), `mouse`, `lanes` with `grid` (the cells),
-//! `present` with `slide` (a slide's layout), `reload`, and `keymap` (the
+//! `present` with `slide` (a slide's layout), `publishers` (the sources
+//! view), `reload`, and `keymap` (the
 //! one key table). `layout` is the screen's geometry, shared with `ui`.
 
 mod details;
@@ -29,6 +30,7 @@ mod mouse;
 mod nav;
 pub mod present;
 mod prompt;
+mod publishers;
 mod reload;
 pub mod slide;
 mod sources;
@@ -44,6 +46,7 @@ pub use layout::{Areas, layout};
 pub use message::{Broken, Effect, ExportProblem, Message, ReloadOutcome, Subject, WatchStatus};
 pub use present::{Deck, Slide};
 pub use prompt::{Prompt, PromptState};
+pub use publishers::Publishers;
 
 use crate::cli::ThemeName;
 use crate::export::Protected;
@@ -82,6 +85,8 @@ pub enum Mode {
     },
     Present(Deck),
     Lanes(Lanes),
+    /// Every publisher of the shown events, what it supports.
+    Publishers(Publishers),
 }
 
 /// A row of the events pane.

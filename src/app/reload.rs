@@ -113,6 +113,9 @@ impl App {
         if let Mode::Lanes(_) = self.mode {
             self.open_lanes();
         }
+        if let Mode::Publishers(_) = self.mode {
+            self.open_publishers();
+        }
         self.clamp_slide();
     }
 

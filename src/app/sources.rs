@@ -30,7 +30,11 @@ impl App {
     }
 
     pub(super) fn start_sources(&mut self) {
-        let input = query::sources_text(&self.timeline, &self.filter);
+        // What is set, read back, with room to type the next word.
+        let mut input = query::sources_text(&self.timeline, &self.filter);
+        if !input.is_empty() {
+            input.push(' ');
+        }
         self.mode = Mode::Prompt(PromptState::new(Prompt::Sources, input));
     }
 
@@ -103,6 +107,38 @@ impl App {
         Some(Effect::Copy(text))
     }
 
+    /// `o`: the selected source's address, to the system's opener — only
+    /// an address shown whole (the selected one) and only one `Source::link`
+    /// accepts, so what opens is what the person read.
+    pub(super) fn open_source(&mut self) -> Option<Effect> {
+        let source = match (self.pane, self.subject()) {
+            (Pane::Details, Some(Subject::Event(ix))) => self
+                .doc
+                .links
+                .get(self.link)
+                .and_then(|l| l.source)
+                .and_then(|i| self.timeline.events[ix].sources.get(i)),
+            _ => None,
+        };
+        let Some(source) = source else {
+            self.banner = Some(format!(
+                "Select a source's address first: {} moves to it",
+                super::keymap::label(super::keymap::Scope::Details, &super::Message::NextLink)
+            ));
+            return None;
+        };
+        match source.link() {
+            Some(url) => {
+                self.banner = Some(format!("Opening {url}"));
+                Some(Effect::Open(url.to_string()))
+            }
+            None => {
+                self.banner = Some("Not opened: only plain http and https addresses are".into());
+                None
+            }
+        }
+    }
+
     /// A timeline read again from disk, seen as known on the same day as
     /// the one it replaces.
     pub(super) fn as_seen(&mut self, whole: Timeline) -> Timeline {
@@ -162,9 +198,22 @@ mod tests {
         app.update(Message::StartSources);
         let Mode::Prompt(p) = &app.mode else { panic!() };
         assert_eq!(
-            p.input, "denies by taliban",
-            "the prompt reads the filter back"
+            p.input, "denies by taliban ",
+            "the prompt reads the filter back, with room for a word"
         );
+        type_text(&mut app, "B2");
+        app.update(Message::SubmitInput);
+        assert_eq!(
+            app.mode,
+            Mode::Browse,
+            "a word after the actor's name is its own"
+        );
+        assert_eq!(app.filter.claim, Some(c));
+        assert_eq!(
+            app.filter.min_grade.map(|g| g.to_string()).as_deref(),
+            Some("B2")
+        );
+        app.update(Message::StartSources);
         app.update(Message::ClearInput);
         type_text(&mut app, "B9");
         app.update(Message::SubmitInput);

@@ -33,11 +33,21 @@ impl App {
                 return None;
             }
             Message::ExportDone(result) => return self.export_done(result),
+            Message::OpenDone(result) => {
+                self.banner = Some(match result {
+                    Ok(url) => format!("Opened {url}"),
+                    Err(why) => {
+                        format!("Could not open it: {why} · y copies a citation with the address")
+                    }
+                });
+                return None;
+            }
             _ => {}
         }
         self.banner = None;
         match &self.mode {
             Mode::Browse if msg == Message::CopyCitation => return self.copy_citation(),
+            Mode::Browse if msg == Message::OpenSource => return self.open_source(),
             Mode::Browse => self.on_browse(msg),
             Mode::Prompt(_) => return self.on_prompt(msg),
             Mode::ConfirmReplace { .. } => return self.on_confirm(msg),
@@ -45,6 +55,7 @@ impl App {
             Mode::FilterInFull { .. } => self.on_filter_in_full(msg),
             Mode::Present(_) => self.on_present(msg),
             Mode::Lanes(_) => self.on_lanes(msg),
+            Mode::Publishers(_) => self.on_publishers(msg),
         }
         None
     }
@@ -95,6 +106,7 @@ impl App {
             Message::ToggleProblems => self.open_problems(),
             Message::StartPresent => self.start_present(),
             Message::ToggleLanes => self.open_lanes(),
+            Message::ToggleSources => self.open_publishers(),
             Message::Click { column, row } => self.click(column, row),
             Message::Scroll { column, row, down } => self.scroll_at(column, row, down),
             _ => {}

@@ -83,6 +83,20 @@ pub struct Source {
 }
 
 impl Source {
+    /// The address, when it is one a browser may be sent to: `http` or
+    /// `https`, and nothing but the printable ASCII a URL is written in —
+    /// no space, quote, angle bracket, backslash or control, so it can end
+    /// neither a terminal sequence nor an argument. Anything else is shown,
+    /// never followed.
+    pub fn link(&self) -> Option<&str> {
+        let url = self.url.as_deref()?;
+        let scheme = url
+            .strip_prefix("https://")
+            .or(url.strip_prefix("http://"))?;
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
+        (!scheme.is_empty() && url.len() <= 2048 && url.bytes().all(allowed)).then_some(url)
+    }
+
     /// A source a fact-checker would not rest on alone: graded D–F in
     /// reliability, not graded, or with no address to follow.
     pub fn is_weak(&self) -> bool {
@@ -187,6 +201,37 @@ mod tests {
         assert!(s(Some("D2"), url).is_weak() && s(Some("F6"), url).is_weak());
         assert!(s(None, url).is_weak(), "ungraded");
         assert!(s(Some("A1"), None).is_weak(), "nothing to follow");
+    }
+
+    #[test]
+    fn only_plain_web_addresses_are_followed() {
+        let s = |url: &str| Source {
+            publisher: "P".into(),
+            title: "T".into(),
+            date: None,
+            url: Some(url.into()),
+            grade: None,
+        };
+        let dawn = "https://www.dawn.com/news/1151361";
+        assert_eq!(s(dawn).link(), Some(dawn));
+        assert_eq!(
+            s("http://x.example/a?b=1&c=(2)").link(),
+            Some("http://x.example/a?b=1&c=(2)")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "https://x.example/␛]8;;http://evil.example/␇",
+            "https://x.example/\u{1b}]0;t\u{7}",
+            "https://x.example/a b",
+            "https://x.example/\"onmouseover",
+            "https://x.example/a\\b",
+            "https://x.example/<script>",
+            "ftp://x.example/",
+        ] {
+            assert_eq!(s(bad).link(), None, "{bad:?}");
+        }
     }
 
     #[test]

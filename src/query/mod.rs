@@ -7,11 +7,13 @@
 
 mod fuzzy;
 mod index;
+mod publishers;
 mod sources;
 mod terms;
 
 pub use fuzzy::Fuzzy;
 pub use index::{Hits, Index};
+pub use publishers::{Publisher, PublisherFilter, publisher_named, publishers};
 pub use sources::{ClaimFilter, SourceHidden, known_on, parse_sources, sources_text};
 use sources::{describe_sources, restrict_by_sources};
 pub use terms::{Term, fold, fold_char, terms, words};
@@ -57,12 +59,18 @@ pub struct Filter {
     pub min_grade: Option<Grade>,
     /// Only events every source of which is weak (`Source::is_weak`).
     pub weakly_sourced: bool,
+    /// Only events a publisher reports (or rest on it alone).
+    pub publisher: Option<PublisherFilter>,
 }
 
 impl Filter {
     /// True when a filter on sources or claims is set.
     pub fn on_sources(&self) -> bool {
-        self.contested || self.claim.is_some() || self.min_grade.is_some() || self.weakly_sourced
+        self.contested
+            || self.claim.is_some()
+            || self.min_grade.is_some()
+            || self.weakly_sourced
+            || self.publisher.is_some()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -29,6 +29,7 @@ pub struct SourceHidden {
     pub claim: usize,
     pub grade: usize,
     pub weak: usize,
+    pub publisher: usize,
 }
 
 /// Applies the filters on sources and claims to the events still kept,
@@ -52,6 +53,8 @@ pub(super) fn restrict_by_sources(t: &Timeline, f: &Filter, keep: &mut [bool]) -
             &mut hidden.grade
         } else if f.weakly_sourced && !e.is_weakly_sourced() {
             &mut hidden.weak
+        } else if f.publisher.as_ref().is_some_and(|p| !p.keeps(e)) {
+            &mut hidden.publisher
         } else {
             continue;
         };
@@ -106,6 +109,9 @@ pub(super) fn describe_sources(t: &Timeline, f: &Filter, hidden: &SourceHidden) 
     if f.weakly_sourced {
         parts.push(with("weakly sourced".into(), hidden.weak));
     }
+    if let Some(p) = &f.publisher {
+        parts.push(with(p.words(), hidden.publisher));
+    }
     parts
 }
 
@@ -113,27 +119,28 @@ pub(super) fn describe_sources(t: &Timeline, f: &Filter, hidden: &SourceHidden) 
 /// order: a grade ("B2"), a stance ("denies"), "by" and an actor,
 /// "contested", "weak". Empty clears them all.
 pub fn parse_sources(t: &Timeline, text: &str, f: &mut Filter) -> Result<(), String> {
-    let mut words = text.split_whitespace();
+    let mut words = text.split_whitespace().peekable();
     let mut next = Filter::default();
     let mut claim = ClaimFilter {
         stance: None,
         by: None,
     };
     while let Some(w) = words.next() {
-        let lower = w.to_lowercase();
-        if let Some(g) = Grade::parse(&w.to_uppercase()) {
-            next.min_grade = Some(g);
-        } else if let Some(s) = Stance::parse(&lower) {
-            claim.stance = Some(s);
-        } else if lower == "contested" || w == "≠" {
-            next.contested = true;
-        } else if lower == "weak" || lower == "weakly" || lower == "weakly-sourced" {
-            next.weakly_sourced = true;
-        } else if lower == "sourced" && next.weakly_sourced {
-            // The second word of "weakly sourced".
-            continue;
-        } else if lower == "by" {
-            let name: Vec<&str> = words.by_ref().collect();
+        if let Some(word) = keyword(w) {
+            match word {
+                Keyword::Grade(g) => next.min_grade = Some(g),
+                Keyword::Stance(s) => claim.stance = Some(s),
+                Keyword::Contested => next.contested = true,
+                Keyword::Weak => next.weakly_sourced = true,
+                // The second word of "weakly sourced".
+                Keyword::Sourced => {}
+            }
+        } else if w.eq_ignore_ascii_case("by") {
+            // The actor's name runs to the next word the prompt knows.
+            let mut name: Vec<&str> = Vec::new();
+            while let Some(n) = words.next_if(|n| keyword(n).is_none()) {
+                name.push(n);
+            }
             let name = name.join(" ");
             claim.by = match t.actors_named(&name)[..] {
                 [a] => Some(a),
@@ -163,6 +170,31 @@ pub fn parse_sources(t: &Timeline, text: &str, f: &mut Filter) -> Result<(), Str
     f.min_grade = next.min_grade;
     f.claim = (claim.stance.is_some() || claim.by.is_some()).then_some(claim);
     Ok(())
+}
+
+/// A word the sources prompt knows, other than "by".
+enum Keyword {
+    Grade(Grade),
+    Stance(Stance),
+    Contested,
+    Weak,
+    Sourced,
+}
+
+fn keyword(w: &str) -> Option<Keyword> {
+    let lower = w.to_lowercase();
+    if let Some(g) = Grade::parse(&w.to_uppercase()) {
+        return Some(Keyword::Grade(g));
+    }
+    if let Some(s) = Stance::parse(&lower) {
+        return Some(Keyword::Stance(s));
+    }
+    match lower.as_str() {
+        "contested" | "≠" => Some(Keyword::Contested),
+        "weak" | "weakly" | "weakly-sourced" => Some(Keyword::Weak),
+        "sourced" => Some(Keyword::Sourced),
+        _ => None,
+    }
 }
 
 /// The sources filter as the prompt reads it back: "B2 denies by ttp".

@@ -11,6 +11,7 @@
 //! answer in `RELOAD_DEADLINE` is reported while keys go on working.
 
 pub mod guard;
+mod open;
 pub mod signals;
 pub mod watch;
 
@@ -182,6 +183,7 @@ pub fn run(mut app: App) -> io::Result<()> {
                 }
                 Effect::Redraw => repaint(&mut terminal)?,
                 Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
+                Effect::Open(url) => effect = app.update(Message::OpenDone(open::open(&url))),
                 Effect::Export {
                     format,
                     path,

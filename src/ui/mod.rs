@@ -19,6 +19,7 @@ mod highlight;
 mod lanes;
 mod panes;
 mod present;
+mod publishers;
 mod safe;
 mod theme;
 
@@ -64,6 +65,7 @@ fn draw_mode(frame: &mut Frame<'_>, app: &App, theme: &Theme, mode: &Mode) {
     match mode {
         Mode::Present(deck) => present::draw(frame, app, theme, deck),
         Mode::Lanes(l) => lanes::draw(frame, app, theme, l),
+        Mode::Publishers(v) => publishers::draw(frame, app, theme, v),
         Mode::Help { scroll, behind } => {
             draw_mode(frame, app, theme, behind);
             help::draw(frame, theme, area, *scroll);
