@@ -356,6 +356,58 @@ fn a_hostile_address_is_never_opened() {
     t.assert_restored();
 }
 
+/// What the program writes to the terminal, read raw through tmux's
+/// `pipe-pane`: the source's address is a hyperlink (OSC 8) to exactly
+/// itself, and the hostile file's addresses never open one.
+#[test]
+fn addresses_are_hyperlinks_and_hostile_ones_never() {
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw.out");
+    t.tmux(&["pipe-pane", "-t", "t", &format!("cat >> {}", raw.display())]);
+    t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
+    t.wait_for("Events 12/12");
+    t.send(&[":"]);
+    t.send(&["-l", "2014-12-16"]);
+    t.send(&["Enter"]);
+    t.send(&["Enter", "]", "["]);
+    t.wait_for("https://www.dawn.com/news/115");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/escapes.toml"
+    );
+    t.run(&format!("NO_COLOR=1 {BIN} {file}; echo EXITED $?"));
+    t.wait_for("Events 3/3");
+    t.send(&["g", "Enter", "]", "["]);
+    t.wait_for("pwned-event");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.tmux(&["pipe-pane", "-t", "t"]);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let out = String::from_utf8_lossy(&std::fs::read(&raw).unwrap()).into_owned();
+    let (good, hostile) = out
+        .split_once("hostile/escapes.toml")
+        .expect("both runs recorded");
+    assert!(
+        good.contains("\u{1b}]8;;https://www.dawn.com/news/1151361\u{1b}\\"),
+        "no hyperlink to the address"
+    );
+    assert_eq!(
+        good.matches("\u{1b}]8;;").count() % 2,
+        0,
+        "every hyperlink is closed"
+    );
+    assert!(
+        !hostile.contains("\u{1b}]8"),
+        "a hyperlink from the hostile file"
+    );
+    t.assert_restored();
+}
+
 #[test]
 fn a_panic_gives_the_terminal_back() {
     let Some(t) = Tmux::new(80, 24) else {

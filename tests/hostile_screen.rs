@@ -73,6 +73,27 @@ const SIZES: [(u16, u16); 5] = [(40, 10), (80, 24), (120, 40), (160, 48), (300, 
 /// holds escape sequences: the main screen, each event's details scrolled
 /// through and its links followed, each actor's profile, help, search,
 /// filters, presentation with notes, the overview, the export prompt.
+/// No address of the hostile file is ever marked as a hyperlink: each
+/// holds an escape, a quote or a scheme a browser must not be sent to.
+#[test]
+fn no_hostile_address_becomes_a_hyperlink() {
+    let mut app = app_from(HOSTILE);
+    let events = app.timeline().events.len();
+    for i in 0..events {
+        app.update(Message::MoveFirst);
+        for _ in 0..i {
+            app.update(Message::MoveDown);
+        }
+        app.update(Message::OpenSelected);
+        for _ in 0..8 {
+            draw(&mut app, 120, 40);
+            assert!(chronoscope::ui::hyperlinks(&app).is_empty(), "event {i}");
+            app.update(Message::NextLink);
+        }
+        app.update(Message::GoBack);
+    }
+}
+
 #[test]
 fn hostile_text_never_reaches_a_cell_in_any_mode() {
     let mut app = app_from(HOSTILE);

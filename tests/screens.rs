@@ -122,6 +122,39 @@ fn sources_weighed_in_the_header_and_claims() {
     });
 }
 
+/// The addresses the loop marks as hyperlinks are where the details pane
+/// drew them, cell for cell, and only while the pane is uncovered.
+#[test]
+fn hyperlinks_sit_on_the_addresses_drawn() {
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        let mut app = app();
+        app.update(Message::Resize(w, h));
+        app.update(Message::StartJump);
+        type_text(&mut app, "2014-12-16");
+        app.update(Message::SubmitInput);
+        app.update(Message::OpenSelected);
+        // Off and back onto the address, which scrolls it into view.
+        app.update(Message::NextLink);
+        app.update(Message::PrevLink);
+        let buf = draw(&mut app, w, h);
+        let links = chronoscope::ui::hyperlinks(&app);
+        assert!(!links.is_empty(), "the event's address at {w}×{h}");
+        // The selected address is drawn whole, wrapped when narrow: its
+        // pieces, in order, are the address.
+        let mut drawn = String::new();
+        for l in &links {
+            assert_eq!(l.url, "https://www.dawn.com/news/1151361");
+            drawn.extend((l.x..l.x + l.width).map(|x| buf[(x, l.y)].symbol().to_string()));
+        }
+        assert_eq!(drawn, "https://www.dawn.com/news/1151361", "at {w}×{h}");
+        app.update(Message::ToggleHelp);
+        assert!(
+            chronoscope::ui::hyperlinks(&app).is_empty(),
+            "help covers the pane"
+        );
+    }
+}
+
 #[test]
 fn lanes_by_year() {
     snap_both!("lanes", |app| {

@@ -11,6 +11,7 @@
 //! answer in `RELOAD_DEADLINE` is reported while keys go on working.
 
 pub mod guard;
+mod links;
 mod open;
 pub mod signals;
 pub mod watch;
@@ -132,10 +133,17 @@ pub fn run(mut app: App) -> io::Result<()> {
         cfg!(feature = "test-hooks") && std::env::var_os("CHRONOSCOPE_TEST_PANIC").is_some();
     // When the reload under way must have answered.
     let mut deadline: Option<Instant> = None;
+    let hyperlinks = !links::unsupported();
     loop {
         {
             let _drawing = guard::lock();
-            terminal.draw(|f| ui::draw(f, &app))?;
+            let frame = terminal.draw(|f| ui::draw(f, &app))?;
+            let shown = if hyperlinks {
+                links::cells(frame.buffer, ui::hyperlinks(&app))
+            } else {
+                Vec::new()
+            };
+            links::mark(terminal.backend_mut(), &shown)?;
         }
         if panic_for_tests {
             test_panic();

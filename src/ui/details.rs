@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::highlight::highlight;
 use super::{Theme, pane_block};
 use crate::app::keymap::{self, Scope};
-use crate::app::{App, Message, Pane, Subject, Tone};
+use crate::app::{App, Message, Mode, Pane, Subject, Tone};
 
 fn style(theme: &Theme, tone: Tone, selected: Option<usize>) -> Style {
     match tone {
@@ -71,4 +71,73 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A source's address on screen, where the terminal is told it links to
+/// `url` (OSC 8): `width` cells from (`x`, `y`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hyperlink {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub url: String,
+}
+
+/// The addresses the details pane shows, where they are drawn, for the
+/// loop to mark as hyperlinks after the frame. Only while the pane is
+/// uncovered, and only addresses `Source::link` accepts: nothing else from
+/// a file is ever given to the terminal inside a sequence.
+pub fn hyperlinks(app: &App) -> Vec<Hyperlink> {
+    let uncovered = matches!(
+        app.mode(),
+        Mode::Browse | Mode::Prompt(_) | Mode::ConfirmReplace { .. }
+    );
+    let (Some(area), Some(Subject::Event(ix)), true) =
+        (app.areas().details, app.subject(), uncovered)
+    else {
+        return Vec::new();
+    };
+    if app.areas().too_small {
+        return Vec::new();
+    }
+    let Some(event) = app.timeline().events.get(ix) else {
+        return Vec::new();
+    };
+    let inner = ratatui::widgets::Block::bordered().inner(area);
+    let doc = app.doc();
+    let mut out = Vec::new();
+    let rows = doc
+        .lines
+        .iter()
+        .skip(app.details_top())
+        .take(usize::from(inner.height));
+    for (y, pieces) in (inner.y..).zip(rows) {
+        let mut x = 0usize;
+        for (tone, text) in pieces {
+            let w = crate::fit::width(text);
+            let url = match tone {
+                Tone::Link(n) => doc
+                    .links
+                    .get(*n)
+                    .and_then(|l| l.source)
+                    .and_then(|s| event.sources.get(s))
+                    .and_then(|s| s.link()),
+                _ => None,
+            };
+            let room = usize::from(inner.width).saturating_sub(x);
+            if let Some(url) = url
+                && room > 0
+                && w > 0
+            {
+                out.push(Hyperlink {
+                    x: inner.x + u16::try_from(x).unwrap_or(u16::MAX),
+                    y,
+                    width: u16::try_from(w.min(room)).unwrap_or(u16::MAX),
+                    url: url.to_string(),
+                });
+            }
+            x += w;
+        }
+    }
+    out
 }

@@ -28,6 +28,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+pub use details::{Hyperlink, hyperlinks};
 pub use theme::{Theme, ThemeName};
 
 use crate::app::keymap::{self, Scope};
