@@ -101,7 +101,7 @@ pub fn slide_body(t: &Timeline, e: &Event, width: usize, date_line: bool) -> Vec
         lines.extend(claim_columns(t, e, width));
     }
     // The numbers beside the claims, spelt out.
-    if e.claims.iter().any(|c| !c.sources.is_empty()) {
+    if sources_in_body(e) {
         let sources: Vec<String> = e
             .sources
             .iter()
@@ -162,6 +162,12 @@ fn claim_columns(t: &Timeline, e: &Event, width: usize) -> Vec<DocLine> {
         .collect()
 }
 
+/// Whether the slide's body lists the event's sources, numbered for the
+/// claims that cite them; the footer line then has nothing to add.
+pub fn sources_in_body(e: &Event) -> bool {
+    e.claims.iter().any(|c| !c.sources.is_empty())
+}
+
 /// Rows the speaker notes of `note` take at `width`: a rule and the text.
 pub fn notes_rows(note: &str, screen_width: u16) -> usize {
     let lines = wrap(note, usize::from(screen_width.saturating_sub(2))).len();
@@ -179,8 +185,10 @@ pub fn lay_out(t: &Timeline, deck: &Deck, w: u16, h: u16) -> SlideLayout {
     } else {
         0
     };
-    // Title bar, progress bar, sources line and key hints.
-    let room = usize::from(h).saturating_sub(4 + notes_rows);
+    // Title bar, progress bar, key hints, and the sources line unless the
+    // body lists the sources.
+    let chrome = if sources_in_body(e) { 3 } else { 4 };
+    let room = usize::from(h).saturating_sub(chrome + notes_rows);
     let width = usize::from(MAX_TEXT_WIDTH.min(w.saturating_sub(4)).max(1));
     let chars = e.date.to_string().chars().count();
     let body = slide_body(t, e, width, false);

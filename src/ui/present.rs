@@ -1,7 +1,8 @@
 //! Presentation slides, drawn from the layout `update` made: the date in
 //! big type when there is room for it and the body, the body (scrolled,
 //! with "↓ N more lines" when it goes on), the speaker notes, sources on
-//! a footer line, progress as `n/N` and a bar; the overview on request.
+//! a footer line (or numbered in the body, when claims cite them),
+//! progress as `n/N` and a bar; the overview on request.
 //!
 //! ```text
 //!  Tour title                                                   3/12
@@ -43,12 +44,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     let e = &t.events[slide.event];
     let layout = &deck.layout;
     let notes_height = u16::try_from(layout.notes_rows).unwrap_or(0);
+    let footer_height = u16::from(!crate::app::slide::sources_in_body(e));
     let [top, bar, body, notes, footer, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(notes_height),
-        Constraint::Length(1),
+        Constraint::Length(footer_height),
         Constraint::Length(1),
     ])
     .areas(area);
