@@ -249,9 +249,7 @@ fn sources_are_weighed_and_the_chronology_seen_as_known_on_a_day() {
     t.send(&["-l", "2014-12-16"]);
     t.send(&["Enter"]);
     t.wait_for("as known on 16 Dec 2014");
-    t.send(&[":"]);
-    t.send(&["-l", "2014-12-16"]);
-    t.send(&["Enter"]);
+    jump_to(&t, "2014-12-16");
     t.wait_for("TTP massacre at the Army");
     t.wait_for("are hidden.");
     let screen = t.screen();
@@ -266,6 +264,13 @@ fn sources_are_weighed_and_the_chronology_seen_as_known_on_a_day() {
     t.send(&["q"]);
     t.wait_for("EXITED 0");
     t.assert_restored();
+}
+
+/// `:` and a date: the events pane moves to the first event on or after it.
+fn jump_to(t: &Tmux, date: &str) {
+    t.send(&[":"]);
+    t.send(&["-l", date]);
+    t.send(&["Enter"]);
 }
 
 /// A stand-in for the system's opener on PATH: it writes each argument it
@@ -300,9 +305,7 @@ fn a_source_address_opens_in_the_browser() {
         "PATH={path}:$PATH {BIN} {FIXTURE}; echo EXITED $?"
     ));
     t.wait_for("Events 12/12");
-    t.send(&[":"]);
-    t.send(&["-l", "2014-12-16"]);
-    t.send(&["Enter"]);
+    jump_to(&t, "2014-12-16");
     t.send(&["Enter"]);
     t.wait_for("Army Public School attack in Peshawar");
     // The first link, selected on opening, is the source's address.
@@ -369,9 +372,7 @@ fn addresses_are_hyperlinks_and_hostile_ones_never() {
     t.tmux(&["pipe-pane", "-t", "t", &format!("cat >> {}", raw.display())]);
     t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
     t.wait_for("Events 12/12");
-    t.send(&[":"]);
-    t.send(&["-l", "2014-12-16"]);
-    t.send(&["Enter"]);
+    jump_to(&t, "2014-12-16");
     t.send(&["Enter", "]", "["]);
     t.wait_for("https://www.dawn.com/news/115");
     t.send(&["q"]);
