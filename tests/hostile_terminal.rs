@@ -207,7 +207,7 @@ fn a_copied_citation_carries_no_escape_from_the_file() {
     ));
     t.wait_for("Events 3/3");
     t.send(&["g", "y"]);
-    t.wait_for("Copied:");
+    t.wait_for("Copied");
     let start = Instant::now();
     let copied = loop {
         let b = t.tmux(&["show-buffer"]);

@@ -269,7 +269,10 @@ fn same_key(a: KeyCode, a_mods: KeyModifiers, b: KeyCode, b_mods: KeyModifiers) 
 /// The scopes that apply, most specific first.
 pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
     match mode {
-        Mode::Help { .. } | Mode::Problems { .. } | Mode::FilterInFull { .. } => &[Overlay],
+        Mode::Help { .. }
+        | Mode::Problems { .. }
+        | Mode::FilterInFull { .. }
+        | Mode::Copied { .. } => &[Overlay],
         Mode::Prompt(_) => &[Prompt],
         Mode::ConfirmReplace { .. } => &[Confirm],
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],

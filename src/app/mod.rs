@@ -83,6 +83,12 @@ pub enum Mode {
     FilterInFull {
         behind: Box<Mode>,
     },
+    /// A citation just copied, whole, when the bottom line cannot hold it:
+    /// to read, and to select where the terminal takes no OSC 52.
+    Copied {
+        text: String,
+        behind: Box<Mode>,
+    },
     Present(Deck),
     Lanes(Lanes),
     /// Every publisher of the shown events, what it supports.

@@ -174,6 +174,10 @@ fn remap(mode: Mode, old_ids: &[String], new: &HashMap<&str, usize>) -> Mode {
         Mode::FilterInFull { behind } => Mode::FilterInFull {
             behind: Box::new(remap(*behind, old_ids, new)),
         },
+        Mode::Copied { text, behind } => Mode::Copied {
+            text,
+            behind: Box::new(remap(*behind, old_ids, new)),
+        },
         other => other,
     }
 }

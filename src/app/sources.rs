@@ -103,7 +103,14 @@ impl App {
         };
         let source = chosen.or((!e.sources.is_empty()).then_some(0));
         let text = crate::export::cite(e, source.and_then(|i| e.sources.get(i)));
-        self.banner = Some(format!("Copied: {text}"));
+        let banner = format!("Copied: {text}");
+        // Whole on the bottom line when it fits; else whole in a box.
+        if crate::fit::width(&banner) <= usize::from(self.size.0) {
+            self.banner = Some(banner);
+        } else {
+            let text = text.clone();
+            self.open_overlay(|behind| Mode::Copied { text, behind });
+        }
         Some(Effect::Copy(text))
     }
 
@@ -156,7 +163,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{app, type_text};
-    use super::super::{Message, Mode};
+    use super::super::{Effect, Message, Mode};
 
     #[test]
     fn contested_and_weak_switch_on_and_off_and_clear_goes_back() {
@@ -221,6 +228,31 @@ mod tests {
         app.update(Message::ClearInput);
         app.update(Message::SubmitInput);
         assert_eq!(app.filter.claim, None, "empty clears");
+    }
+
+    #[test]
+    fn a_citation_is_copied_and_shown_whole() {
+        let mut app = app();
+        app.update(Message::StartJump);
+        type_text(&mut app, "2014-12-16");
+        app.update(Message::SubmitInput);
+        let want = "Army Public School attack in Peshawar (16 Dec 2014). Dawn, ‘Massacre at school’, \
+                    17 Dec 2014, https://www.dawn.com/news/1151361";
+        app.update(Message::Resize(300, 40));
+        assert_eq!(
+            app.update(Message::CopyCitation),
+            Some(Effect::Copy(want.into()))
+        );
+        assert_eq!(app.banner(), Some(format!("Copied: {want}").as_str()));
+        // Too long for the bottom line: whole, in a box, until Esc.
+        app.update(Message::Resize(80, 24));
+        assert_eq!(
+            app.update(Message::CopyCitation),
+            Some(Effect::Copy(want.into()))
+        );
+        assert!(matches!(&app.mode, Mode::Copied { text, .. } if text == want));
+        app.update(Message::CancelInput);
+        assert_eq!(app.mode, Mode::Browse);
     }
 
     #[test]

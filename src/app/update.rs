@@ -52,7 +52,7 @@ impl App {
             Mode::Prompt(_) => return self.on_prompt(msg),
             Mode::ConfirmReplace { .. } => return self.on_confirm(msg),
             Mode::Help { .. } | Mode::Problems { .. } => self.on_overlay(msg),
-            Mode::FilterInFull { .. } => self.on_filter_in_full(msg),
+            Mode::FilterInFull { .. } | Mode::Copied { .. } => self.on_filter_in_full(msg),
             Mode::Present(_) => self.on_present(msg),
             Mode::Lanes(_) => self.on_lanes(msg),
             Mode::Publishers(_) => self.on_publishers(msg),
@@ -126,7 +126,7 @@ impl App {
     }
 
     /// Opens an overlay over what is on screen now.
-    fn open_overlay(&mut self, make: impl FnOnce(Box<Mode>) -> Mode) {
+    pub(super) fn open_overlay(&mut self, make: impl FnOnce(Box<Mode>) -> Mode) {
         let behind = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = make(Box::new(behind));
     }
@@ -194,7 +194,8 @@ impl App {
         self.mode = match mode {
             Mode::Help { behind, .. }
             | Mode::Problems { behind, .. }
-            | Mode::FilterInFull { behind } => *behind,
+            | Mode::FilterInFull { behind }
+            | Mode::Copied { behind, .. } => *behind,
             other => other,
         };
     }

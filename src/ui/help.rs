@@ -110,3 +110,28 @@ pub fn draw_filter(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// A citation just copied, whole: what the clipboard now holds, to select
+/// by hand where the terminal does not pass OSC 52 on.
+pub fn draw_copied(frame: &mut Frame<'_>, theme: &Theme, area: Rect, text: &str) {
+    let close = keymap::label(Scope::Overlay, &Message::CancelInput);
+    let inner = boxed(
+        frame,
+        theme,
+        area,
+        format!("Copied to the clipboard · {close} close"),
+    );
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line<'_>> = wrap(text, w)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.title)))
+        .collect();
+    lines.push(Line::from(""));
+    for l in wrap(
+        "Sent through OSC 52; where the terminal does not pass it on, select the text above.",
+        w,
+    ) {
+        lines.push(Line::from(Span::styled(l, theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

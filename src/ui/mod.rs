@@ -79,6 +79,10 @@ fn draw_mode(frame: &mut Frame<'_>, app: &App, theme: &Theme, mode: &Mode) {
             draw_mode(frame, app, theme, behind);
             help::draw_filter(frame, app, theme, area);
         }
+        Mode::Copied { text, behind } => {
+            draw_mode(frame, app, theme, behind);
+            help::draw_copied(frame, theme, area, text);
+        }
         Mode::Browse | Mode::Prompt(_) | Mode::ConfirmReplace { .. } => {
             let areas = app.areas();
             header::draw(frame, app, theme, areas.header);

@@ -119,6 +119,14 @@ pub fn every_mode() -> Vec<(&'static str, Setup)> {
         ("filter in full", |a| {
             a.update(Message::ShowFilter);
         }),
+        ("citation copied", |a| {
+            a.update(Message::Resize(60, 20));
+            a.update(Message::CopyCitation);
+        }),
+        ("sources view", |a| {
+            a.update(Message::ToggleSources);
+            a.update(Message::MoveDown);
+        }),
         ("search", |a| {
             a.update(Message::StartSearch);
             type_text(a, "e");
