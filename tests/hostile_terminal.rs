@@ -227,6 +227,10 @@ fn a_copied_citation_carries_no_escape_from_the_file() {
     );
     assert!(!copied.contains(['\u{1b}', '\u{7}', '\n']), "{copied:?}");
     assert_eq!(t.format("#{pane_title}"), "title-before");
+    // Too long for the bottom line, the citation is shown whole in a box.
+    t.wait_for("Copied to the clipboard");
+    t.send(&["Escape"]);
+    t.wait_until("the box closed", |s| !s.contains("Copied to the clipboard"));
     t.send(&["q"]);
     assert_eq!(t.wait_exit(), "0", "{}", t.screen());
     t.assert_restored();
