@@ -137,8 +137,13 @@ fn summary(loaded: &Loaded) -> String {
         (valid, written) if written > valid => format!("{valid} of {written} events valid"),
         (valid, _) => plural(valid, "event", "events"),
     };
+    // Places are said only where a timeline has them.
+    let places = match t.places.len() {
+        0 => String::new(),
+        n => format!(", {}", plural(n, "place", "places")),
+    };
     format!(
-        "{}, {}, {}: {}, {}",
+        "{}, {}, {}{places}: {}, {}",
         plural(loaded.files.files.len(), "file", "files"),
         events,
         plural(t.actors.len(), "actor", "actors"),
@@ -196,6 +201,7 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
                 "files": loaded.files.files.len(),
                 "events": loaded.timeline.events.len(),
                 "actors": loaded.timeline.actors.len(),
+                "places": loaded.timeline.places.len(),
                 "errors": loaded.errors(),
                 "warnings": loaded.warnings(),
                 "claims": claims,

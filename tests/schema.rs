@@ -137,7 +137,7 @@ fn property_names(schema: &Value, pointer: &str) -> BTreeSet<String> {
 
 /// Each table of the format: the loader's list of fields and where the
 /// schema describes the same table.
-fn tables() -> [(&'static str, &'static [load::Field], &'static str); 9] {
+fn tables() -> [(&'static str, &'static [load::Field], &'static str); 10] {
     [
         ("top level", load::fields::TOP, "/properties"),
         (
@@ -154,6 +154,11 @@ fn tables() -> [(&'static str, &'static [load::Field], &'static str); 9] {
             "actor",
             load::fields::ACTOR,
             "/definitions/actor/properties",
+        ),
+        (
+            "place",
+            load::fields::PLACE,
+            "/definitions/place/properties",
         ),
         (
             "event",
@@ -264,6 +269,21 @@ kind = "person"
 summary = "S"
 links = ["a"]
 
+[places.p]
+name = "P"
+short = "P"
+kind = "city"
+lat = 34.0151
+lon = 71.5249
+within = "p2"
+aliases = ["Alias"]
+
+[places.p2]
+name = "P2"
+kind = "province"
+lat = 34.5
+lon = 72
+
 [[events]]
 id = "e"
 date = "2014-12-16"
@@ -273,6 +293,7 @@ summary = "S"
 details = "D"
 actors = ["a"]
 location = "L"
+places = ["p"]
 tags = ["t"]
 figures = { killed = 1 }
 related = ["e"]
@@ -314,6 +335,7 @@ fn a_field_is_required_in_the_schema_exactly_when_the_loader_requires_it() {
         section = match *line {
             "[timeline]" => "/properties/timeline/properties",
             "[actors.a]" => "/definitions/actor/properties",
+            "[places.p]" | "[places.p2]" => "/definitions/place/properties",
             "[[events]]" => "/definitions/event/properties",
             "[[events.claims]]" => "/definitions/claim/properties",
             "[[events.sources]]" => "/definitions/source/properties",
@@ -339,7 +361,7 @@ fn a_field_is_required_in_the_schema_exactly_when_the_loader_requires_it() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 32, "every field of ONE_OF_EACH was left out once");
+    assert_eq!(checked, 44, "every field of ONE_OF_EACH was left out once");
 
     // The fields of the inline tables.
     let inline = [
@@ -397,6 +419,11 @@ fn the_schema_enums_match_the_model() {
         .map(|k| k.as_str().to_string())
         .collect();
     assert_eq!(list("/definitions/actor/properties/kind/enum"), kinds);
+    let places: Vec<String> = chronoscope::model::PlaceKind::ALL
+        .iter()
+        .map(|k| k.as_str().to_string())
+        .collect();
+    assert_eq!(list("/definitions/place/properties/kind/enum"), places);
     let mut stances: Vec<String> = Stance::ALL.iter().map(|s| s.as_str().to_string()).collect();
     let mut in_schema = list("/definitions/claim/properties/stance/enum");
     stances.sort();
@@ -415,6 +442,7 @@ fn fixtures_with_problems_a_schema_can_see_are_rejected_by_it() {
         "bad-stance.toml",
         "bad-kind.toml",
         "bad-id.toml",
+        "bad-coordinate.toml",
         "missing-field.toml",
         "empty-file.toml",
     ] {
@@ -442,6 +470,10 @@ fn problems_only_the_whole_timeline_shows_pass_the_schema() {
         "no-source.toml",
         "outside-coverage.toml",
         "unused-actor.toml",
+        "unknown-place.toml",
+        "place-cycle.toml",
+        "unused-place.toml",
+        "unplaced-location.toml",
     ] {
         let path = fixtures("invalid").join(name);
         if let Err(e) = v.check(&file_as_json(&path)) {

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::model::{Actor, ActorKind, Claim, Event, EventDate, Grade, Source, Stance, Timeline};
+use crate::model::{
+    Actor, ActorKind, Claim, Event, EventDate, Grade, Place, PlaceKind, Source, Stance, Timeline,
+};
 use crate::query::{Filter, Index, apply};
 
 const HOSTILE: &str = "a\u{1b}]0;pwned\u{7}b\u{1b}[2J\u{9b}c\u{202e}d\re\tf\u{7f}";
@@ -35,6 +37,7 @@ fn raw_timeline() -> Timeline {
         editor_note: HOSTILE.into(),
         actors: vec![0, 1],
         location: HOSTILE.into(),
+        places: vec![0],
         tags: vec![0],
         figures: vec![(HOSTILE.into(), 3)],
         related: vec![],
@@ -64,6 +67,16 @@ fn raw_timeline() -> Timeline {
         vec![event("a", "2020"), second],
         vec![HOSTILE.into()],
         vec![],
+        vec![Place {
+            id: "p".into(),
+            name: HOSTILE.into(),
+            short: HOSTILE.into(),
+            kind: PlaceKind::City,
+            lat: 34.0151,
+            lon: 71.5249,
+            within: None,
+            aliases: vec![HOSTILE.into()],
+        }],
     )
 }
 

@@ -27,6 +27,7 @@ impl<'a> Part<'a> {
         self.raw.actors.extend(other.raw.actors);
         self.raw.events.extend(other.raw.events);
         self.raw.tours.extend(other.raw.tours);
+        self.raw.places.extend(other.raw.places);
         self.diags.extend(other.diags);
         self.broken |= other.broken;
     }
@@ -38,6 +39,8 @@ impl<'a> Part<'a> {
     pub(super) fn normal(&self) -> String {
         let mut actors: Vec<String> = self.raw.actors.iter().map(|a| format!("{a:?}")).collect();
         actors.sort();
+        let mut places: Vec<String> = self.raw.places.iter().map(|p| format!("{p:?}")).collect();
+        places.sort();
         let mut diags: Vec<String> = self
             .diags
             .iter()
@@ -48,7 +51,7 @@ impl<'a> Part<'a> {
             .collect();
         diags.sort();
         format!(
-            "broken {}\nmeta {:?}\nactors {actors:?}\nevents {:?}\ntours {:?}\ndiags {diags:#?}",
+            "broken {}\nmeta {:?}\nactors {actors:?}\nplaces {places:?}\nevents {:?}\ntours {:?}\ndiags {diags:#?}",
             self.broken, self.raw.meta, self.raw.events, self.raw.tours
         )
     }

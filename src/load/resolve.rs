@@ -8,6 +8,8 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+mod places;
+
 use super::diagnostic::Diagnostic;
 use super::raw::{RawActor, RawEvent, RawTimeline, RawTour, Ref, Spanned};
 use super::suggest::{Budget, Suggester};
@@ -27,6 +29,10 @@ enum Role {
     RelatedEvent,
     /// A tour step's `event`.
     TourStep,
+    /// An event's `places`.
+    Place,
+    /// A place's `within`.
+    Within,
 }
 
 impl Role {
@@ -35,6 +41,7 @@ impl Role {
         match self {
             Role::Actor | Role::LinkedActor | Role::Claimant => Record::Actor,
             Role::RelatedEvent | Role::TourStep => Record::Event,
+            Role::Place | Role::Within => Record::Place,
         }
     }
 
@@ -46,6 +53,8 @@ impl Role {
             Role::Claimant => "claimant",
             Role::RelatedEvent => "related event",
             Role::TourStep => "tour step",
+            Role::Place => "place",
+            Role::Within => "enclosing place",
         }
     }
 
@@ -56,6 +65,7 @@ impl Role {
             Role::Claimant => "unknown-claimant",
             Role::RelatedEvent => "unknown-event",
             Role::TourStep => "unknown-tour-event",
+            Role::Place | Role::Within => "unknown-place",
         }
     }
 }
@@ -66,6 +76,7 @@ enum Record {
     Actor,
     Event,
     Tour,
+    Place,
 }
 
 impl Record {
@@ -74,6 +85,7 @@ impl Record {
             Record::Actor => "actor",
             Record::Event => "event",
             Record::Tour => "tour",
+            Record::Place => "place",
         }
     }
 }
@@ -89,26 +101,36 @@ pub fn resolve(
     let actor_ids = unique_ids(raw.actors.iter().map(|a| &a.id), Record::Actor, diags);
     let event_ids = unique_ids(raw.events.iter().map(|e| &e.id), Record::Event, diags);
     unique_ids(raw.tours.iter().map(|t| &t.id), Record::Tour, diags);
+    let place_ids = unique_ids(raw.places.iter().map(|p| &p.id), Record::Place, diags);
     let (title, summary, coverage) = meta(&raw, diags);
     let mut refs = Refs {
         actor_ids: &actor_ids,
         event_ids: &event_ids,
+        place_ids: &place_ids,
         actor_names: OnceCell::new(),
         event_names: OnceCell::new(),
+        place_names: OnceCell::new(),
         budget: Budget::default(),
         mentioned: vec![false; raw.actors.len()],
+        placed: vec![false; raw.places.len()],
         diags,
     };
     let actors = refs.actors(&raw);
+    let places = refs.places(&raw.places);
     let tags = tags(&raw);
-    let (events, kept) = refs.events(raw.events, &tags, coverage);
+    let named = places::Names::new(&raw.places);
+    let (events, kept) = refs.events(raw.events, &tags, coverage, &named);
     let tours = refs.tours(raw.tours, &kept);
     let Refs {
-        mentioned, diags, ..
+        mentioned,
+        placed,
+        diags,
+        ..
     } = refs;
     unused_actors(&raw.actors, &mentioned, diags);
+    places::unused(&raw.places, &places, &placed, diags);
     let title = title.unwrap_or_else(|| fallback_title.to_string());
-    Timeline::new(title, summary, coverage, actors, events, tags, tours)
+    Timeline::new(title, summary, coverage, actors, events, tags, tours, places)
 }
 
 /// The `[timeline]` table: its title, summary and coverage, and a report
@@ -158,12 +180,16 @@ fn tags(raw: &RawTimeline<'_>) -> Vec<String> {
 struct Refs<'s, 'd> {
     actor_ids: &'s HashMap<String, usize>,
     event_ids: &'s HashMap<String, usize>,
+    place_ids: &'s HashMap<String, usize>,
     /// Built on the first reference to nothing: most timelines have none,
     /// and preparing 100,000 ids for suggestions would cost every load.
     actor_names: OnceCell<Suggester<'s>>,
     event_names: OnceCell<Suggester<'s>>,
+    place_names: OnceCell<Suggester<'s>>,
     budget: Budget,
     mentioned: Vec<bool>,
+    /// Which places an event names.
+    placed: Vec<bool>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -190,6 +216,7 @@ impl Refs<'_, '_> {
         raw: Vec<RawEvent<'_>>,
         tags: &[String],
         coverage: Option<Coverage>,
+        named: &places::Names,
     ) -> (Vec<Event>, Vec<Option<usize>>) {
         let mut events = Vec::with_capacity(raw.len());
         let mut kept: Vec<Option<usize>> = vec![None; raw.len()];
@@ -197,6 +224,14 @@ impl Refs<'_, '_> {
             let actors = self.resolve(&e.actors, Role::Actor);
             actors.iter().for_each(|&a| self.mentioned[a] = true);
             let related = self.resolve(&e.related, Role::RelatedEvent);
+            let places = self.resolve(&e.places, Role::Place);
+            places.iter().for_each(|&p| self.placed[p] = true);
+            if e.places.is_empty()
+                && let Some(at) = &e.location_at
+                && let Some(name) = named.named_in(&e.location)
+            {
+                self.diags.push(places::unplaced(&e.id.value, at, name));
+            }
             let mut claims = Vec::with_capacity(e.claims.len());
             for c in e.claims {
                 if let [by] = self.resolve(std::slice::from_ref(&c.by), Role::Claimant)[..] {
@@ -257,6 +292,7 @@ impl Refs<'_, '_> {
                 editor_note: e.editor_note,
                 actors,
                 location: e.location,
+                places,
                 tags: tag_ix,
                 figures: e.figures,
                 related,
@@ -306,7 +342,8 @@ impl Refs<'_, '_> {
     fn resolve(&mut self, list: &[Ref<'_>], role: Role) -> Vec<usize> {
         let (ids, names) = match role.target() {
             Record::Actor => (self.actor_ids, &self.actor_names),
-            _ => (self.event_ids, &self.event_names),
+            Record::Place => (self.place_ids, &self.place_names),
+            Record::Event | Record::Tour => (self.event_ids, &self.event_names),
         };
         let target = role.target().noun();
         let mut out = Vec::with_capacity(list.len());

@@ -500,3 +500,110 @@ fn events_written_are_counted_at_line_starts_only() {
     );
     assert_eq!(l.events_written(), 3);
 }
+
+const PLACES: &str = r#"
+[places.pakistan]
+name = "Pakistan"
+kind = "country"
+lat = 30
+lon = 70
+
+[places.peshawar]
+name = "Peshawar"
+kind = "city"
+lat = 34.0151
+lon = 71.5249
+within = "khyber-pakhtunkhwa"
+
+[places.khyber-pakhtunkhwa]
+name = "Khyber Pakhtunkhwa"
+short = "KP"
+kind = "province"
+lat = 34.5
+lon = -72.25
+within = "pakistan"
+aliases = ["North-West Frontier Province", "NWFP"]
+"#;
+
+fn with_places(location: &str, places: &str) -> Loaded {
+    let text = format!("{BASE}{PLACES}")
+        .replace(
+            "actors = [\"ttp\"]",
+            &format!("actors = [\"ttp\"]\nlocation = \"{location}\"\n{places}"),
+        );
+    load_str(&text)
+}
+
+#[test]
+fn places_load_sorted_with_their_chains_resolved() {
+    let l = with_places("Peshawar", "places = [\"peshawar\"]");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    let t = &l.timeline;
+    let ids: Vec<&str> = t.places.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["khyber-pakhtunkhwa", "pakistan", "peshawar"]);
+    let peshawar = t.place_ix("peshawar").expect("peshawar");
+    assert_eq!(t.events[0].places, [peshawar]);
+    assert_eq!(t.place_path(peshawar), "Peshawar, Khyber Pakhtunkhwa, Pakistan");
+    let kp = t.place_ix("khyber-pakhtunkhwa").expect("kp");
+    assert_eq!(t.places[kp].short, "KP");
+    assert_eq!((t.places[kp].lat, t.places[kp].lon), (34.5, -72.25));
+    assert_eq!(t.places[peshawar].short, "Peshawar", "short defaults to the name");
+    assert_eq!(t.places_named("nwfp"), [kp]);
+    let inside = t.within_any(&[kp]);
+    assert!(inside[kp] && inside[peshawar] && !inside[t.place_ix("pakistan").expect("pk")]);
+}
+
+#[test]
+fn a_location_naming_a_place_warns_only_when_the_event_lists_none() {
+    let codes = |l: &Loaded| -> Vec<&'static str> { l.diagnostics.iter().map(|d| d.code).collect() };
+    // By an alias, as whole words, ignoring case.
+    let l = with_places("Swat, north-west frontier province", "");
+    let mut found = codes(&l);
+    found.sort_unstable();
+    assert_eq!(found, ["unplaced-location", "unused-place", "unused-place", "unused-place"]);
+    let d = l.diagnostics.iter().find(|d| d.code == "unplaced-location").expect("warned");
+    assert!(d.message.contains("Khyber Pakhtunkhwa"), "{}", d.message);
+    assert_eq!(
+        d.primary.as_ref().map(|p| l.files.position(p)).as_deref(),
+        Some("t.toml:18:12")
+    );
+    // Part of a word is not a name: "Peshawari" names nothing.
+    let l = with_places("Peshawari bazaar", "");
+    assert!(!codes(&l).contains(&"unplaced-location"), "{:?}", codes(&l));
+    let l = with_places("Peshawar", "places = [\"pakistan\"]");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+}
+
+#[test]
+fn a_circle_of_places_is_reported_once_and_broken() {
+    let text = format!("{BASE}{PLACES}")
+        .replace("kind = \"country\"", "kind = \"country\"\nwithin = \"peshawar\"")
+        .replace("actors = [\"ttp\"]", "actors = [\"ttp\"]\nplaces = [\"peshawar\"]");
+    let l = load_str(&text);
+    let cycles: Vec<&Diagnostic> = l.diagnostics.iter().filter(|d| d.code == "place-cycle").collect();
+    assert_eq!(cycles.len(), 1, "{:?}", l.diagnostics);
+    let t = &l.timeline;
+    for p in 0..t.places.len() {
+        assert!(t.enclosing(p).count() < t.places.len(), "the chain from {p} ends");
+    }
+}
+
+#[test]
+fn coordinates_are_checked_as_written() {
+    for (lat, ok) in [
+        ("34.0151", true),
+        ("-90", true),
+        ("90.000000", true),
+        ("+1_0.5", true),
+        ("90.5", false),
+        ("34.0151234", false),
+        ("3.4e1", false),
+        ("inf", false),
+        ("nan", false),
+        ("\"34.0\"", false),
+    ] {
+        let l = load_str(&format!("{BASE}{PLACES}").replace("lat = 30\n", &format!("lat = {lat}\n")));
+        let bad = l.diagnostics.iter().any(|d| d.is_error());
+        assert_eq!(!bad, ok, "lat = {lat}: {:?}", l.diagnostics);
+    }
+}

@@ -105,7 +105,9 @@ impl Timeline {
             events,
             tags: self.tags.clone(),
             tours,
+            places: self.places.clone(),
             actor_ids: self.actor_ids.clone(),
+            place_ids: self.place_ids.clone(),
             event_ids,
             known_on: Some(known),
         }
@@ -138,6 +140,7 @@ mod tests {
             editor_note: String::new(),
             actors: vec![],
             location: String::new(),
+            places: vec![],
             tags: vec![],
             figures: vec![],
             related: vec![],
@@ -214,6 +217,7 @@ mod tests {
                     },
                 ],
             }],
+            vec![],
         );
         // Timeline::new sorted the events; find them again by id.
         let ix = |id: &str| t.event_ix(id).unwrap();

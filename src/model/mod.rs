@@ -8,10 +8,12 @@
 mod claims;
 mod date;
 mod known;
+mod places;
 
 pub use claims::{Claim, Grade, Source, Stance};
 pub use date::{DateError, EventDate, Precision, Qualifier};
 pub use known::KnownOn;
+pub use places::{Place, PlaceKind};
 
 use std::collections::HashMap;
 
@@ -21,6 +23,8 @@ pub type ActorIx = usize;
 pub type EventIx = usize;
 /// Position of a tag in `Timeline::tags`.
 pub type TagIx = usize;
+/// Position of a place in `Timeline::places`.
+pub type PlaceIx = usize;
 
 /// A merged, validated timeline.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,7 +39,10 @@ pub struct Timeline {
     /// Every tag used by an event, sorted.
     pub tags: Vec<String>,
     pub tours: Vec<Tour>,
+    /// Sorted by id.
+    pub places: Vec<Place>,
     actor_ids: HashMap<String, ActorIx>,
+    place_ids: HashMap<String, PlaceIx>,
     event_ids: HashMap<String, EventIx>,
     /// Set when this is the timeline as known on a day (`as_known_on`):
     /// the day, and what the view hides.
@@ -119,6 +126,8 @@ pub struct Event {
     pub editor_note: String,
     pub actors: Vec<ActorIx>,
     pub location: String,
+    /// The places the event names, in the order written.
+    pub places: Vec<PlaceIx>,
     pub tags: Vec<TagIx>,
     /// Whole-number facts in file order, e.g. ("killed", 149).
     pub figures: Vec<(String, u64)>,
@@ -187,8 +196,10 @@ impl Timeline {
         mut events: Vec<Event>,
         tags: Vec<String>,
         mut tours: Vec<Tour>,
+        mut places: Vec<Place>,
     ) -> Timeline {
         let actor_order = sorted_order(&actors, |a, b| a.id.cmp(&b.id));
+        let place_order = sorted_order(&places, |a, b| a.id.cmp(&b.id));
         // Dates sort from a compact copy; ids are read only on a tie.
         let mut dated: Vec<(EventDate, usize)> = events
             .iter()
@@ -204,6 +215,10 @@ impl Timeline {
         let actor_new = inverse(&actor_order);
         let event_new = inverse(&event_order);
         let tag_new = inverse(&tag_order);
+        let place_new = inverse(&place_order);
+        for p in &mut places {
+            p.within = p.within.map(|w| place_new[w]);
+        }
         for a in &mut actors {
             a.links.iter_mut().for_each(|l| *l = actor_new[*l]);
         }
@@ -212,6 +227,7 @@ impl Timeline {
             e.related.iter_mut().for_each(|x| *x = event_new[*x]);
             e.tags.iter_mut().for_each(|x| *x = tag_new[*x]);
             e.tags.sort_unstable();
+            e.places.iter_mut().for_each(|x| *x = place_new[*x]);
             e.claims.iter_mut().for_each(|c| c.by = actor_new[c.by]);
         }
         for t in &mut tours {
@@ -222,6 +238,12 @@ impl Timeline {
         let actors = permute(actors, &actor_order);
         let events = permute(events, &event_order);
         let tags = permute(tags, &tag_order);
+        let places = permute(places, &place_order);
+        let place_ids = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
         let actor_ids = actors
             .iter()
             .enumerate()
@@ -236,7 +258,9 @@ impl Timeline {
             events,
             tags,
             tours,
+            places,
             actor_ids,
+            place_ids,
             event_ids,
             known_on: None,
         }

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, FileId, SourceFile};
 use super::doc::Table;
-use crate::model::{ActorKind, EventDate, Grade, Stance};
+use crate::model::{ActorKind, EventDate, Grade, PlaceKind, Stance};
 use crate::text::one_line;
 
 /// A value with the place it came from.
@@ -38,6 +38,7 @@ pub struct RawTimeline<'a> {
     pub actors: Vec<RawActor<'a>>,
     pub events: Vec<RawEvent<'a>>,
     pub tours: Vec<RawTour<'a>>,
+    pub places: Vec<RawPlace<'a>>,
 }
 
 /// A reference to another record (or a tag), with its place.
@@ -63,6 +64,18 @@ pub struct RawActor<'a> {
 }
 
 #[derive(Debug)]
+pub struct RawPlace<'a> {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub short: Option<String>,
+    pub kind: PlaceKind,
+    /// Latitude and longitude in decimal degrees, when both were readable.
+    pub at: Option<(f64, f64)>,
+    pub within: Option<Ref<'a>>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug)]
 pub struct RawEvent<'a> {
     pub id: Spanned<String>,
     /// Where the event's id is written, as `file:line:column`.
@@ -75,6 +88,9 @@ pub struct RawEvent<'a> {
     pub editor_note: String,
     pub actors: Vec<Ref<'a>>,
     pub location: String,
+    /// Where `location` is written, for the warning that it names a place.
+    pub location_at: Option<Spanned<()>>,
+    pub places: Vec<Ref<'a>>,
     pub tags: Vec<Cow<'a, str>>,
     pub figures: Vec<(String, u64)>,
     pub related: Vec<Ref<'a>>,
@@ -132,7 +148,13 @@ const fn req(name: &'static str, example: &'static str) -> Field {
 }
 
 /// The fields each table takes, in the order FORMAT.md documents them.
-pub const TOP: &[Field] = &[opt("timeline"), opt("actors"), opt("events"), opt("tours")];
+pub const TOP: &[Field] = &[
+    opt("timeline"),
+    opt("actors"),
+    opt("places"),
+    opt("events"),
+    opt("tours"),
+];
 pub const TIMELINE: &[Field] = &[
     req("title", "title = \"Pakistan, Afghanistan and the TTP\""),
     opt("summary"),
@@ -147,6 +169,15 @@ pub const ACTOR: &[Field] = &[
     req("summary", "summary = \"One paragraph on who this is.\""),
     opt("links"),
 ];
+pub const PLACE: &[Field] = &[
+    req("name", "name = \"Peshawar\""),
+    opt("short"),
+    req("kind", "kind = \"city\""),
+    req("lat", "lat = 34.0151"),
+    req("lon", "lon = 71.5249"),
+    opt("within"),
+    opt("aliases"),
+];
 pub const EVENT: &[Field] = &[
     req("id", "id = \"2014-12-aps-peshawar\""),
     req("date", "date = \"2014-12-16\""),
@@ -156,6 +187,7 @@ pub const EVENT: &[Field] = &[
     opt("details"),
     opt("actors"),
     opt("location"),
+    opt("places"),
     opt("tags"),
     opt("figures"),
     opt("related"),
@@ -244,6 +276,7 @@ impl<'w, 'a> Walker<'w, 'a> {
 enum Choice {
     Stance,
     ActorKind,
+    PlaceKind,
 }
 
 impl Choice {
@@ -251,13 +284,14 @@ impl Choice {
         match self {
             Choice::Stance => "stance",
             Choice::ActorKind => "actor kind",
+            Choice::PlaceKind => "place kind",
         }
     }
 
     fn code(self) -> &'static str {
         match self {
             Choice::Stance => "bad-stance",
-            Choice::ActorKind => "bad-kind",
+            Choice::ActorKind | Choice::PlaceKind => "bad-kind",
         }
     }
 
@@ -265,6 +299,7 @@ impl Choice {
         match self {
             Choice::Stance => Stance::ALL.map(Stance::as_str).to_vec(),
             Choice::ActorKind => ActorKind::ALL.map(ActorKind::as_str).to_vec(),
+            Choice::PlaceKind => PlaceKind::ALL.map(PlaceKind::as_str).to_vec(),
         }
     }
 
@@ -283,6 +318,16 @@ impl Choice {
                 "individual" | "people" | "leader" => Some("person"),
                 "org" | "organization" | "ngo" | "agency" => Some("organisation"),
                 "political-party" => Some("party"),
+                _ => None,
+            },
+            Choice::PlaceKind => match w.as_str() {
+                "town" | "village" | "capital" => Some("city"),
+                "agency" | "tribal-agency" | "tehsil" | "county" => Some("district"),
+                "state" | "territory" => Some("province"),
+                "nation" => Some("country"),
+                "border-crossing" | "checkpoint" | "border" => Some("crossing"),
+                "airbase" | "air-base" | "cantonment" | "garrison" => Some("base"),
+                "area" | "valley" => Some("region"),
                 _ => None,
             },
             Choice::Stance => match w.as_str() {

@@ -3,6 +3,7 @@
 //! spec in `mod.rs`; values are read through `accessors`.
 
 use super::*;
+use super::accessors::Axis;
 use crate::load::doc::{Key, Node};
 
 impl<'a> Walker<'_, 'a> {
@@ -19,6 +20,15 @@ impl<'a> Walker<'_, 'a> {
                         for (id, actor) in t.table.iter() {
                             if let Some(a) = self.actor(id, actor) {
                                 out.actors.push(a);
+                            }
+                        }
+                    }
+                }
+                "places" => {
+                    if let Some(t) = self.table(value, "[places], a table of place tables") {
+                        for (id, place) in t.table.iter() {
+                            if let Some(p) = self.place(id, place) {
+                                out.places.push(p);
                             }
                         }
                     }
@@ -144,6 +154,46 @@ impl<'a> Walker<'_, 'a> {
         })
     }
 
+    fn place(&mut self, key: &Key<'_>, value: &Node<'a>) -> Option<RawPlace<'a>> {
+        let id = self.slug_key(key, "place")?;
+        let t = self.table(value, "a place table such as [places.peshawar]")?;
+        let mut p = RawPlace {
+            name: id.value.clone(),
+            id,
+            short: None,
+            kind: PlaceKind::Other,
+            at: None,
+            within: None,
+            aliases: Vec::new(),
+        };
+        let (mut lat, mut lon) = (None, None);
+        for (k, v) in t.table.iter() {
+            match k.name.as_ref() {
+                "name" => p.name = self.line(v).unwrap_or(p.name),
+                "short" => p.short = self.line(v),
+                "kind" => {
+                    p.kind = self
+                        .choice(v, Choice::PlaceKind, PlaceKind::parse)
+                        .unwrap_or(PlaceKind::Other)
+                }
+                "lat" => lat = self.degrees(v, Axis::Latitude),
+                "lon" => lon = self.degrees(v, Axis::Longitude),
+                "within" => p.within = self.reference(v),
+                "aliases" => {
+                    p.aliases = self
+                        .refs(v)
+                        .into_iter()
+                        .map(|s| one_line(&s.value))
+                        .collect()
+                }
+                other => self.unknown_field(k, other, PLACE, "a place"),
+            }
+        }
+        self.require(PLACE, t.table, key.span.clone(), "place");
+        p.at = lat.zip(lon);
+        Some(p)
+    }
+
     fn event(&mut self, t: TableAt<'_, 'a>) -> Option<RawEvent<'a>> {
         let mut e = RawEvent {
             id: Spanned {
@@ -160,6 +210,8 @@ impl<'a> Walker<'_, 'a> {
             editor_note: String::new(),
             actors: Vec::new(),
             location: String::new(),
+            location_at: None,
+            places: Vec::new(),
             tags: Vec::new(),
             figures: Vec::new(),
             related: Vec::new(),
@@ -183,7 +235,11 @@ impl<'a> Walker<'_, 'a> {
                 "details" => e.details = self.text(v).unwrap_or_default(),
                 "editor_note" => e.editor_note = self.text(v).unwrap_or_default(),
                 "actors" => e.actors = self.refs(v),
-                "location" => e.location = self.line(v).unwrap_or_default(),
+                "location" => {
+                    e.location = self.line(v).unwrap_or_default();
+                    e.location_at = Some(self.sp(&v.span, ()));
+                }
+                "places" => e.places = self.refs(v),
                 "tags" => {
                     e.tags = self
                         .refs(v)
