@@ -51,6 +51,8 @@ pub enum Command {
     Actors(IndexArgs),
     /// List the tags and how many events carry each
     Tags(IndexArgs),
+    /// List the places: id, kind, how many events name each, coordinates and name
+    Places(IndexArgs),
     /// List the tours: id, title and number of steps
     Tours(IndexArgs),
 }
@@ -113,6 +115,9 @@ pub struct FilterArgs {
     /// Only events with this tag (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Only events at this place or a place within it: its id, short name, name or an alias (repeatable, any of them)
+    #[arg(long = "place", value_name = "ID")]
+    pub places: Vec<String>,
     /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -182,6 +187,12 @@ impl FilterArgs {
             };
             if !f.tags.contains(&g) {
                 f.toggle_tag(g);
+            }
+        }
+        for name in &self.places {
+            let p = place_named(t, name)?;
+            if !f.places.contains(&p) {
+                f.toggle_place(p);
             }
         }
         if self.all_actors {
@@ -284,6 +295,32 @@ fn actor_named(t: &crate::model::Timeline, flag: &str, id: &str) -> Result<usize
             Err(format!(
                 "--{flag} {} could mean {}; give one of these ids",
                 crate::text::one_line(id),
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+/// The one place a flag's value names, or an error with the near misses.
+fn place_named(t: &crate::model::Timeline, name: &str) -> Result<usize, String> {
+    use crate::load::suggest::did_you_mean;
+    match t.places_named(name)[..] {
+        [p] => Ok(p),
+        [] => {
+            let names = t.places.iter().flat_map(|p| {
+                std::iter::once(p.id.as_str())
+                    .chain([p.short.as_str(), p.name.as_str()])
+                    .chain(p.aliases.iter().map(String::as_str))
+            });
+            let near = did_you_mean(&name.to_lowercase(), names.clone())
+                .or_else(|| did_you_mean(name, names));
+            Err(unknown("place", name, near))
+        }
+        ref many => {
+            let ids: Vec<&str> = many.iter().map(|&p| t.places[p].id.as_str()).collect();
+            Err(format!(
+                "--place {} could mean {}; give one of these ids",
+                crate::text::one_line(name),
                 ids.join(", ")
             ))
         }

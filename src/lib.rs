@@ -9,6 +9,7 @@ pub mod cli;
 pub mod export;
 pub mod fit;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod query;
 pub mod term;

@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Some(Command::Present(args)) => present(&args),
         Some(Command::Actors(args)) => catalogue(&args, Catalogue::Actors),
         Some(Command::Tags(args)) => catalogue(&args, Catalogue::Tags),
+        Some(Command::Places(args)) => catalogue(&args, Catalogue::Places),
         Some(Command::Tours(args)) => catalogue(&args, Catalogue::Tours),
         None => explore(&cli),
     };

@@ -400,6 +400,8 @@ fn csv_reads_back_as_the_model() {
             "summary",
             "details",
             "location",
+            "places",
+            "place_ids",
             "actors",
             "actor_ids",
             "tags",
@@ -428,6 +430,14 @@ fn csv_reads_back_as_the_model() {
         assert_eq!(cell("summary"), neutralised(&e.summary));
         assert_eq!(cell("details"), neutralised(&e.details));
         assert_eq!(cell("location"), neutralised(&e.location));
+        let places: Vec<&str> = e
+            .places
+            .iter()
+            .map(|&p| t.places[p].name.as_str())
+            .collect();
+        assert_eq!(cell("places"), neutralised(&places.join("; ")));
+        let ids: Vec<&str> = e.places.iter().map(|&p| t.places[p].id.as_str()).collect();
+        assert_eq!(cell("place_ids"), ids.join("; "));
         let names: Vec<&str> = e
             .actors
             .iter()
@@ -461,7 +471,7 @@ fn csv_reads_back_as_the_model() {
     // The hostile cells, as a spreadsheet will see them.
     let first = &rows[0];
     assert!(first[6].starts_with("'=HYPERLINK("), "{}", &first[6]);
-    assert_eq!(&first[10], "Tehrik-i-Taliban Pakistan; =cmd|' /C calc'!A0");
+    assert_eq!(&first[12], "Tehrik-i-Taliban Pakistan; =cmd|' /C calc'!A0");
     assert!(rows[2][6].starts_with("'-1 "));
     assert!(rows[2][7].starts_with("'@here"));
     // No cell of any row starts a formula.
@@ -959,4 +969,101 @@ fn an_empty_listing_says_why_on_stderr() {
         String::from_utf8_lossy(&out.stderr).trim(),
         "note: no event matches the filters"
     );
+}
+
+/// RFC 7946's shapes for what the GeoJSON export writes: a
+/// FeatureCollection of Features whose geometry is a Point of longitude
+/// and latitude in range, and whose properties are an object.
+const GEOJSON_POINTS: &str = r##"{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "type": "object",
+  "required": ["type", "features"],
+  "properties": {
+    "type": { "const": "FeatureCollection" },
+    "features": { "type": "array", "items": { "$ref": "#/definitions/feature" } }
+  },
+  "definitions": {
+    "feature": {
+      "type": "object",
+      "required": ["type", "geometry", "properties"],
+      "properties": {
+        "type": { "const": "Feature" },
+        "geometry": {
+          "type": "object",
+          "required": ["type", "coordinates"],
+          "properties": {
+            "type": { "const": "Point" },
+            "coordinates": {
+              "type": "array",
+              "minItems": 2,
+              "maxItems": 3,
+              "items": [
+                { "type": "number", "minimum": -180, "maximum": 180 },
+                { "type": "number", "minimum": -90, "maximum": 90 }
+              ]
+            }
+          }
+        },
+        "properties": { "type": ["object", "null"] }
+      }
+    }
+  }
+}"##;
+
+#[test]
+fn geojson_reads_back_as_points_at_the_events_places() {
+    let l = loaded();
+    let t = &l.timeline;
+    let shown = everything(t);
+    let doc: Value = serde_json::from_str(&render(Format::GeoJson, t, &shown)).unwrap();
+    // The spec's shape.
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource(
+            "geojson.json",
+            serde_json::from_str(GEOJSON_POINTS).unwrap(),
+        )
+        .unwrap();
+    let mut schemas = boon::Schemas::new();
+    let ix = compiler.compile("geojson.json", &mut schemas).unwrap();
+    schemas
+        .validate(&doc, ix)
+        .unwrap_or_else(|e| panic!("not GeoJSON points: {e}"));
+    // One feature per event and place, in the events' order.
+    let features = doc["features"].as_array().unwrap();
+    let expected: Vec<(&str, usize)> = t
+        .events
+        .iter()
+        .flat_map(|e| e.places.iter().map(move |&p| (e.id.as_str(), p)))
+        .collect();
+    assert_eq!(features.len(), expected.len());
+    assert!(!expected.is_empty(), "the fixture places some events");
+    for (f, (id, p)) in features.iter().zip(expected) {
+        let place = &t.places[p];
+        let e = &t.events[t.event_ix(id).unwrap()];
+        assert_eq!(f["geometry"]["coordinates"][0].as_f64(), Some(place.lon));
+        assert_eq!(f["geometry"]["coordinates"][1].as_f64(), Some(place.lat));
+        let props = &f["properties"];
+        assert_eq!(props["id"], id);
+        assert_eq!(props["date"], e.date.to_edtf());
+        assert_eq!(props["place"], place.id.as_str());
+        assert!(props["title"].is_string() && props["actors"].is_array());
+    }
+    let unplaced = t.events.iter().filter(|e| e.places.is_empty()).count();
+    assert_eq!(doc["chronoscope"]["events_without_a_place"], unplaced);
+    // A filter on a place keeps its events, and the places within it.
+    let kp = t.place_ix("khyber-pakhtunkhwa").unwrap();
+    let f = Filter {
+        places: vec![kp],
+        ..Filter::default()
+    };
+    let at_kp = query::apply(t, &Index::build(t), &f);
+    let doc: Value = serde_json::from_str(&render(Format::GeoJson, t, &at_kp)).unwrap();
+    let places: Vec<&str> = doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["place"].as_str().unwrap())
+        .collect();
+    assert_eq!(places, ["peshawar"]);
 }

@@ -30,7 +30,7 @@ impl App {
                     self.follow(Subject::Actor(a));
                     self.focus_pane(Pane::Details);
                 }
-                Some(Entry::Tag(_)) => self.toggle_selected(),
+                Some(Entry::Tag(_) | Entry::Place(_)) => self.toggle_selected(),
                 _ => {}
             },
             Pane::Events => {
@@ -40,9 +40,10 @@ impl App {
                     self.focus_pane(Pane::Details);
                 }
             }
-            Pane::Details => match self.doc.links.get(self.link).map(|l| l.target) {
-                Some(Some(target)) => self.follow(target),
-                Some(None) => {
+            Pane::Details => match self.doc.links.get(self.link).map(|l| (l.target, l.place)) {
+                Some((Some(target), _)) => self.follow(target),
+                Some((None, Some(place))) => self.filter_to_place(place),
+                Some((None, None)) => {
                     self.banner =
                         Some("A source's address: shown whole while it is selected".into())
                 }

@@ -38,6 +38,8 @@ pub struct DocLink {
     pub row: usize,
     /// For a source's address: the source's position in the event's list.
     pub source: Option<usize>,
+    /// For a place: Enter filters the explorer to it.
+    pub place: Option<crate::model::PlaceIx>,
 }
 
 pub type DocLine = Vec<(Tone, String)>;
@@ -81,7 +83,24 @@ impl Writer {
             source: None,
             target: Some(target),
             row: self.lines.len(),
+            place: None,
         });
+        self.link_line(n, label, detail);
+    }
+
+    /// A place to filter by: its name, and what it lies in beside it.
+    fn place_link(&mut self, label: &str, detail: &str, place: crate::model::PlaceIx) {
+        let n = self.links.len();
+        self.links.push(DocLink {
+            source: None,
+            target: None,
+            row: self.lines.len(),
+            place: Some(place),
+        });
+        self.link_line(n, label, detail);
+    }
+
+    fn link_line(&mut self, n: usize, label: &str, detail: &str) {
         let room = self.width.saturating_sub(2);
         let label = truncate(label, room);
         let rest = truncate(detail, room.saturating_sub(width(&label) + 2));
@@ -99,6 +118,7 @@ impl Writer {
             target: None,
             row: self.lines.len(),
             source: Some(source),
+            place: None,
         });
         let room = self.width.saturating_sub(indent);
         let lines = if n == self.selected {
@@ -229,6 +249,18 @@ fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
         for a in actors {
             let actor = &t.actors[a];
             b.link(&actor.short, &actor.name, Subject::Actor(a));
+        }
+    }
+    if !e.places.is_empty() {
+        b.heading("Places");
+        for &p in &e.places {
+            let place = &t.places[p];
+            let within: Vec<&str> = t.enclosing(p).map(|q| t.places[q].name.as_str()).collect();
+            let detail = match within.is_empty() {
+                true => place.kind.as_str().to_string(),
+                false => format!("{} in {}", place.kind.as_str(), within.join(", ")),
+            };
+            b.place_link(&place.name, &detail, p);
         }
     }
     if !e.related.is_empty() {

@@ -4,7 +4,7 @@
 
 use super::keymap::{self, Scope};
 use super::{App, Entry, Message, Pane, Row};
-use crate::model::{ActorIx, TagIx};
+use crate::model::{ActorIx, PlaceIx, TagIx};
 use crate::query::{self, Combine, Filter, SearchMode};
 
 impl App {
@@ -79,15 +79,34 @@ impl App {
         let tags: Vec<TagIx> = (0..t.tags.len())
             .filter(|&i| q.is_empty() || fuzzy.score(&t.tags[i]).is_some())
             .collect();
+        let mut places: Vec<PlaceIx> = (0..t.places.len())
+            .filter(|&i| {
+                let p = &t.places[i];
+                q.is_empty()
+                    || std::iter::once(&p.short)
+                        .chain([&p.name, &p.id])
+                        .chain(&p.aliases)
+                        .any(|s| fuzzy.score(s).is_some())
+            })
+            .collect();
+        places.sort_by_cached_key(|&i| query::fold(&t.places[i].short));
         self.entries = actors.into_iter().map(|(_, i)| Entry::Actor(i)).collect();
         if !tags.is_empty() {
             self.entries.push(Entry::TagsHeading);
             self.entries.extend(tags.into_iter().map(Entry::Tag));
         }
+        if !places.is_empty() {
+            self.entries.push(Entry::PlacesHeading);
+            self.entries.extend(places.into_iter().map(Entry::Place));
+        }
         self.entry_cursor = selected
             .and_then(|s| self.entries.iter().position(|e| *e == s))
             .unwrap_or(0);
-        if self.entries.get(self.entry_cursor) == Some(&Entry::TagsHeading) {
+        if self
+            .entries
+            .get(self.entry_cursor)
+            .is_some_and(|e| e.is_heading())
+        {
             self.entry_cursor += 1;
         }
         self.clamp_scrolls();
@@ -100,6 +119,7 @@ impl App {
             Pane::Actors => match self.entries.get(self.entry_cursor) {
                 Some(Entry::Actor(a)) => self.filter.toggle_actor(*a),
                 Some(Entry::Tag(t)) => self.filter.toggle_tag(*t),
+                Some(Entry::Place(p)) => self.filter.toggle_place(*p),
                 _ => return,
             },
             Pane::Events => {

@@ -30,13 +30,15 @@ pub enum Scope {
     Overview,
     /// The lanes view: actors by years.
     Lanes,
+    /// The map: where the shown events happened.
+    Map,
     /// The sources view: publishers and what they support.
     Publishers,
 }
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 12] = [
         Scope::Global,
         Scope::Actors,
         Scope::Events,
@@ -44,6 +46,7 @@ impl Scope {
         Scope::Prompt,
         Scope::Confirm,
         Scope::Lanes,
+        Scope::Map,
         Scope::Publishers,
         Scope::Present,
         Scope::Overview,
@@ -62,6 +65,7 @@ impl Scope {
             Scope::Present => "Presenting",
             Scope::Overview => "Slide overview",
             Scope::Lanes => "Lanes (actors by years)",
+            Scope::Map => "Map (where the shown events happened)",
             Scope::Publishers => "Sources (publishers of the shown events)",
         }
     }
@@ -121,12 +125,14 @@ const fn b(
     }
 }
 
+use crate::map::Direction;
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Message as M;
 use Scope::{
-    Actors, Confirm, Details, Events, Global, Lanes, Overlay, Overview, Present, Prompt, Publishers,
+    Actors, Confirm, Details, Events, Global, Lanes, Map, Overlay, Overview, Present, Prompt,
+    Publishers,
 };
 
 #[rustfmt::skip]
@@ -166,6 +172,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[k('e')], "e", M::StartExport, "export the shown events to a file", Some("export")),
     b(Global, &[k('p')], "p", M::StartPresent, "present the shown events as slides", Some("present")),
     b(Global, &[k('l')], "l", M::ToggleLanes, "lanes: who acted when, actors by years", Some("lanes")),
+    b(Global, &[k('M')], "M", M::ToggleMap, "map: where the shown events happened", Some("map")),
     // Pane-specific.
     b(Actors, &[k(' ')], "Space", M::ToggleSelected, "add to / remove from the filter", Some("filter")),
     b(Actors, &[code(Enter), code(Right)], "Enter", M::OpenSelected, "open the actor's profile (a tag: filter)", Some("profile")),
@@ -209,6 +216,24 @@ pub static BINDINGS: &[Binding] = &[
     b(Lanes, &[code(Esc), k('q')], "Esc/q", M::ToggleLanes, "close the lanes", Some("close")),
     b(Lanes, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
     b(Lanes, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    // The map.
+    b(Map, &[k('h'), code(Left)], "h/←", M::MoveLeft, "the nearest place to the west", Some("place")),
+    b(Map, &[k('l'), code(Right)], "l/→", M::MoveRight, "the nearest place to the east", None),
+    b(Map, &[k('k'), code(Up)], "k/↑", M::MoveUp, "the nearest place to the north", None),
+    b(Map, &[k('j'), code(Down)], "j/↓", M::MoveDown, "the nearest place to the south", None),
+    b(Map, &[code(Tab)], "Tab", M::NextPane, "the next place by number of events", None),
+    b(Map, &[code(BackTab)], "S-Tab", M::PrevPane, "the place before, by number of events", None),
+    b(Map, &[k('+'), k('=')], "+", M::ZoomIn, "zoom in", Some("zoom")),
+    b(Map, &[k('-')], "-", M::ZoomOut, "zoom out", None),
+    b(Map, &[k('H')], "H", M::Pan(Direction::Left), "pan west", None),
+    b(Map, &[k('L')], "L", M::Pan(Direction::Right), "pan east", None),
+    b(Map, &[k('K')], "K", M::Pan(Direction::Up), "pan north", None),
+    b(Map, &[k('J')], "J", M::Pan(Direction::Down), "pan south", None),
+    b(Map, &[k('0')], "0", M::FitMap, "fit the map to the places again", Some("fit")),
+    b(Map, &[code(Enter)], "Enter", M::OpenSelected, "list the events at this place and the places within it", Some("list")),
+    b(Map, &[code(Esc), k('q'), k('M')], "Esc/q", M::ToggleMap, "close the map", Some("close")),
+    b(Map, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Map, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
     // The sources view.
     b(Publishers, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next publisher", Some("move")),
     b(Publishers, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous publisher", None),
@@ -278,6 +303,7 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],
         Mode::Present(_) => &[Present],
         Mode::Lanes(_) => &[Lanes],
+        Mode::Map(_) => &[Map],
         Mode::Publishers(_) => &[Publishers],
         Mode::Browse => match pane {
             Pane::Actors => &[Actors, Global],
@@ -541,6 +567,10 @@ mod tests {
                 app.update(Message::NextSlide);
                 app.update(Message::ToggleOverview);
                 app.update(Message::MoveDown);
+            }
+            Scope::Map => {
+                app.update(Message::ToggleMap);
+                app.update(Message::MoveRight);
             }
             Scope::Lanes => {
                 app.update(Message::ToggleLanes);

@@ -110,6 +110,26 @@ pub fn layout(width: u16, height: u16, pane: Pane) -> Areas {
     a
 }
 
+/// The smallest screen the map draws on; below it, it says so.
+pub const MAP_MIN: (u16, u16) = (40, 12);
+/// Lines under the map inside its border: the selected place, the legend.
+pub const MAP_INFO: u16 = 2;
+
+/// The map view's parts on a screen `width`×`height`: its bordered body,
+/// and inside it the map itself and the lines beneath it; `None` below
+/// `MAP_MIN`.
+pub fn map(width: u16, height: u16) -> Option<(Rect, Rect, Rect)> {
+    if width < MAP_MIN.0 || height < MAP_MIN.1 {
+        return None;
+    }
+    let [_, body, _] =
+        Layout::vertical([HEADER, BODY, FOOTER]).areas(Rect::new(0, 0, width, height));
+    let inner = Rect::new(body.x + 1, body.y + 1, body.width - 2, body.height - 2);
+    let [canvas, info] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(MAP_INFO)]).areas(inner);
+    Some((body, canvas, info))
+}
+
 /// Where an overlay (help, problems) goes: most of the screen, a margin of
 /// one row and two columns around it, at most `OVERLAY_MAX_WIDTH` wide.
 pub fn overlay(width: u16, height: u16) -> Rect {

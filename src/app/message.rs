@@ -100,6 +100,14 @@ pub enum Message {
     ToggleLanes,
     ToggleZoom,
 
+    // The map.
+    ToggleMap,
+    ZoomIn,
+    ZoomOut,
+    /// Back to the view fitted to the places.
+    FitMap,
+    Pan(crate::map::Direction),
+
     // The mouse.
     Click {
         column: u16,

@@ -14,7 +14,7 @@
 //! questions), `details` (what the details pane shows and its history) and
 //! `doc` (its document), `mouse`, `lanes` with `grid` (the cells),
 //! `present` with `slide` (a slide's layout), `publishers` (the sources
-//! view), `reload`, and `keymap` (the
+//! view), `map` (where events happened), `reload`, and `keymap` (the
 //! one key table). `layout` is the screen's geometry, shared with `ui`.
 
 mod details;
@@ -25,6 +25,7 @@ mod grid;
 pub mod keymap;
 pub mod lanes;
 pub mod layout;
+pub mod map;
 mod message;
 mod mouse;
 mod nav;
@@ -43,6 +44,7 @@ use std::path::PathBuf;
 pub use doc::{Doc, DocLink, Tone};
 pub use lanes::Lanes;
 pub use layout::{Areas, layout};
+pub use map::MapView;
 pub use message::{Broken, Effect, ExportProblem, Message, ReloadOutcome, Subject, WatchStatus};
 pub use present::{Deck, Slide};
 pub use prompt::{Prompt, PromptState};
@@ -50,7 +52,7 @@ pub use publishers::Publishers;
 
 use crate::cli::ThemeName;
 use crate::export::Protected;
-use crate::model::{ActorIx, EventIx, TagIx, Timeline};
+use crate::model::{ActorIx, EventIx, PlaceIx, TagIx, Timeline};
 use crate::query::{Filter, Filtered, Index};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +93,8 @@ pub enum Mode {
     },
     Present(Deck),
     Lanes(Lanes),
+    /// Where the shown events happened.
+    Map(MapView),
     /// Every publisher of the shown events, what it supports.
     Publishers(Publishers),
 }
@@ -109,6 +113,15 @@ pub enum Entry {
     Actor(ActorIx),
     TagsHeading,
     Tag(TagIx),
+    PlacesHeading,
+    Place(PlaceIx),
+}
+
+impl Entry {
+    /// A section's heading, which the cursor steps over.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Entry::TagsHeading | Entry::PlacesHeading)
+    }
 }
 
 /// How the explorer opens: the one way to make an `App`.

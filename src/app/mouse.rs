@@ -5,7 +5,7 @@
 use ratatui::layout::Position;
 
 use super::layout::{inner_row, strip};
-use super::{App, Entry, Message, Pane, Row};
+use super::{App, Message, Pane, Row};
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) {
@@ -17,7 +17,7 @@ impl App {
             self.focus_pane(Pane::Actors);
             if let Some(i) = inner_row(r, row).map(|i| i + self.entries_top)
                 && i < self.entries.len()
-                && self.entries[i] != Entry::TagsHeading
+                && !self.entries[i].is_heading()
             {
                 self.entry_cursor = i;
                 self.clamp_scrolls();

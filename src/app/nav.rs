@@ -4,7 +4,7 @@
 //! does; the year of the first row shown stays visible above it.
 
 use super::layout::{inner_height, inner_width};
-use super::{App, Entry, Message, Pane, Row};
+use super::{App, Message, Pane, Row};
 
 /// Rows kept above the target of a jump.
 pub const SCROLL_OFF: usize = 3;
@@ -51,7 +51,7 @@ impl App {
             Pane::Actors => {
                 let last = self.entries.len().saturating_sub(1);
                 let mut i = self.entry_cursor.saturating_add_signed(delta).min(last);
-                if self.entries.get(i) == Some(&Entry::TagsHeading) {
+                if self.entries.get(i).is_some_and(|e| e.is_heading()) {
                     i = if delta > 0 || i == 0 {
                         (i + 1).min(last)
                     } else {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::keymap::{self, Scope};
-use super::{App, Effect, Entry, Message, Mode, Pane};
+use super::{App, Effect, Message, Mode, Pane};
 use crate::export::Format;
 use crate::query;
 
@@ -125,7 +125,8 @@ impl App {
                 self.narrow = text;
                 self.rebuild_entries();
                 // The best match is the one a person wants next.
-                self.entry_cursor = usize::from(self.entries.first() == Some(&Entry::TagsHeading));
+                self.entry_cursor =
+                    usize::from(self.entries.first().is_some_and(|e| e.is_heading()));
                 self.clamp_scrolls();
             }
             Prompt::DateRange

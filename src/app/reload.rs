@@ -72,6 +72,12 @@ impl App {
             .iter()
             .filter_map(|&t| old.tags.get(t).cloned())
             .collect();
+        let places: Vec<String> = self
+            .filter
+            .places
+            .iter()
+            .filter_map(|&p| old.places.get(p).map(|p| p.id.clone()))
+            .collect();
         let selected = self
             .selected_event()
             .and_then(|e| old.events.get(e))
@@ -86,6 +92,11 @@ impl App {
         self.filter.actors.sort_unstable();
         self.filter.tags = tags.iter().filter_map(|t| timeline.tag_ix(t)).collect();
         self.filter.tags.sort_unstable();
+        self.filter.places = places
+            .iter()
+            .filter_map(|id| timeline.place_ix(id))
+            .collect();
+        self.filter.places.sort_unstable();
         self.index = Index::build(&timeline);
         self.timeline = timeline;
         // Indices into the old timeline go: links, history, the lanes.
@@ -115,6 +126,10 @@ impl App {
         }
         if let Mode::Publishers(_) = self.mode {
             self.open_publishers();
+        }
+        if let Mode::Map(_) = self.mode {
+            self.mode = Mode::Browse;
+            self.open_map();
         }
         self.clamp_slide();
     }

@@ -14,7 +14,12 @@ pub fn timeline_of(text: &str) -> Timeline {
 }
 
 pub fn app() -> App {
-    let mut start = Start::new(timeline_of(FIXTURE));
+    app_of(timeline_of(FIXTURE))
+}
+
+/// The explorer over any timeline, as `app` opens it.
+pub fn app_of(timeline: Timeline) -> App {
+    let mut start = Start::new(timeline);
     start.today = chrono::NaiveDate::from_ymd_opt(2024, 1, 31).unwrap_or_default();
     start.home = Some("/home/reader".into());
     let mut app = App::new(start);

@@ -55,6 +55,7 @@ impl App {
             Mode::FilterInFull { .. } | Mode::Copied { .. } => self.on_filter_in_full(msg),
             Mode::Present(_) => self.on_present(msg),
             Mode::Lanes(_) => self.on_lanes(msg),
+            Mode::Map(_) => self.on_map(msg),
             Mode::Publishers(_) => self.on_publishers(msg),
         }
         None
@@ -66,6 +67,7 @@ impl App {
         self.clamp_scrolls();
         self.clamp_overlay();
         self.clamp_slide();
+        self.resize_map();
     }
 
     /// Browsing: the three panes.
@@ -106,6 +108,7 @@ impl App {
             Message::ToggleProblems => self.open_problems(),
             Message::StartPresent => self.start_present(),
             Message::ToggleLanes => self.open_lanes(),
+            Message::ToggleMap => self.open_map(),
             Message::ToggleSources => self.open_publishers(),
             Message::Click { column, row } => self.click(column, row),
             Message::Scroll { column, row, down } => self.scroll_at(column, row, down),

@@ -1,6 +1,6 @@
 //! What a timeline holds, as the command line lists it: `chronoscope
-//! actors`, `tags` and `tours` print the ids a person can pass to
-//! `--actor`, `--tag` and `--tour`, with what each names and how many
+//! actors`, `tags`, `places` and `tours` print the ids a person can pass to
+//! `--actor`, `--tag`, `--place` and `--tour`, with what each names and how many
 //! events it has — as aligned columns, or as JSON for scripts.
 
 use serde_json::{Value, json};
@@ -14,6 +14,7 @@ use crate::text::one_line;
 pub enum Catalogue {
     Actors,
     Tags,
+    Places,
     Tours,
 }
 
@@ -27,6 +28,7 @@ impl Catalogue {
         let cols: &[&str] = match self {
             Catalogue::Actors => &["id", "short", "events", "name"],
             Catalogue::Tags => &["tag", "events"],
+            Catalogue::Places => &["id", "kind", "events", "lat", "lon", "name"],
             Catalogue::Tours => &["id", "steps", "title"],
         };
         let cells: Vec<Vec<String>> =
@@ -78,6 +80,24 @@ impl Catalogue {
                 .iter()
                 .enumerate()
                 .map(|(i, g)| json!({ "tag": one_line(g), "events": ix.tag_events[i].len() }))
+                .collect(),
+            Catalogue::Places => t
+                .places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    json!({
+                        "id": one_line(&p.id),
+                        "name": one_line(&p.name),
+                        "short": one_line(&p.short),
+                        "kind": p.kind.as_str(),
+                        "lat": p.lat,
+                        "lon": p.lon,
+                        "within": p.within.map(|w| one_line(&t.places[w].id)),
+                        "aliases": p.aliases.iter().map(|s| one_line(s)).collect::<Vec<_>>(),
+                        "events": ix.place_events[i].len(),
+                    })
+                })
                 .collect(),
             Catalogue::Tours => t
                 .tours

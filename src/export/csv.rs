@@ -16,7 +16,7 @@ use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 20] = [
     "id",
     "date",
     "start",
@@ -27,6 +27,8 @@ pub const COLUMNS: [&str; 18] = [
     "summary",
     "details",
     "location",
+    "places",
+    "place_ids",
     "actors",
     "actor_ids",
     "tags",
@@ -59,7 +61,7 @@ pub fn to_csv(t: &Timeline, shown: &Filtered, about: &About) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn row(t: &Timeline, e: &Event, exported: &str) -> [String; 18] {
+fn row(t: &Timeline, e: &Event, exported: &str) -> [String; 20] {
     let join = |v: Vec<String>| v.join(JOIN);
     [
         line(&e.id),
@@ -72,6 +74,20 @@ fn row(t: &Timeline, e: &Event, exported: &str) -> [String; 18] {
         block(&e.summary),
         block(&e.details),
         line(&e.location),
+        join(
+            e.places
+                .iter()
+                .filter_map(|&p| t.places.get(p))
+                .map(|p| line(&p.name))
+                .collect(),
+        ),
+        join(
+            e.places
+                .iter()
+                .filter_map(|&p| t.places.get(p))
+                .map(|p| line(&p.id))
+                .collect(),
+        ),
         join(e.actors.iter().map(|&a| actor_name(t, a)).collect()),
         join(
             e.actors

@@ -24,7 +24,28 @@ struct Document {
     query: QueryJson,
     timeline: TimelineJson,
     actors: Vec<ActorJson>,
+    places: Vec<PlaceJson>,
     events: Vec<EventJson>,
+}
+
+#[derive(Serialize)]
+struct PlaceJson {
+    id: String,
+    name: String,
+    short: String,
+    kind: &'static str,
+    lat: f64,
+    lon: f64,
+    within: Option<String>,
+    aliases: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PlaceRef {
+    id: String,
+    name: String,
+    lat: f64,
+    lon: f64,
 }
 
 #[derive(Serialize)]
@@ -34,6 +55,7 @@ struct QueryJson {
     actors: Vec<String>,
     all_actors: bool,
     tags: Vec<String>,
+    places: Vec<String>,
     from: Option<String>,
     to: Option<String>,
     search: String,
@@ -96,6 +118,7 @@ struct EventJson {
     summary: String,
     details: String,
     location: String,
+    places: Vec<PlaceRef>,
     actors: Vec<ActorRef>,
     tags: Vec<String>,
     figures: Vec<FigureJson>,
@@ -140,6 +163,17 @@ pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
             }
         }
     }
+    // Every place an exported event names, and the places those lie within.
+    let mut named = vec![false; t.places.len()];
+    for e in &events {
+        for &p in &e.places {
+            for q in std::iter::once(p).chain(t.enclosing(p)) {
+                if let Some(slot) = named.get_mut(q) {
+                    *slot = true;
+                }
+            }
+        }
+    }
     let doc = Document {
         format: FORMAT_NAME,
         version: VERSION,
@@ -148,6 +182,7 @@ pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
             actors: about.actors.clone(),
             all_actors: about.all_actors,
             tags: about.tags.clone(),
+            places: about.places.clone(),
             from: about.from.clone(),
             to: about.to.clone(),
             search: about.search.clone(),
@@ -171,6 +206,22 @@ pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
             .zip(&involved)
             .filter(|(_, i)| **i)
             .map(|(a, _)| actor(t, a))
+            .collect(),
+        places: t
+            .places
+            .iter()
+            .zip(&named)
+            .filter(|(_, n)| **n)
+            .map(|(p, _)| PlaceJson {
+                id: line(&p.id),
+                name: line(&p.name),
+                short: line(&p.short),
+                kind: p.kind.as_str(),
+                lat: p.lat,
+                lon: p.lon,
+                within: p.within.and_then(|w| t.places.get(w)).map(|w| line(&w.id)),
+                aliases: p.aliases.iter().map(|s| line(s)).collect(),
+            })
             .collect(),
         events: events.iter().map(|e| event(t, e)).collect(),
     };
@@ -234,6 +285,17 @@ fn event(t: &Timeline, e: &Event) -> EventJson {
         summary: block(&e.summary),
         details: block(&e.details),
         location: line(&e.location),
+        places: e
+            .places
+            .iter()
+            .filter_map(|&p| t.places.get(p))
+            .map(|p| PlaceRef {
+                id: line(&p.id),
+                name: line(&p.name),
+                lat: p.lat,
+                lon: p.lon,
+            })
+            .collect(),
         actors: e.actors.iter().filter_map(|&a| actor_ref(t, a)).collect(),
         tags: e
             .tags

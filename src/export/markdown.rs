@@ -74,6 +74,17 @@ fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
     if !e.location.is_empty() {
         meta.push(inline(&line(&e.location)));
     }
+    // The places the location's words do not already name.
+    let unnamed: Vec<String> = e
+        .places
+        .iter()
+        .filter_map(|&p| t.places.get(p))
+        .filter(|p| !e.location.contains(p.name.as_str()))
+        .map(|p| inline(&line(&p.name)))
+        .collect();
+    if !unnamed.is_empty() {
+        meta.push(format!("at {}", unnamed.join(", ")));
+    }
     if !meta.is_empty() {
         let _ = writeln!(out, "{}\n", meta.join(" · "));
     }

@@ -1,5 +1,5 @@
-//! Export: the filtered chronology as text, Markdown, CSV, JSON or
-//! TimelineJS JSON, and the atomic write that puts it in a file.
+//! Export: the filtered chronology as text, Markdown, CSV, JSON,
+//! TimelineJS JSON or GeoJSON, and the atomic write that puts it in a file.
 //!
 //! Every format is a pure function over a `Timeline` and the `Filtered`
 //! result of `query::apply`, so `list`, the explorer's `e` key and the
@@ -10,6 +10,7 @@
 
 mod catalogue;
 mod csv;
+mod geojson;
 mod json;
 mod markdown;
 mod plain;
@@ -18,6 +19,7 @@ mod write;
 
 pub use catalogue::Catalogue;
 pub use csv::to_csv;
+pub use geojson::to_geojson;
 pub use json::to_json;
 pub use markdown::to_markdown;
 pub use plain::{cite, to_text};
@@ -40,6 +42,7 @@ pub struct About {
     pub actors: Vec<String>,
     pub all_actors: bool,
     pub tags: Vec<String>,
+    pub places: Vec<String>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub search: String,
@@ -64,6 +67,11 @@ impl About {
                 .tags
                 .iter()
                 .filter_map(|&g| t.tags.get(g).map(|g| line(g)))
+                .collect(),
+            places: filter
+                .places
+                .iter()
+                .filter_map(|&p| t.places.get(p).map(|p| line(&p.id)))
                 .collect(),
             from: filter.from.map(|d| d.to_edtf()),
             to: filter.to.map(|d| d.to_edtf()),
@@ -117,15 +125,19 @@ pub enum Format {
     /// TimelineJS3 JSON, to publish the chronology on the web
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// GeoJSON points, one per event and place, for QGIS and geojson.io
+    #[value(name = "geojson")]
+    GeoJson,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Text,
         Format::Markdown,
         Format::Csv,
         Format::Json,
         Format::TimelineJs,
+        Format::GeoJson,
     ];
 
     /// The name `--format` takes.
@@ -136,6 +148,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::TimelineJs => "timelinejs",
+            Format::GeoJson => "geojson",
         }
     }
 
@@ -147,6 +160,7 @@ impl Format {
             Format::Csv => "CSV",
             Format::Json => "JSON",
             Format::TimelineJs => "TimelineJS",
+            Format::GeoJson => "GeoJSON",
         }
     }
 
@@ -157,6 +171,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::Json | Format::TimelineJs => "json",
+            Format::GeoJson => "geojson",
         }
     }
 
@@ -178,6 +193,7 @@ impl Format {
             Format::Csv => to_csv(t, shown, about),
             Format::Json => to_json(t, shown, about),
             Format::TimelineJs => to_timelinejs(t, shown, about),
+            Format::GeoJson => to_geojson(t, shown, about),
         }
     }
 }

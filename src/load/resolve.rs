@@ -130,7 +130,9 @@ pub fn resolve(
     unused_actors(&raw.actors, &mentioned, diags);
     places::unused(&raw.places, &places, &placed, diags);
     let title = title.unwrap_or_else(|| fallback_title.to_string());
-    Timeline::new(title, summary, coverage, actors, events, tags, tours, places)
+    Timeline::new(
+        title, summary, coverage, actors, events, tags, tours, places,
+    )
 }
 
 /// The `[timeline]` table: its title, summary and coverage, and a report

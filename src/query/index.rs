@@ -15,6 +15,8 @@ pub struct Index {
     pub actor_events: Vec<Vec<EventIx>>,
     /// For each tag, the events that carry it, ascending.
     pub tag_events: Vec<Vec<EventIx>>,
+    /// For each place, the events that name it, ascending.
+    pub place_events: Vec<Vec<EventIx>>,
     /// Each event's first and last day, as days since the common era.
     pub spans: Vec<(i32, i32)>,
     /// Each event's year (of its start).
@@ -36,6 +38,9 @@ pub struct Index {
     /// Each event's tags, laid out as `involved`.
     event_tags: Vec<usize>,
     event_tags_at: Vec<usize>,
+    /// Each event's places, laid out as `involved`.
+    event_places: Vec<usize>,
+    event_places_at: Vec<usize>,
     /// Lowercased searchable text of every event, separated by `\0`.
     text: Vec<u8>,
     /// Start of each event's text in `text`; one extra entry at the end.
@@ -54,6 +59,7 @@ impl Index {
     pub fn build(t: &Timeline) -> Index {
         let mut actor_events = vec![Vec::new(); t.actors.len()];
         let mut tag_events = vec![Vec::new(); t.tags.len()];
+        let mut place_events = vec![Vec::new(); t.places.len()];
         let mut spans = Vec::with_capacity(t.events.len());
         let mut years = Vec::with_capacity(t.events.len());
         let mut last_years = Vec::with_capacity(t.events.len());
@@ -64,6 +70,8 @@ impl Index {
         let mut involved_at = Vec::with_capacity(t.events.len() + 1);
         let mut event_tags = Vec::with_capacity(t.events.len() * 2);
         let mut event_tags_at = Vec::with_capacity(t.events.len() + 1);
+        let mut event_places = Vec::new();
+        let mut event_places_at = Vec::with_capacity(t.events.len() + 1);
         for (i, e) in t.events.iter().enumerate() {
             let mut involved: Vec<usize> = e
                 .actors
@@ -83,6 +91,11 @@ impl Index {
                 tag_events[tag].push(i);
                 event_tags.push(tag);
             }
+            event_places_at.push(event_places.len());
+            for &p in &e.places {
+                place_events[p].push(i);
+                event_places.push(p);
+            }
             spans.push(e.day_numbers());
             years.push(e.date.year());
             last_years.push(e.end.map_or(e.date.year(), |d| d.year()));
@@ -100,6 +113,9 @@ impl Index {
             push(&e.summary);
             push(&e.details);
             push(&e.location);
+            for &p in &e.places {
+                push(&t.places[p].name);
+            }
             for &a in &e.actors {
                 let actor = &t.actors[a];
                 push(&actor.name);
@@ -111,9 +127,11 @@ impl Index {
         starts.push(text.len());
         involved_at.push(involved_all.len());
         event_tags_at.push(event_tags.len());
+        event_places_at.push(event_places.len());
         Index {
             actor_events,
             tag_events,
+            place_events,
             spans,
             years,
             last_years,
@@ -123,6 +141,8 @@ impl Index {
             involved_at,
             event_tags,
             event_tags_at,
+            event_places,
+            event_places_at,
             text: text.into_bytes(),
             starts,
             threads: rayon::current_num_threads(),
@@ -147,6 +167,11 @@ impl Index {
     /// The tags of an event.
     pub fn tags(&self, ix: EventIx) -> &[usize] {
         &self.event_tags[self.event_tags_at[ix]..self.event_tags_at[ix + 1]]
+    }
+
+    /// The places of an event.
+    pub fn places(&self, ix: EventIx) -> &[usize] {
+        &self.event_places[self.event_places_at[ix]..self.event_places_at[ix + 1]]
     }
 
     /// The searchable text of one event.

@@ -18,7 +18,7 @@ pub use sources::{ClaimFilter, SourceHidden, known_on, parse_sources, sources_te
 use sources::{describe_sources, restrict_by_sources};
 pub use terms::{Term, fold, fold_char, terms, words};
 
-use crate::model::{ActorIx, EventDate, EventIx, Grade, TagIx, Timeline};
+use crate::model::{ActorIx, EventDate, EventIx, Grade, PlaceIx, TagIx, Timeline};
 
 /// How several selected actors (or tags) combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +46,9 @@ pub struct Filter {
     pub actors: Vec<ActorIx>,
     /// Selected tags, ascending.
     pub tags: Vec<TagIx>,
+    /// Selected places, ascending: events at any of them, or at a place
+    /// within one of them.
+    pub places: Vec<PlaceIx>,
     pub combine: Combine,
     pub from: Option<EventDate>,
     pub to: Option<EventDate>,
@@ -77,6 +80,7 @@ impl Filter {
         !self.on_sources()
             && self.actors.is_empty()
             && self.tags.is_empty()
+            && self.places.is_empty()
             && self.from.is_none()
             && self.to.is_none()
             && self.search.trim().is_empty()
@@ -89,6 +93,10 @@ impl Filter {
 
     pub fn toggle_tag(&mut self, t: TagIx) {
         toggle(&mut self.tags, t);
+    }
+
+    pub fn toggle_place(&mut self, p: PlaceIx) {
+        toggle(&mut self.places, p);
     }
 }
 
@@ -118,6 +126,8 @@ pub struct Filtered {
     pub actor_counts: Vec<u32>,
     /// Per tag, how many shown events carry it.
     pub tag_counts: Vec<u32>,
+    /// Per place, how many shown events name it.
+    pub place_counts: Vec<u32>,
     /// Events shown per year, from the timeline's first year to its last.
     pub years: Vec<(u16, u32)>,
     /// Events the date range leaves out because their dates are too
@@ -215,6 +225,7 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     let mut keep = vec![true; n];
     restrict(&mut keep, &f.actors, &index.actor_events, f.combine);
     restrict(&mut keep, &f.tags, &index.tag_events, f.combine);
+    restrict_places(t, index, f, &mut keep);
     let mut too_coarse = 0;
     if f.from.is_some() || f.to.is_some() {
         let lo = f.from.map_or(i32::MIN, |d| d.day_numbers().0);
@@ -320,6 +331,7 @@ fn counts(
 ) -> Filtered {
     let mut actor_counts = vec![0u32; t.actors.len()];
     let mut tag_counts = vec![0u32; t.tags.len()];
+    let mut place_counts = vec![0u32; t.places.len()];
     let (y0, y1) = index.year_span.unwrap_or((0, 0));
     let mut years: Vec<(u16, u32)> = (y0..=y1).map(|y| (y, 0)).collect();
     for &i in &events {
@@ -328,6 +340,9 @@ fn counts(
         }
         for &tag in index.tags(i) {
             tag_counts[tag] += 1;
+        }
+        for &p in index.places(i) {
+            place_counts[p] += 1;
         }
         if let Some(slot) = years.get_mut(usize::from(index.years[i].saturating_sub(y0))) {
             slot.1 += 1;
@@ -340,6 +355,7 @@ fn counts(
         hidden_by_search,
         actor_counts,
         tag_counts,
+        place_counts,
         years,
         too_coarse: 0,
         by_sources: SourceHidden::default(),
@@ -378,6 +394,15 @@ pub fn describe_filters(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<Strin
                 .join(join),
         );
     }
+    if !f.places.is_empty() {
+        parts.push(
+            f.places
+                .iter()
+                .filter_map(|&p| t.places.get(p).map(|p| format!("@{}", p.short)))
+                .collect::<Vec<_>>()
+                .join(" ∨ "),
+        );
+    }
     let dates = match (f.from, f.to) {
         (None, None) => None,
         (Some(a), Some(b)) if a == b => Some(a.to_string()),
@@ -411,6 +436,18 @@ pub fn describe_filters(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<Strin
         parts.push(s);
     }
     parts
+}
+
+/// Keeps the events at a selected place or at a place within one: a
+/// province keeps its cities' events. Places always combine as any-of,
+/// since an event is seldom at two.
+fn restrict_places(t: &Timeline, index: &Index, f: &Filter, keep: &mut [bool]) {
+    if f.places.is_empty() {
+        return;
+    }
+    let inside = t.within_any(&f.places);
+    let places: Vec<PlaceIx> = (0..inside.len()).filter(|&p| inside[p]).collect();
+    restrict(keep, &places, &index.place_events, Combine::Any);
 }
 
 fn restrict(keep: &mut [bool], selected: &[usize], postings: &[Vec<EventIx>], combine: Combine) {

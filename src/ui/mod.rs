@@ -17,6 +17,7 @@ mod header;
 mod help;
 mod highlight;
 mod lanes;
+mod map;
 mod panes;
 mod present;
 mod publishers;
@@ -66,6 +67,7 @@ fn draw_mode(frame: &mut Frame<'_>, app: &App, theme: &Theme, mode: &Mode) {
     match mode {
         Mode::Present(deck) => present::draw(frame, app, theme, deck),
         Mode::Lanes(l) => lanes::draw(frame, app, theme, l),
+        Mode::Map(m) => map::draw(frame, app, theme, m),
         Mode::Publishers(v) => publishers::draw(frame, app, theme, v),
         Mode::Help { scroll, behind } => {
             draw_mode(frame, app, theme, behind);

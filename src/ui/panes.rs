@@ -70,8 +70,16 @@ pub fn draw_actors(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) 
                     format!("#{}", t.tags[g]),
                     shown.tag_counts[g],
                 ),
+                Entry::Place(p) => (
+                    app.filter().places.contains(&p),
+                    format!("@{}", t.places[p].short),
+                    shown.place_counts[p],
+                ),
                 Entry::TagsHeading => {
                     return Line::from(Span::styled(truncate("Tags", w), theme.heading));
+                }
+                Entry::PlacesHeading => {
+                    return Line::from(Span::styled(truncate("Places", w), theme.heading));
                 }
             };
             let mark = if checked { "[x] " } else { "[ ] " };

@@ -397,7 +397,10 @@ impl Walker<'_, '_> {
     /// that `34.01510000001` is refused rather than rounded.
     pub(super) fn degrees(&mut self, v: &Node<'_>, axis: Axis) -> Option<f64> {
         if !matches!(v.value, Value::Float | Value::Integer { radix: 10, .. }) {
-            self.wrong_type(v, &format!("a number of degrees such as {}", axis.example()));
+            self.wrong_type(
+                v,
+                &format!("a number of degrees such as {}", axis.example()),
+            );
             return None;
         }
         let written = self.source.text.get(v.span.clone()).unwrap_or_default();
@@ -440,8 +443,7 @@ fn parse_degrees(s: &str) -> Result<f64, String> {
             frac.len()
         ));
     }
-    s.parse::<f64>()
-        .map_err(|_| "not a number".to_string())
+    s.parse::<f64>().map_err(|_| "not a number".to_string())
 }
 
 /// A decimal integer as `T` reads it (`1_000` too); `None` for anything

@@ -2,8 +2,8 @@
 //! and sources, tours with their steps. Each checks its fields against its
 //! spec in `mod.rs`; values are read through `accessors`.
 
-use super::*;
 use super::accessors::Axis;
+use super::*;
 use crate::load::doc::{Key, Node};
 
 impl<'a> Walker<'_, 'a> {

@@ -131,7 +131,11 @@ pub(super) fn unplaced(event: &str, at: &Spanned<()>, place: (&str, &str)) -> Di
         "unplaced-location",
         format!("event \"{event}\" is at {name} but lists no place"),
     )
-    .at(at.file, at.span.clone(), format!("names the place \"{id}\""))
+    .at(
+        at.file,
+        at.span.clone(),
+        format!("names the place \"{id}\""),
+    )
     .hint(format!(
         "add places = [\"{id}\"] after `location`, so the map and --place find it"
     ))
@@ -148,9 +152,7 @@ impl<'r> Names<'r> {
     pub(super) fn new(raw: &'r [RawPlace<'r>]) -> Names<'r> {
         let mut by_first: HashMap<String, Vec<(Vec<String>, &'r RawPlace<'r>)>> = HashMap::new();
         for p in raw {
-            let names = std::iter::once(&p.name)
-                .chain(&p.short)
-                .chain(&p.aliases);
+            let names = std::iter::once(&p.name).chain(&p.short).chain(&p.aliases);
             for n in names {
                 let w = words(n);
                 if let Some(first) = w.first() {
