@@ -104,6 +104,50 @@ fn lanes_show_who_acted_when_and_enter_lists_a_cell() {
 }
 
 #[test]
+fn the_map_shows_where_and_enter_lists_a_places_events() {
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    t.run(&format!("{BIN} {FIXTURE}; echo EXITED $?"));
+    t.wait_for("Events 12/12");
+    t.send(&["M"]);
+    t.wait_for("Map · 6 events at 5 places");
+    // Opened on the first event's place; Tab goes by events, wrapping.
+    t.wait_for("▸ South Waziristan · district in Khyber Pakhtunkhwa, Pakistan");
+    t.send(&["Tab"]);
+    t.wait_for("▸ Swat");
+    t.send(&["Tab"]);
+    t.wait_for("▸ Peshawar · city in Khyber Pakhtunkhwa, Pakistan · 2 shown events");
+    t.send(&["Enter"]);
+    t.wait_for("2 events at Peshawar");
+    let screen = t.wait_for("Events 2/12");
+    assert!(
+        screen.contains("@Peshawar"),
+        "the header names the place:\n{screen}"
+    );
+    assert!(screen.contains("Army Public School"), "{screen}");
+    assert!(!screen.contains("Taliban enter Kabul"), "{screen}");
+    // The map follows the filter; c clears it with the rest.
+    t.send(&["M"]);
+    t.wait_for("Map · 2 events at 1 place");
+    t.send(&["Escape"]);
+    t.send(&["c"]);
+    t.wait_for("Events 12/12");
+    // Too small for a map, and back.
+    t.send(&["M"]);
+    t.wait_for("Map ·");
+    t.resize(44, 11);
+    t.wait_for("The map needs 40×12");
+    t.resize(100, 30);
+    t.wait_for("Map · 6 events");
+    t.send(&["q"]);
+    t.wait_until("map closed", |s| !s.contains("Map ·"));
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
+#[test]
 fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("timeline.toml");

@@ -530,3 +530,64 @@ fn narrowing_marks_the_matched_letters() {
     );
     assert!(screen.contains("Actors /ttp"), "{screen}");
 }
+
+/// The explorer over the bundled chronology, without colour.
+fn bundled(filter: chronoscope::query::Filter) -> App {
+    let l = chronoscope::load::load(chronoscope::load::bundled());
+    assert_eq!(l.errors(), 0);
+    let mut s = chronoscope::app::Start::new(l.timeline);
+    s.no_color = true;
+    s.filter = filter;
+    App::new(s)
+}
+
+fn ttp_in_2023() -> chronoscope::query::Filter {
+    let l = chronoscope::load::load(chronoscope::load::bundled());
+    let args = chronoscope::cli::FilterArgs {
+        actors: vec!["ttp".into()],
+        from: Some("2023".into()),
+        to: Some("2023".into()),
+        ..Default::default()
+    };
+    args.to_filter(&l.timeline).unwrap()
+}
+
+#[test]
+fn the_map_of_the_bundled_chronology() {
+    for (name, filter) in [
+        ("all", chronoscope::query::Filter::default()),
+        ("ttp_2023", ttp_in_2023()),
+    ] {
+        for (w, h) in [(80u16, 24u16), (200, 60)] {
+            let mut app = bundled(filter.clone());
+            app.update(Message::Resize(w, h));
+            app.update(Message::ToggleMap);
+            assert!(matches!(app.mode(), Mode::Map(_)), "{name}: the map opens");
+            let buf = draw(&mut app, w, h);
+            let screen = text(&buf);
+            assert!(
+                screen.contains("Pakistan") && screen.contains("Afghanistan"),
+                "{screen}"
+            );
+            // Without colour, nothing on the map is told by colour.
+            for cell in buf.content() {
+                assert!(
+                    matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+                    "{name}: a coloured cell {cell:?}"
+                );
+            }
+            insta::assert_snapshot!(format!("map_{name}_{w}x{h}"), screen);
+        }
+    }
+}
+
+#[test]
+fn the_map_says_so_when_the_screen_is_too_small() {
+    let mut app = bundled(chronoscope::query::Filter::default());
+    app.update(Message::ToggleMap);
+    let screen = text(&draw(&mut app, 45, 11));
+    assert!(screen.contains("The map needs 40×12"), "{screen}");
+    // And draws again when there is room.
+    let screen = text(&draw(&mut app, 80, 24));
+    assert!(screen.contains("Map ·"), "{screen}");
+}

@@ -81,14 +81,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, map: &MapView) {
     let [top, _, footer] = Layout::vertical([HEADER, BODY, FOOTER]).areas(area);
     header::draw(frame, app, theme, top);
     let t = app.timeline();
-    let placed: u32 = map.counts.iter().sum();
+    // Events, not marks: an event at two places counts once.
+    let placed = app.filtered().events.len().saturating_sub(map.unplaced);
     let title = format!(
         "Map · {} at {}",
-        plural(
-            usize::try_from(placed).unwrap_or(usize::MAX),
-            "event",
-            "events"
-        ),
+        plural(placed, "event", "events"),
         plural(map.places.len(), "place", "places")
     );
     frame.render_widget(pane_block(title, true, theme), body);

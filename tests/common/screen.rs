@@ -180,6 +180,11 @@ pub fn every_mode() -> Vec<(&'static str, Setup)> {
             a.update(Message::ToggleZoom);
             a.update(Message::MoveRight);
         }),
+        ("map", |a| {
+            a.update(Message::ToggleMap);
+            a.update(Message::MoveDown);
+            a.update(Message::ZoomIn);
+        }),
         ("filtered empty", |a| {
             a.update(Message::StartSearch);
             type_text(a, "no such text anywhere");
