@@ -43,7 +43,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
-    /// Print or write the filtered chronology as text, Markdown, CSV, JSON or TimelineJS JSON
+    /// Print or write the filtered chronology as text, Markdown, CSV, JSON, TimelineJS JSON or GeoJSON
     List(ListArgs),
     /// Present the filtered chronology, or a tour, full screen, one event a slide
     Present(PresentArgs),

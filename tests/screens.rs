@@ -591,3 +591,26 @@ fn the_map_says_so_when_the_screen_is_too_small() {
     let screen = text(&draw(&mut app, 80, 24));
     assert!(screen.contains("Map ·"), "{screen}");
 }
+
+#[test]
+fn a_slide_shows_where_when_the_screen_has_room() {
+    let mut app = presenting_tour(FIXTURE, "test-tour");
+    // To the slide of an event at Peshawar.
+    let mut screen = String::new();
+    for _ in 0..12 {
+        screen = text(&draw(&mut app, 170, 45));
+        if screen.contains("Peshawar") {
+            break;
+        }
+        app.update(Message::NextSlide);
+    }
+    assert!(
+        screen.contains("┌ Peshawar "),
+        "a locator map titled by the place:\n{screen}"
+    );
+    assert!(screen.contains("◉ Peshawar"), "{screen}");
+    // Never at the cost of the text: on a narrower screen, no map, and
+    // the text is as wide as without places.
+    let narrow = text(&draw(&mut app, 120, 40));
+    assert!(!narrow.contains("┌ Peshawar"), "{narrow}");
+}

@@ -269,6 +269,68 @@ fn draw_places(
     off
 }
 
+/// Degrees of latitude a slide's locator map spans: a province or two
+/// around the place, with the country's borders for context.
+const LOCATOR_SPAN: f64 = 9.0;
+
+/// A small map of where a slide's event happened: the borders around its
+/// places, each marked and named, in a frame titled with the first.
+pub fn draw_locator(
+    frame: &mut Frame<'_>,
+    t: &Timeline,
+    theme: &Theme,
+    area: Rect,
+    places: &[PlaceIx],
+) {
+    let points: Vec<(f64, f64)> = places
+        .iter()
+        .filter_map(|&p| t.places.get(p).map(|p| (p.lon, p.lat)))
+        .collect();
+    let Some(first) = places.first().and_then(|&p| t.places.get(p)) else {
+        return;
+    };
+    let block = ratatui::widgets::Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {} ", first.short), theme.heading));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(mut view) = crate::map::View::fit(&points, inner.width, inner.height) else {
+        return;
+    };
+    view.span = view.span.max(LOCATOR_SPAN);
+    let grid = Grid::new(&view, inner.width, inner.height);
+    draw_borders(frame, theme, inner, &grid);
+    let buf = frame.buffer_mut();
+    let mut taken = Taken::new(inner);
+    for (&p, &(lon, lat)) in places.iter().zip(&points) {
+        let Some((c, r)) = grid.cell(lon, lat) else {
+            continue;
+        };
+        if let Some(cell) = buf.cell_mut((inner.x + c, inner.y + r)) {
+            cell.set_symbol(MARKS[3].1).set_style(theme.title);
+        }
+        taken.take(c, r, 1);
+        let name = &t.places[p].short;
+        let len = u16::try_from(width(name)).unwrap_or(u16::MAX);
+        let right = i32::from(c) + 2;
+        let left = i32::from(c) - i32::from(len) - 1;
+        if let Some(col) = [right, left]
+            .into_iter()
+            .find(|&x| taken.free(x, r, len))
+            .and_then(|x| u16::try_from(x).ok())
+        {
+            buf.set_stringn(
+                inner.x + col,
+                inner.y + r,
+                name,
+                usize::from(len),
+                theme.heading,
+            );
+            taken.take(col, r, len);
+        }
+    }
+}
+
 /// The selected place, then the legend and what the map leaves out.
 fn info_lines(
     t: &Timeline,

@@ -71,8 +71,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     );
     frame.render_widget(Paragraph::new(progress(deck, bar.width, theme)), bar);
 
-    let column = centered(body, u16::try_from(layout.width).unwrap_or(body.width));
-    draw_body(frame, e, theme, deck, column);
+    let text_width = u16::try_from(layout.width).unwrap_or(body.width);
+    match beside_map(e, body, text_width) {
+        // The text keeps its width; beside it, the map of where.
+        Some((column, map)) => {
+            draw_body(frame, e, theme, deck, column);
+            super::map::draw_locator(frame, t, theme, map, &e.places);
+        }
+        None => draw_body(frame, e, theme, deck, centered(body, text_width)),
+    }
 
     if notes_height > 0 {
         let block = Block::default()
@@ -105,6 +112,32 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     if let Some(cursor) = deck.overview {
         draw_overview(frame, t, theme, deck, cursor, area);
     }
+}
+
+/// Columns and rows a locator map needs, border included.
+const LOCATOR: (u16, u16) = (28, 10);
+
+/// The text's column and, right of it, a locator map: when the event
+/// names a place and the screen is wide and tall enough to spare the room
+/// without narrowing the text. The two are centred together, the map
+/// halfway down.
+fn beside_map(e: &Event, body: Rect, text_width: u16) -> Option<(Rect, Rect)> {
+    const GAP: u16 = 3;
+    let spare = body.width.checked_sub(text_width + GAP)?;
+    if e.places.is_empty() || spare < LOCATOR.0 || body.height < LOCATOR.1 + 1 {
+        return None;
+    }
+    let w = spare.min(48);
+    let h = (w / 3).clamp(LOCATOR.1, body.height - 1);
+    let left = body.x + (spare - w) / 2;
+    let column = Rect::new(left, body.y, text_width, body.height);
+    let map = Rect::new(
+        left + text_width + GAP,
+        body.y + (body.height - h) / 2,
+        w,
+        h,
+    );
+    Some((column, map))
 }
 
 fn centered(area: Rect, width: u16) -> Rect {
