@@ -638,3 +638,61 @@ fn hostile_fixtures_replay_through_the_whole_pipeline() {
         }
     }
 }
+
+/// Places at the ends of the earth, on top of one another, with hostile
+/// names, on a map zoomed and panned past every limit.
+#[test]
+fn hostile_places_on_the_map_neither_panic_nor_reach_a_cell() {
+    let mut toml = String::from("[timeline]\ntitle = \"Places\"\n");
+    let corners = [
+        (90.0, 180.0),
+        (-90.0, -180.0),
+        (0.0, 0.0),
+        (0.0, 0.0),
+        (89.999999, -179.999999),
+        (34.0151, 71.5249),
+    ];
+    for (i, (lat, lon)) in corners.iter().enumerate() {
+        toml.push_str(&format!(
+            "[places.p{i}]\nname = \"P\\u001b]0;pwned\\u0007{i}\\u202e{}\"\nkind = \"city\"\nlat = {lat}\nlon = {lon}\n",
+            "x".repeat(i * 40)
+        ));
+    }
+    for i in 0..corners.len() {
+        toml.push_str(&format!(
+            "[[events]]\nid = \"e{i}\"\ndate = \"2020\"\ntitle = \"E\"\nsummary = \"s\"\nplaces = [\"p{i}\", \"p{}\"]\n",
+            (i + 1) % corners.len()
+        ));
+    }
+    let mut app = app_from(&toml);
+    app.update(Message::ToggleMap);
+    assert!(matches!(app.mode(), Mode::Map(_)), "the map opens");
+    draw_checked(&mut app, "map");
+    for msg in [
+        Message::ZoomIn,
+        Message::ZoomOut,
+        Message::Pan(chronoscope::map::Direction::Up),
+        Message::Pan(chronoscope::map::Direction::Left),
+        Message::MoveUp,
+        Message::MoveLeft,
+        Message::NextPane,
+    ] {
+        for _ in 0..40 {
+            app.update(msg.clone());
+        }
+        draw_checked(&mut app, &format!("map after 40 × {msg:?}"));
+    }
+    app.update(Message::FitMap);
+    app.update(Message::Click { column: 10, row: 5 });
+    app.update(Message::Scroll {
+        column: 10,
+        row: 5,
+        down: true,
+    });
+    draw_checked(&mut app, "map fitted again");
+    // Enter lists the place's events; the slides of them show where.
+    app.update(Message::OpenSelected);
+    assert_eq!(app.mode(), &Mode::Browse);
+    app.update(Message::StartPresent);
+    draw_checked(&mut app, "slides with locator maps");
+}
