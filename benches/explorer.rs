@@ -1,7 +1,8 @@
 //! Benchmarks at 10,000 and 100,000 events: loading (against the toml
 //! crate's own parse of the same text, the floor), building the index,
-//! applying a filter, one search keystroke, one frame at 200×60 and one
-//! keystroke narrowing 10,000 actors.
+//! applying a filter, one search keystroke, one frame at 200×60, the map
+//! (200 and 2,000 places: opening it, a frame, re-filtering with its
+//! per-place counts) and one keystroke narrowing 10,000 actors.
 //!
 //! Run with `cargo bench --bench explorer`; BENCHMARKS.md records the
 //! figures and what dominates each. The timelines come from `synth.rs`, the
@@ -14,7 +15,7 @@ mod synth;
 
 use std::sync::OnceLock;
 
-use chronoscope::app::{App, Message, Start};
+use chronoscope::app::{App, Message, Mode, Start};
 use chronoscope::load::{self, Input};
 use chronoscope::model::Timeline;
 use chronoscope::query::{self, Combine, Filter, Index, SearchMode};
@@ -50,6 +51,7 @@ fn fixture(n: usize) -> &'static Fixture {
             "the synthetic timeline must load cleanly"
         );
         assert_eq!(loaded.timeline.events.len(), n);
+        assert_eq!(loaded.timeline.places.len(), synth::places::count(n));
         let index = Index::build(&loaded.timeline);
         Fixture {
             files,
@@ -139,16 +141,21 @@ mod load_timeline {
 mod filter {
     use super::*;
 
-    #[divan::bench(args = SIZES, sample_count = 50)]
-    fn actor_and_date_range(bencher: Bencher, n: usize) {
-        let f = fixture(n);
+    /// The most common actor, 2000..2010.
+    pub(super) fn actor_and_date(t: &Timeline) -> Filter {
         let (from, to) = query::parse_range("2000..2010").unwrap();
-        let filter = Filter {
-            actors: vec![actor(&f.timeline, synth::COMMON_ACTORS[0])],
+        Filter {
+            actors: vec![actor(t, synth::COMMON_ACTORS[0])],
             from,
             to,
             ..Filter::default()
-        };
+        }
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn actor_and_date_range(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let filter = actor_and_date(&f.timeline);
         bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
     }
 
@@ -251,7 +258,7 @@ mod search {
 mod frame {
     use super::*;
 
-    fn draw_bench(bencher: Bencher, app: &App) {
+    pub(super) fn draw_bench(bencher: Bencher, app: &App) {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         bencher.bench_local(|| {
             terminal
@@ -284,6 +291,123 @@ mod frame {
         let mut app = App::new(start);
         app.update(Message::Resize(200, 60));
         draw_bench(bencher, &app);
+    }
+}
+
+/// The map of where the shown events happened: 200 places at 10,000
+/// events, 2,000 at 100,000, most in one country-sized box.
+mod map {
+    use super::filter::actor_and_date;
+    use super::*;
+
+    /// An explorer at 200×60 with the map open on every event.
+    fn mapped(f: &Fixture) -> App {
+        let mut app = explorer(f);
+        app.update(Message::ToggleMap);
+        match app.mode() {
+            Mode::Map(m) => assert_eq!(m.places.len(), f.timeline.places.len()),
+            other => panic!("the map did not open: {other:?}"),
+        }
+        app
+    }
+
+    /// Opening the map from the explorer (`M`): the places the shown
+    /// events name, ordered by events, and the view fitted to most of them.
+    #[divan::bench(args = SIZES, sample_count = 50, sample_size = 1)]
+    fn map_open(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let app = std::cell::RefCell::new(explorer(f));
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                if matches!(app.mode(), Mode::Map(_)) {
+                    app.update(Message::ToggleMap);
+                }
+            })
+            .bench_local_values(|()| app.borrow_mut().update(Message::ToggleMap));
+    }
+
+    /// One frame of the map at 200×60 into a `TestBackend`: the borders in
+    /// Braille, every place's mark, the labels that fit, the header.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn map_200x60(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let app = mapped(f);
+        frame::draw_bench(bencher, &app);
+    }
+
+    /// The same frame with the map zoomed in twice, on the selected place.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn map_zoomed_200x60(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let mut app = mapped(f);
+        app.update(Message::ZoomIn);
+        app.update(Message::ZoomIn);
+        frame::draw_bench(bencher, &app);
+    }
+
+    /// The fixture's timeline with its places taken out, and its index:
+    /// otherwise the same events, actors, dates and text (less the place
+    /// names).
+    fn without_places(n: usize) -> &'static (Timeline, Index) {
+        static SMALL: OnceLock<(Timeline, Index)> = OnceLock::new();
+        static LARGE: OnceLock<(Timeline, Index)> = OnceLock::new();
+        let cell = if n == SIZES[0] { &SMALL } else { &LARGE };
+        cell.get_or_init(|| {
+            let mut t = fixture(n).timeline.clone();
+            t.places.clear();
+            for e in &mut t.events {
+                e.places.clear();
+            }
+            let index = Index::build(&t);
+            (t, index)
+        })
+    }
+
+    /// `query::apply` on the timeline with places and on the same without,
+    /// checking both show the same events and only the first counts places.
+    fn refilter(bencher: Bencher, n: usize, places: bool, filter: fn(&Timeline) -> Filter) {
+        let f = fixture(n);
+        let (bare, bare_index) = without_places(n);
+        let (t, index) = if places {
+            (&f.timeline, &f.index)
+        } else {
+            (bare, bare_index)
+        };
+        let filter = filter(t);
+        let shown = query::apply(t, index, &filter);
+        assert_eq!(shown.place_counts.iter().any(|&c| c > 0), places);
+        assert_eq!(
+            shown.events,
+            query::apply(&f.timeline, &f.index, &filter).events
+        );
+        bencher.bench_local(|| query::apply(t, index, black_box(&filter)));
+    }
+
+    /// The filter of `filter::actor_and_date_range` (one actor, 2000..2010;
+    /// 1,424 events at 100,000): its one pass over the shown events counts
+    /// places with actors and tags. Against `map_refilter_no_places`, the
+    /// difference is what the map's per-place counts cost.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn map_refilter(bencher: Bencher, n: usize) {
+        refilter(bencher, n, true, actor_and_date);
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn map_refilter_no_places(bencher: Bencher, n: usize) {
+        refilter(bencher, n, false, actor_and_date);
+    }
+
+    /// No filter: every event is shown and counted, the most the
+    /// per-place counts can add.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn map_refilter_all(bencher: Bencher, n: usize) {
+        refilter(bencher, n, true, |_| Filter::default());
+    }
+
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn map_refilter_all_no_places(bencher: Bencher, n: usize) {
+        refilter(bencher, n, false, |_| Filter::default());
     }
 }
 

@@ -6,13 +6,17 @@
 //! chronology: 60 actors with short names and aliases, 25 tags, dates of
 //! day, month and year precision with `~`/`?` qualifiers across 1900–2024,
 //! ~60-character titles, ~200-character summaries, 0–600 characters of
-//! details, 0–4 claims, 1–3 graded sources, related links and figures. The
-//! output loads with no errors. It never reads or writes files itself.
+//! details, 0–4 claims, 1–3 graded sources, related links and figures,
+//! and places with coordinates (one for every 50 events, 20 to 2,000; see
+//! `places.rs`) that most events name. The output loads with no errors
+//! and no warnings. It never reads or writes files itself.
 
 // Shared by the benches and the example through `#[path]`; each uses a part.
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
+
+pub mod places;
 
 /// Events per file: a timeline this size is split the way a person would
 /// split it, and every file stays far below the loader's per-file limit.
@@ -22,9 +26,11 @@ pub const EVENTS_PER_FILE: usize = 10_000;
 pub const COMMON_ACTORS: [&str; 2] = ["northern-government", "northern-army"];
 
 /// A timeline as files: (name, TOML text). The first holds `[timeline]`,
-/// the actors and a tour; the rest hold the events.
+/// the actors, the places and a tour; the rest hold the events.
 pub fn files(events: usize, seed: u64) -> Vec<(String, String)> {
     let mut rng = Rng::new(seed);
+    // From a generator of their own, so the rest is as it was before places.
+    let placed = places::generate(events, seed);
     let actors = actors();
     let mut out = Vec::new();
     let mut head = String::new();
@@ -35,6 +41,9 @@ pub fn files(events: usize, seed: u64) -> Vec<(String, String)> {
     head.push_str("coverage = { from = \"1900\", to = \"2024\" }\n\n");
     for (i, a) in actors.iter().enumerate() {
         write_actor(&mut head, &mut rng, &actors, i, a);
+    }
+    for p in &placed.places {
+        places::write_place(&mut head, &placed.places, p);
     }
     if events > 0 {
         head.push_str(
@@ -58,7 +67,7 @@ pub fn files(events: usize, seed: u64) -> Vec<(String, String)> {
         let mut text = String::with_capacity((end - start) * 1_500);
         let _ = writeln!(text, "# Events {start}–{}.\n", end - 1);
         for i in start..end {
-            write_event(&mut text, &mut rng, &actors, i);
+            write_event(&mut text, &mut rng, &actors, &placed, i);
         }
         out.push((
             format!("synthetic/events-{:03}.toml", start / EVENTS_PER_FILE),
@@ -226,7 +235,13 @@ pub fn event_id(i: usize) -> String {
     format!("ev-{i:06}")
 }
 
-fn write_event(out: &mut String, rng: &mut Rng, actors: &[SynthActor], i: usize) {
+fn write_event(
+    out: &mut String,
+    rng: &mut Rng,
+    actors: &[SynthActor],
+    placed: &places::Placed,
+    i: usize,
+) {
     out.push_str("[[events]]\n");
     let _ = writeln!(out, "id = \"{}\"", event_id(i));
     let (year, date) = date(rng);
@@ -277,6 +292,7 @@ fn write_event(out: &mut String, rng: &mut Rng, actors: &[SynthActor], i: usize)
             capitalize(rng.pick(&REGIONS).0)
         );
     }
+    places::write_event_places(out, &placed.places, &placed.of_event[i]);
     let n_tags = rng.below(4);
     if n_tags > 0 {
         let mut tags: Vec<&str> = Vec::new();
