@@ -55,6 +55,24 @@ pub enum Command {
     Places(IndexArgs),
     /// List the tours: id, title and number of steps
     Tours(IndexArgs),
+    /// What changed between two versions: exit 0 when nothing did, 1 when something did, 2 when they cannot be compared
+    Diff(DiffArgs),
+}
+
+/// `chronoscope diff OLD NEW`: events, actors, places and tours added,
+/// removed and changed between two versions of a timeline.
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The old version: a .toml file, a folder, or REV:PATH read from git (HEAD~1:timelines)
+    pub old: PathBuf,
+    /// The new version, in the same forms
+    pub new: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Text)]
+    pub format: crate::diff::DiffFormat,
+    /// Write to this file (atomically; never a timeline file) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `chronoscope present`: a tour, or the events the filters show, as slides.
@@ -151,6 +169,9 @@ pub struct FilterArgs {
     /// The chronology as known on this day: only what its sources had reported by then
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Only the events marked in the explorer (m), with their notes in exports
+    #[arg(long)]
+    pub marked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

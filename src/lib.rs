@@ -6,10 +6,12 @@
 
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod export;
 pub mod fit;
 pub mod load;
 pub mod map;
+pub mod marks;
 pub mod model;
 pub mod query;
 pub mod term;

@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Some(Command::Tags(args)) => catalogue(&args, Catalogue::Tags),
         Some(Command::Places(args)) => catalogue(&args, Catalogue::Places),
         Some(Command::Tours(args)) => catalogue(&args, Catalogue::Tours),
+        Some(Command::Diff(args)) => Ok(diff(&args)),
         None => explore(&cli),
     };
     let code = match result {
@@ -257,7 +258,7 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         _ => return Ok(report_errors(&loaded)),
     };
     let mut loaded = loaded;
-    let filter = match known_filter(&mut loaded, &cli.filter) {
+    let filter = match known_filter(&mut loaded, &cli.filter, &cli.paths) {
         Ok(f) => f,
         Err(e) => return Ok(usage(&e)),
     };
@@ -268,9 +269,11 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
             Format::Text,
             None,
             &protected,
+            None,
         ));
     }
     let mut s = start(loaded, filter, cli.theme, protected);
+    with_marks(&mut s, &cli.paths);
     s.watched = cli.paths.clone();
     s.broken = broken;
     Ok(run_terminal(App::new(s)))
@@ -319,6 +322,7 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
         ));
     }
     let mut s = start(loaded, filter, args.theme, protected);
+    with_marks(&mut s, &args.paths);
     s.deck = Some(deck);
     Ok(run_terminal(App::new(s)))
 }
@@ -346,7 +350,7 @@ fn load_filtered(
         return Ok(Err(report_errors(&loaded)));
     }
     let mut loaded = loaded;
-    match known_filter(&mut loaded, flags) {
+    match known_filter(&mut loaded, flags, paths) {
         Ok(f) => Ok(Ok((loaded, f, protected))),
         Err(e) => Ok(Err(usage(&e))),
     }
@@ -357,12 +361,73 @@ fn load_filtered(
 fn known_filter(
     loaded: &mut Loaded,
     flags: &chronoscope::cli::FilterArgs,
+    paths: &[PathBuf],
 ) -> Result<Filter, String> {
-    let filter = flags.to_filter(&loaded.timeline)?;
+    let mut filter = flags.to_filter(&loaded.timeline)?;
     if let Some(day) = flags.as_of()? {
         loaded.timeline = loaded.timeline.as_known_on(day);
     }
+    if flags.marked {
+        let (marks, _, problem) = marks_of(paths);
+        if let Some(why) = problem {
+            return Err(format!("--marked: {why}"));
+        }
+        let t = &loaded.timeline;
+        let mut marked: Vec<usize> = marks
+            .list
+            .iter()
+            .filter_map(|m| t.event_ix(&m.event))
+            .collect();
+        marked.sort_unstable();
+        filter.marked = Some(marked);
+    }
     Ok(filter)
+}
+
+/// The marks of the timeline read from `paths`, where they are kept, and
+/// why they cannot be kept when they cannot (said, never silent).
+fn marks_of(
+    paths: &[PathBuf],
+) -> (
+    chronoscope::marks::Marks,
+    Option<chronoscope::marks::Keeping>,
+    Option<String>,
+) {
+    use chronoscope::marks;
+    let Some(folder) = marks::folder() else {
+        return (
+            marks::Marks::default(),
+            None,
+            Some("marks are kept for this session only: no state folder (set HOME or XDG_STATE_HOME)".into()),
+        );
+    };
+    let file = marks::file_in(&folder, paths);
+    match marks::load(&file) {
+        Ok(m) => (m, Some((file, paths.to_vec())), None),
+        Err(why) => (
+            marks::Marks::default(),
+            None,
+            Some(format!(
+                "marks are kept for this session only: {why}; fix or move that file"
+            )),
+        ),
+    }
+}
+
+/// The explorer's marks: loaded, kept where they belong, and what to say
+/// about them when it opens.
+fn with_marks(s: &mut Start, paths: &[PathBuf]) {
+    let (marks, file, problem) = marks_of(paths);
+    let gone: Vec<&str> = marks
+        .list
+        .iter()
+        .filter(|m| s.timeline.event_ix(&m.event).is_none())
+        .map(|m| m.event.as_str())
+        .collect();
+    s.marks_problem =
+        problem.or_else(|| (!gone.is_empty()).then(|| chronoscope::app::marks::gone_words(&gone)));
+    s.marks = marks;
+    s.marks_file = file;
 }
 
 fn run_terminal(app: App) -> ExitCode {
@@ -388,18 +453,69 @@ fn catalogue(args: &IndexArgs, what: Catalogue) -> Result<ExitCode, LoadError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `chronoscope diff OLD NEW`: what changed between two versions, each a
+/// file, a folder or `REV:PATH` read from git. Exit 0 when nothing did, 1
+/// when something did, as `diff` does, and 2 when the two cannot be
+/// compared: a side that cannot be read (no git, an unknown revision) or
+/// that has errors, which are printed as `check` prints them.
+fn diff(args: &chronoscope::cli::DiffArgs) -> ExitCode {
+    use chronoscope::diff;
+    let mut loaded = Vec::new();
+    let mut protected = Protected::default();
+    for (which, arg) in [("old", &args.old), ("new", &args.new)] {
+        let side = match diff::read_side(arg) {
+            Ok(side) => side,
+            Err(e) => return usage(&e.to_string()),
+        };
+        let timeline = load::load(side.inputs);
+        if timeline.errors() > 0 {
+            let label = one_line(&side.label);
+            say(
+                Stream::Err,
+                &format!("error: the {which} side, {label}, has errors; nothing was compared\n\n"),
+            );
+            report_errors(&timeline);
+            return ExitCode::from(2);
+        }
+        protected.files.extend(side.protected.files);
+        protected.folders.extend(side.protected.folders);
+        loaded.push(timeline);
+    }
+    let [old, new] = &loaded[..] else {
+        return ExitCode::from(2);
+    };
+    let changes = diff::compare(&old.timeline, &new.timeline);
+    let labels = diff::Labels::new(
+        &args.old.display().to_string(),
+        &args.new.display().to_string(),
+    );
+    let color = args.output.is_none() && std::io::stdout().is_terminal() && !no_color();
+    let text = args.format.render(&changes, &labels, color);
+    if let Some(path) = &args.output {
+        if let Err(e) = export::write_atomic(path, &text, &protected, Replace::Allow) {
+            return usage(&e.to_string());
+        }
+    } else {
+        say(Stream::Out, &text);
+    }
+    ExitCode::from(if changes.is_empty() { 0 } else { 1 })
+}
+
 /// `chronoscope list`: the filtered chronology on standard output or in a file.
 fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
     let (loaded, filter, protected) = match load_filtered(&args.paths, &args.filter)? {
         Ok(ok) => ok,
         Err(code) => return Ok(code),
     };
+    // The notes travel with the marked events they belong to.
+    let marks = args.filter.marked.then(|| marks_of(&args.paths).0);
     Ok(emit(
         &loaded.timeline,
         &filter,
         args.format,
         args.output.as_deref(),
         &protected,
+        marks.as_ref(),
     ))
 }
 
@@ -411,9 +527,13 @@ fn emit(
     format: Format,
     output: Option<&Path>,
     protected: &Protected,
+    marks: Option<&chronoscope::marks::Marks>,
 ) -> ExitCode {
     let shown = query::apply(t, &query::Index::build(t), filter);
-    let about = export::About::now(t, filter, &shown);
+    let mut about = export::About::now(t, filter, &shown);
+    if let Some(m) = marks {
+        about = about.with_notes(m);
+    }
     if shown.events.is_empty() {
         // An empty listing on its own would look like a failure.
         let why = if t.events.is_empty() {

@@ -148,6 +148,116 @@ fn the_map_shows_where_and_enter_lists_a_places_events() {
 }
 
 #[test]
+fn marks_and_notes_are_kept_between_runs_and_become_a_brief_and_a_tour() {
+    let state = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    let env = format!("XDG_STATE_HOME={}", state.path().display());
+    t.run(&format!(
+        "cd {} && {env} {BIN} {FIXTURE}; echo EXITED $?",
+        work.path().display()
+    ));
+    t.wait_for("Events 12/12");
+    // Mark the first event and the third, and write a note on the third.
+    t.send(&["m"]);
+    t.wait_for("Marked · 1 marked");
+    t.send(&["j", "j", "m"]);
+    t.wait_for("Marked · 2 marked");
+    t.send(&["A"]);
+    t.wait_for("note:");
+    t.send(&["-l", "Ask the desk about this"]);
+    t.send(&["Enter"]);
+    t.wait_for("Note kept");
+    // Saved as a tour, in a new file beside the work.
+    t.send(&["T"]);
+    t.wait_for("save the marks as a tour (in date order");
+    t.send(&["Enter"]);
+    let screen = t.wait_for("saved to");
+    assert!(screen.contains("Tour \"marked-"), "{screen}");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+
+    // A second run: the marks are there, and * shows only them.
+    t.run(&format!("{env} {BIN} {FIXTURE}; echo EXITED $?"));
+    t.wait_for("Events 12/12");
+    let screen = t.wait_for("★");
+    let starred = screen
+        .lines()
+        .filter(|l| l.chars().nth(2) == Some('★'))
+        .count();
+    assert_eq!(starred, 2, "two marked rows:\n{screen}");
+    t.send(&["*"]);
+    t.wait_for("Events 2/12");
+    t.wait_for("★ marked (2)");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+
+    // The brief of the marked events carries the note.
+    let out = std::process::Command::new(BIN)
+        .args(["list", "--marked", "--format", "markdown", FIXTURE])
+        .env("XDG_STATE_HOME", state.path())
+        .output()
+        .unwrap();
+    let brief = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{brief}");
+    assert!(
+        brief.contains("> **Note:** Ask the desk about this"),
+        "{brief}"
+    );
+    assert_eq!(brief.matches("\n### ").count(), 2, "two events:\n{brief}");
+    // The tour loads with the timeline, and check passes both.
+    let tour = std::fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("the tour file");
+    let check = std::process::Command::new(BIN)
+        .args(["check", FIXTURE])
+        .arg(&tour)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let id = format!("marked-{}", chrono::Local::now().format("%Y%m%d"));
+    t.run(&format!(
+        "{BIN} present --tour {id} {FIXTURE} {}; echo EXITED $?",
+        tour.display()
+    ));
+    t.wait_for("1/2");
+    t.send(&["Right"]);
+    t.wait_for("2/2");
+    t.wait_for("Ask the desk about this");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    // Nothing but the marks file was written in the state folder.
+    let kept: Vec<_> = walk(state.path());
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        kept[0].starts_with(state.path().join("chronoscope/marks")),
+        "{kept:?}"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
 fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("timeline.toml");

@@ -409,6 +409,7 @@ fn csv_reads_back_as_the_model() {
             "claims",
             "sources",
             "related",
+            "note",
             "exported"
         ]
     );

@@ -614,3 +614,16 @@ fn a_slide_shows_where_when_the_screen_has_room() {
     let narrow = text(&draw(&mut app, 120, 40));
     assert!(!narrow.contains("┌ Peshawar"), "{narrow}");
 }
+
+#[test]
+fn marked_events_and_a_note() {
+    snap_both!("marks", |app| {
+        app.update(Message::ToggleMark);
+        app.update(Message::MoveDown);
+        app.update(Message::MoveDown);
+        app.update(Message::StartNote);
+        type_text(app, "Ask the desk whether the toll was revised");
+        app.update(Message::SubmitInput);
+        app.update(Message::NextPane);
+    });
+}

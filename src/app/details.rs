@@ -19,7 +19,11 @@ impl App {
         if self.doc_key == Some(key) {
             return;
         }
-        self.doc = document(&self.timeline, &self.index, subject, key.1, self.link);
+        let mark = match subject {
+            Subject::Event(e) if self.is_marked(e) => Some(self.note(e).unwrap_or_default()),
+            _ => None,
+        };
+        self.doc = document(&self.timeline, &self.index, subject, key.1, self.link, mark);
         self.doc_key = Some(key);
     }
 

@@ -134,13 +134,15 @@ impl Writer {
 }
 
 /// The document for `subject`, `width` columns wide, with `selected` the
-/// selected link.
+/// selected link; `mark` is the person's mark on an event subject: `None`
+/// unmarked, else its note (empty for none).
 pub fn document(
     t: &Timeline,
     index: &Index,
     subject: Subject,
     width: usize,
     selected: usize,
+    mark: Option<&str>,
 ) -> Doc {
     let mut b = Writer {
         width: width.max(1),
@@ -149,7 +151,7 @@ pub fn document(
         selected,
     };
     match subject {
-        Subject::Event(e) => event_doc(&mut b, t, e),
+        Subject::Event(e) => event_doc(&mut b, t, e, mark),
         Subject::Actor(a) => actor_doc(&mut b, t, index, a),
     }
     Doc {
@@ -189,7 +191,7 @@ pub fn cited(c: &crate::model::Claim) -> String {
     }
 }
 
-fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
+fn event_doc(b: &mut Writer, t: &Timeline, ix: usize, mark: Option<&str>) {
     let e = &t.events[ix];
     let mut top = e.display_date();
     if !e.location.is_empty() {
@@ -201,6 +203,14 @@ fn event_doc(b: &mut Writer, t: &Timeline, ix: usize) {
     if !e.tags.is_empty() {
         let tags: Vec<String> = e.tags.iter().map(|&g| format!("#{}", t.tags[g])).collect();
         b.text(&tags.join(" "), Tone::Dim, 0);
+    }
+    match mark {
+        Some("") => b.text("★ marked", Tone::Heading, 0),
+        Some(note) => {
+            b.text("★ marked · your note:", Tone::Heading, 0);
+            b.text(note, Tone::Note, 2);
+        }
+        None => {}
     }
     b.blank();
     b.text(&e.summary, Tone::Plain, 0);
@@ -375,8 +385,8 @@ mod tests {
             "a".repeat(200)
         ));
         let index = Index::build(&t);
-        let shut = document(&t, &index, Subject::Event(0), 40, 9);
-        let open = document(&t, &index, Subject::Event(0), 40, 0);
+        let shut = document(&t, &index, Subject::Event(0), 40, 9, None);
+        let open = document(&t, &index, Subject::Event(0), 40, 0, None);
         let rows = |d: &Doc| {
             d.lines
                 .iter()

@@ -100,6 +100,21 @@ pub enum Message {
     ToggleLanes,
     ToggleZoom,
 
+    // Marks and notes.
+    ToggleMark,
+    NextMark,
+    PrevMark,
+    /// Only the marked events, or all again.
+    ToggleMarkedOnly,
+    /// Write a note on the selected event.
+    StartNote,
+    /// Save the marked events as a tour, in a new file.
+    StartSaveTour,
+    /// The loop's report of writing the marks file.
+    MarksSaved(Result<(), String>),
+    /// The loop's report of saving a tour: the file, or why not.
+    TourSaved(Result<String, String>),
+
     // The map.
     ToggleMap,
     ZoomIn,
@@ -152,6 +167,17 @@ pub enum Effect {
         format: Format,
         path: PathBuf,
         replace: bool,
+    },
+    /// Keep the marks: write them to their file.
+    SaveMarks {
+        file: PathBuf,
+        marks: crate::marks::Marks,
+        paths: Vec<PathBuf>,
+    },
+    /// Write a tour to a new file, never over one.
+    SaveTour {
+        path: PathBuf,
+        text: String,
     },
 }
 

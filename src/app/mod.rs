@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod lanes;
 pub mod layout;
 pub mod map;
+pub mod marks;
 mod message;
 mod mouse;
 mod nav;
@@ -142,6 +143,15 @@ pub struct Start {
     pub broken: Option<Broken>,
     /// The home folder, for `~` in a typed path.
     pub home: Option<PathBuf>,
+    /// The person's marks and notes on this timeline.
+    pub marks: crate::marks::Marks,
+    /// Where they are kept, and the timeline paths they belong to; `None`
+    /// keeps them for this session only (no state folder, or a marks
+    /// file that could not be read and must not be written over).
+    pub marks_file: Option<crate::marks::Keeping>,
+    /// Why marks are not kept, or which marked events are gone, to say
+    /// on the bottom line when the explorer opens.
+    pub marks_problem: Option<String>,
 }
 
 impl Start {
@@ -158,6 +168,9 @@ impl Start {
             deck: None,
             broken: None,
             home: None,
+            marks: crate::marks::Marks::default(),
+            marks_file: None,
+            marks_problem: None,
         }
     }
 }
@@ -232,6 +245,10 @@ pub struct App {
     home: Option<PathBuf>,
     /// Exports suggested this session, so the next suggestion is new.
     exports: usize,
+    marks: crate::marks::Marks,
+    marks_file: Option<crate::marks::Keeping>,
+    /// For each event, whether it is marked: `marks` by index.
+    marked: Vec<bool>,
 }
 
 impl App {
@@ -285,7 +302,14 @@ impl App {
             lanes_return: None,
             home: start.home,
             exports: 0,
+            marks: start.marks,
+            marks_file: start.marks_file,
+            marked: Vec::new(),
         };
+        app.remark();
+        if let Some(why) = start.marks_problem {
+            app.banner = Some(why);
+        }
         app.rebuild_rows();
         app.rebuild_entries();
         app.clamp_scrolls();
@@ -374,6 +398,23 @@ impl App {
     /// The paths the timeline is read from again when they change.
     pub fn watched(&self) -> &[PathBuf] {
         &self.watched
+    }
+
+    /// Whether the event is marked.
+    pub fn is_marked(&self, e: EventIx) -> bool {
+        self.marked.get(e).copied().unwrap_or(false)
+    }
+
+    /// The person's note on the event, if any.
+    pub fn note(&self, e: EventIx) -> Option<&str> {
+        self.timeline
+            .events
+            .get(e)
+            .and_then(|ev| self.marks.note(&ev.id))
+    }
+
+    pub fn marks(&self) -> &crate::marks::Marks {
+        &self.marks
     }
 
     /// The event under the cursor, if any is shown.

@@ -22,6 +22,13 @@ pub enum Prompt {
     AsOf,
     /// A file path for the export, in the given format.
     Export(Format),
+    /// A note on an event.
+    Note(crate::model::EventIx),
+    /// A file path for a tour of the marked events, in date order or in
+    /// the order they were marked.
+    SaveTour {
+        by_date: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +100,9 @@ impl App {
             }
             Message::ClearInput => p.input.clear(),
             Message::NextFormat | Message::PrevFormat => {
+                if let Prompt::SaveTour { .. } = kind {
+                    self.switch_tour_order();
+                }
                 if let Prompt::Export(old) = kind {
                     let step = if msg == Message::NextFormat { 1 } else { 0 };
                     self.switch_format(old, step);
@@ -132,6 +142,8 @@ impl App {
             Prompt::DateRange
             | Prompt::Jump
             | Prompt::Export(_)
+            | Prompt::Note(_)
+            | Prompt::SaveTour { .. }
             | Prompt::Sources
             | Prompt::AsOf => {}
         }
@@ -156,6 +168,11 @@ impl App {
             return None;
         };
         let (kind, text) = (p.kind, p.input.clone());
+        match kind {
+            Prompt::Note(e) => return self.submit_note(e, &text),
+            Prompt::SaveTour { by_date } => return self.submit_tour(by_date, &text),
+            _ => {}
+        }
         if let Prompt::Export(format) = kind {
             if text.trim().is_empty() {
                 self.prompt_error("type a file name".into());
@@ -186,7 +203,11 @@ impl App {
 
     fn apply_prompt(&mut self, kind: Prompt, text: &str) -> Result<(), String> {
         match kind {
-            Prompt::Search | Prompt::Narrow | Prompt::Export(_) => Ok(()),
+            Prompt::Search
+            | Prompt::Narrow
+            | Prompt::Export(_)
+            | Prompt::Note(_)
+            | Prompt::SaveTour { .. } => Ok(()),
             Prompt::Sources => self.apply_sources(text),
             Prompt::AsOf => self.apply_as_of(text),
             Prompt::DateRange => {

@@ -55,7 +55,12 @@ impl App {
         self.live.broken = None;
         let timeline = self.as_seen(timeline);
         self.take_timeline(timeline);
-        self.banner = Some(format!("Reloaded: {} events", self.timeline.events.len()));
+        let mut said = format!("Reloaded: {} events", self.timeline.events.len());
+        let gone = self.gone_marks();
+        if !gone.is_empty() {
+            said.push_str(&format!(" · {}", super::marks::gone_words(&gone)));
+        }
+        self.banner = Some(said);
     }
 
     pub(super) fn take_timeline(&mut self, timeline: Timeline) {
@@ -99,6 +104,7 @@ impl App {
         self.filter.places.sort_unstable();
         self.index = Index::build(&timeline);
         self.timeline = timeline;
+        self.remark();
         // Indices into the old timeline go: links, history, the lanes.
         self.history.clear();
         self.details_override = None;

@@ -33,6 +33,14 @@ impl App {
                 return None;
             }
             Message::ExportDone(result) => return self.export_done(result),
+            Message::MarksSaved(result) => {
+                self.marks_saved(result);
+                return None;
+            }
+            Message::TourSaved(result) => {
+                self.tour_saved(result);
+                return None;
+            }
             Message::OpenDone(result) => {
                 self.banner = Some(match result {
                     Ok(url) => format!("Opened {url}"),
@@ -48,6 +56,7 @@ impl App {
         match &self.mode {
             Mode::Browse if msg == Message::CopyCitation => return self.copy_citation(),
             Mode::Browse if msg == Message::OpenSource => return self.open_source(),
+            Mode::Browse if msg == Message::ToggleMark => return self.toggle_mark(),
             Mode::Browse => self.on_browse(msg),
             Mode::Prompt(_) => return self.on_prompt(msg),
             Mode::ConfirmReplace { .. } => return self.on_confirm(msg),
@@ -109,6 +118,11 @@ impl App {
             Message::StartPresent => self.start_present(),
             Message::ToggleLanes => self.open_lanes(),
             Message::ToggleMap => self.open_map(),
+            Message::NextMark => self.step_mark(true),
+            Message::PrevMark => self.step_mark(false),
+            Message::ToggleMarkedOnly => self.toggle_marked_only(),
+            Message::StartNote => self.start_note(),
+            Message::StartSaveTour => self.start_save_tour(),
             Message::ToggleSources => self.open_publishers(),
             Message::Click { column, row } => self.click(column, row),
             Message::Scroll { column, row, down } => self.scroll_at(column, row, down),

@@ -16,7 +16,7 @@ use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 21] = [
     "id",
     "date",
     "start",
@@ -36,6 +36,7 @@ pub const COLUMNS: [&str; 20] = [
     "claims",
     "sources",
     "related",
+    "note",
     "exported",
 ];
 
@@ -51,7 +52,7 @@ pub fn to_csv(t: &Timeline, shown: &Filtered, about: &About) -> String {
     // one to happen the rows written so far would still be returned.
     let _ = w.write_record(COLUMNS);
     for e in shown_events(t, shown) {
-        if w.write_record(row(t, e, &exported).iter().map(|c| neutralise(c)))
+        if w.write_record(row(t, e, &exported, about).iter().map(|c| neutralise(c)))
             .is_err()
         {
             break;
@@ -61,7 +62,7 @@ pub fn to_csv(t: &Timeline, shown: &Filtered, about: &About) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn row(t: &Timeline, e: &Event, exported: &str) -> [String; 20] {
+fn row(t: &Timeline, e: &Event, exported: &str, about: &About) -> [String; 21] {
     let join = |v: Vec<String>| v.join(JOIN);
     [
         line(&e.id),
@@ -129,6 +130,7 @@ fn row(t: &Timeline, e: &Event, exported: &str) -> [String; 20] {
                 .map(|r| line(&r.id))
                 .collect(),
         ),
+        about.note(&e.id),
         exported.to_string(),
     ]
 }

@@ -125,6 +125,8 @@ struct EventJson {
     related: Vec<String>,
     claims: Vec<ClaimJson>,
     sources: Vec<SourceJson>,
+    /// The person's note on the event (from their marks); empty for none.
+    note: String,
 }
 
 #[derive(Serialize)]
@@ -223,7 +225,7 @@ pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
                 aliases: p.aliases.iter().map(|s| line(s)).collect(),
             })
             .collect(),
-        events: events.iter().map(|e| event(t, e)).collect(),
+        events: events.iter().map(|e| event(t, e, about)).collect(),
     };
     let mut out = super::json_text(&doc);
     out.push('\n');
@@ -275,8 +277,9 @@ fn actor_ref(t: &Timeline, a: usize) -> Option<ActorRef> {
     })
 }
 
-fn event(t: &Timeline, e: &Event) -> EventJson {
+fn event(t: &Timeline, e: &Event, about: &About) -> EventJson {
     EventJson {
+        note: about.note(&e.id),
         id: line(&e.id),
         date: date(&e.date),
         end: e.end.as_ref().map(date),

@@ -49,7 +49,7 @@ pub fn to_markdown(t: &Timeline, shown: &Filtered, about: &About) -> String {
             year = Some(e.date.year());
             let _ = writeln!(out, "## {}\n", e.date.year());
         }
-        event(&mut out, t, e, &mut notes);
+        event(&mut out, t, e, &mut notes, about);
     }
     notes.write(&mut out);
     // One trailing newline, however the last block ended.
@@ -59,7 +59,7 @@ pub fn to_markdown(t: &Timeline, shown: &Filtered, about: &About) -> String {
     out
 }
 
-fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
+fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes, about: &About) {
     let _ = writeln!(out, "### {}\n", inline(&line(&e.display_date())));
     let _ = writeln!(out, "**{}**\n", inline(&line(&e.title)));
     let actors: Vec<String> = e
@@ -93,6 +93,7 @@ fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
         .iter()
         .map(|s| format!("[^{}]", notes.number(s)))
         .collect();
+    let note = about.note(&e.id);
     let summary = paragraphs(&block(&e.summary));
     if summary.is_empty() {
         let _ = writeln!(out, "Sources: {refs}\n");
@@ -130,6 +131,14 @@ fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes) {
         let _ = writeln!(
             out,
             "*Toll disputed: the counts differ between sources; see the sources.*\n"
+        );
+    }
+    if !note.is_empty() {
+        // The person's own note, told apart from the chronology's text.
+        let _ = writeln!(
+            out,
+            "> **Note:** {}\n",
+            paragraphs(&note).replace('\n', "\n> ")
         );
     }
 }

@@ -24,7 +24,9 @@ pub use json::to_json;
 pub use markdown::to_markdown;
 pub use plain::{cite, to_text};
 pub use timelinejs::to_timelinejs;
-pub use write::{ExportError, Protected, Replace, remove_temporaries, write_atomic};
+pub use write::{
+    ExportError, Protected, Replace, remove_temporaries, write_atomic, write_new_toml,
+};
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +49,9 @@ pub struct About {
     pub to: Option<String>,
     pub search: String,
     pub highlight: bool,
+    /// The person's notes on events (`crate::marks`), by event id: each
+    /// export carries the note of every event it holds that has one.
+    pub notes: Vec<(String, String)>,
     /// When the export was made, RFC 3339 in local time.
     pub made: String,
     pub version: &'static str,
@@ -77,6 +82,7 @@ impl About {
             to: filter.to.map(|d| d.to_edtf()),
             search: line(filter.search.trim()),
             highlight: filter.search_mode == SearchMode::Highlight,
+            notes: Vec::new(),
             made,
             version: env!("CARGO_PKG_VERSION"),
         }
@@ -95,6 +101,26 @@ impl About {
             None => chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         };
         About::at(t, filter, shown, made)
+    }
+
+    /// The notes of these marks, to carry in the export.
+    pub fn with_notes(mut self, marks: &crate::marks::Marks) -> About {
+        self.notes = marks
+            .list
+            .iter()
+            .filter(|m| !m.note.is_empty())
+            .map(|m| (m.event.clone(), m.note.clone()))
+            .collect();
+        self
+    }
+
+    /// The note on an event, sanitized for output; empty for none.
+    pub fn note(&self, id: &str) -> String {
+        self.notes
+            .iter()
+            .find(|(e, _)| e == id)
+            .map(|(_, n)| block(n))
+            .unwrap_or_default()
     }
 
     /// "filter: TTP ∨ PAK · 2021–2023 · exported 2024-01-31T10:00:00+00:00 by chronoscope 0.1.0".

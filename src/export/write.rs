@@ -39,6 +39,8 @@ pub enum ExportError {
     TimelineSource(PathBuf),
     /// The path ends in `.toml`, the timelines' own extension.
     TomlDestination(PathBuf),
+    /// A tour must be a `.toml` file, to be read with the timeline.
+    NotToml(PathBuf),
     /// The path is inside a folder the timeline is read from.
     InsideTimelineFolder(PathBuf, PathBuf),
     /// The path ends in a `/`: a folder, not a file.
@@ -109,6 +111,11 @@ impl fmt::Display for ExportError {
                 show(p)
             ),
             ExportError::Exists(p) => write!(f, "{} already exists (nothing was written)", show(p)),
+            ExportError::NotToml(p) => write!(
+                f,
+                "cannot save a tour to {}: a tour is read with the timeline, so its name ends in .toml (nothing was written)",
+                show(p)
+            ),
             ExportError::NotWritable(p, e) => write!(
                 f,
                 "cannot export to {}: the folder {} is not writable ({}); choose a folder you can write to (nothing was written)",
@@ -237,6 +244,7 @@ impl Drop for Listed {
 fn destination(
     path: &Path,
     protected: &Protected,
+    toml: bool,
 ) -> Result<(PathBuf, Option<fs::Metadata>), ExportError> {
     let shown = path.to_path_buf();
     let Some(name) = path.file_name() else {
@@ -261,11 +269,15 @@ fn destination(
             .canonicalize()
             .map_err(|_| ExportError::DanglingLink(shown.clone()))?;
     }
-    if target
+    let is_toml = target
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-    {
-        return Err(ExportError::TomlDestination(shown));
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if is_toml != toml {
+        return Err(if toml {
+            ExportError::NotToml(shown)
+        } else {
+            ExportError::TomlDestination(shown)
+        });
     }
     let existing = fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
@@ -297,10 +309,36 @@ pub fn write_atomic(
     protected: &Protected,
     replace: Replace,
 ) -> Result<PathBuf, ExportError> {
-    let (target, existing) = destination(path, protected)?;
+    let (target, existing) = destination(path, protected, false)?;
     if existing.is_some() && replace == Replace::Refuse {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
+    write_to(path, &target, existing.as_ref(), contents)
+}
+
+/// Writes a new TOML file atomically — a tour made from marks — with every
+/// refusal of an export but the one of `.toml`: never over any file, never
+/// into a folder the timeline is read from (it would become part of it).
+pub fn write_new_toml(
+    path: &Path,
+    contents: &str,
+    protected: &Protected,
+) -> Result<PathBuf, ExportError> {
+    let (target, existing) = destination(path, protected, true)?;
+    if existing.is_some() {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    write_to(path, &target, None, contents)
+}
+
+/// The write itself: a temporary file in the target's folder, synced, then
+/// renamed over the target; `existing`'s permissions are kept.
+fn write_to(
+    path: &Path,
+    target: &Path,
+    existing: Option<&fs::Metadata>,
+    contents: &str,
+) -> Result<PathBuf, ExportError> {
     let folder = target
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -317,17 +355,17 @@ pub fn write_atomic(
     let _listed = Listed::new(tmp.path());
     tmp.write_all(contents.as_bytes()).map_err(io)?;
     tmp.flush().map_err(io)?;
-    if let Some(m) = &existing {
+    if let Some(m) = existing {
         tmp.as_file().set_permissions(m.permissions()).map_err(io)?;
     }
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(&target).map_err(|e| io(e.error))?;
+    tmp.persist(target).map_err(|e| io(e.error))?;
     // The rename is durable once the folder is synced; a file system that
     // cannot sync a folder still has the complete file, so this is best effort.
     if let Ok(dir) = fs::File::open(&folder) {
         let _ = dir.sync_all();
     }
-    Ok(target)
+    Ok(target.to_path_buf())
 }
 
 /// True when `target` is the same file as one of `sources`, by canonical

@@ -64,6 +64,8 @@ pub struct Filter {
     pub weakly_sourced: bool,
     /// Only events a publisher reports (or rest on it alone).
     pub publisher: Option<PublisherFilter>,
+    /// Only the events a person marked, ascending (`crate::marks`).
+    pub marked: Option<Vec<EventIx>>,
 }
 
 impl Filter {
@@ -81,6 +83,7 @@ impl Filter {
             && self.actors.is_empty()
             && self.tags.is_empty()
             && self.places.is_empty()
+            && self.marked.is_none()
             && self.from.is_none()
             && self.to.is_none()
             && self.search.trim().is_empty()
@@ -226,6 +229,11 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     restrict(&mut keep, &f.actors, &index.actor_events, f.combine);
     restrict(&mut keep, &f.tags, &index.tag_events, f.combine);
     restrict_places(t, index, f, &mut keep);
+    if let Some(marked) = &f.marked {
+        for (e, k) in keep.iter_mut().enumerate() {
+            *k &= marked.binary_search(&e).is_ok();
+        }
+    }
     let mut too_coarse = 0;
     if f.from.is_some() || f.to.is_some() {
         let lo = f.from.map_or(i32::MIN, |d| d.day_numbers().0);
@@ -393,6 +401,9 @@ pub fn describe_filters(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<Strin
                 .collect::<Vec<_>>()
                 .join(join),
         );
+    }
+    if let Some(m) = &f.marked {
+        parts.push(format!("★ marked ({})", m.len()));
     }
     if !f.places.is_empty() {
         parts.push(

@@ -197,6 +197,17 @@ pub fn run(mut app: App) -> io::Result<()> {
                     path,
                     replace,
                 } => effect = app.update(Message::ExportDone(export(&app, format, &path, replace))),
+                Effect::SaveMarks { file, marks, paths } => {
+                    let saved = crate::marks::save(&file, &marks, &paths)
+                        .map_err(|e| format!("{}: {e}", file.display()));
+                    effect = app.update(Message::MarksSaved(saved));
+                }
+                Effect::SaveTour { path, text } => {
+                    let saved = crate::export::write_new_toml(&path, &text, app.protected())
+                        .map(|p| p.display().to_string())
+                        .map_err(|e| e.to_string());
+                    effect = app.update(Message::TourSaved(saved));
+                }
             }
         }
     }
@@ -228,7 +239,8 @@ fn export(
     } else {
         Replace::Refuse
     };
-    let about = crate::export::About::now(app.timeline(), app.filter(), app.filtered());
+    let about = crate::export::About::now(app.timeline(), app.filter(), app.filtered())
+        .with_notes(app.marks());
     crate::export::export_to(
         format,
         app.timeline(),

@@ -23,7 +23,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Line as Segment};
 
-use super::{Theme, header, hint_line, pane_block, truncate, width, wrap};
+use super::{Theme, header, hint_line, pane_block, truncate, width};
 use crate::app::layout::{self, BODY, FOOTER, HEADER, MAP_MIN};
 use crate::app::{App, MapView};
 use crate::map::basemap::LineKind;
@@ -71,11 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, map: &MapView) {
             "The map needs {}×{}; the terminal is {}×{}. Enlarge it, or press Esc to close the map.",
             MAP_MIN.0, MAP_MIN.1, area.width, area.height
         );
-        let lines: Vec<Line<'_>> = wrap(&msg, usize::from(area.width.max(1)))
-            .into_iter()
-            .map(Line::from)
-            .collect();
-        frame.render_widget(Paragraph::new(lines).style(theme.error), area);
+        super::notice(frame, theme, area, &msg);
         return;
     };
     let [top, _, footer] = Layout::vertical([HEADER, BODY, FOOTER]).areas(area);
@@ -230,8 +226,9 @@ fn draw_places(
     for i in label_order {
         let Some((c, r)) = at[i] else { continue };
         let p = map.places[i];
-        let text = format!("{} {}", t.places[p].short, map.counts[i]);
-        let len = u16::try_from(width(&text)).unwrap_or(u16::MAX);
+        // Measured before it is made: most labels find no room.
+        let digits = map.counts[i].checked_ilog10().unwrap_or(0) as usize + 1;
+        let len = u16::try_from(width(&t.places[p].short) + 1 + digits).unwrap_or(u16::MAX);
         let must = Some(p) == selected;
         let right = i32::from(c) + 2;
         let left = i32::from(c) - i32::from(len) - 1;
@@ -243,6 +240,7 @@ fn draw_places(
             continue;
         };
         let style = if must { theme.selected } else { theme.heading };
+        let text = format!("{} {}", t.places[p].short, map.counts[i]);
         buf.set_stringn(area.x + col, area.y + r, &text, usize::from(len), style);
         taken.take(col, r, len);
     }

@@ -50,15 +50,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             area.height,
             keymap::label(Scope::Global, &Message::Quit)
         );
-        let lines: Vec<Line<'_>> = wrap(&msg, usize::from(area.width.max(1)))
-            .into_iter()
-            .map(Line::from)
-            .collect();
-        frame.render_widget(Paragraph::new(lines).style(theme.error), area);
+        notice(frame, &theme, area, &msg);
         return;
     }
     draw_mode(frame, app, &theme, app.mode());
     safe::cells(frame.buffer_mut());
+}
+
+/// A message in place of a screen that has no room to draw.
+fn notice(frame: &mut Frame<'_>, theme: &Theme, area: Rect, msg: &str) {
+    let lines: Vec<Line<'_>> = wrap(msg, usize::from(area.width.max(1)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.error), area);
 }
 
 /// One mode's screen; an overlay draws what it covers first.
@@ -157,6 +162,16 @@ fn prompt_line(app: &App, theme: &Theme, p: &crate::app::PromptState, w: usize) 
         Prompt::Export(format) => format!(
             "export {} ({} format) to: ",
             format.label(),
+            keymap::label(Scope::Prompt, &Message::NextFormat)
+        ),
+        Prompt::Note(_) => "note: ".into(),
+        Prompt::SaveTour { by_date } => format!(
+            "save the marks as a tour ({}; {} switches) to a new file: ",
+            if by_date {
+                "in date order"
+            } else {
+                "in the order marked"
+            },
             keymap::label(Scope::Prompt, &Message::NextFormat)
         ),
     };

@@ -278,8 +278,10 @@ fn event_line(
     let title_room = free.saturating_sub(width(&badges));
     let title = truncate(&e.title, title_room);
     let pad = title_room.saturating_sub(width(&title));
+    // A marked event carries a star in the margin: a mark, not a colour.
+    let star = if app.is_marked(ix) { "★" } else { " " };
     let mut spans = vec![
-        Span::styled(format!("{pointer} "), row_style),
+        Span::styled(format!("{pointer}{star}"), row_style),
         Span::styled(
             format!("{:<8} ", truncate(&date, 8)),
             if selected { row_style } else { theme.dim },

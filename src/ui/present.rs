@@ -55,7 +55,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     ])
     .areas(area);
 
-    let count = format!("{}/{} ", deck.at + 1, deck.slides.len());
+    // A marked event is starred beside the count: a mark, not a colour.
+    let star = if app.is_marked(slide.event) {
+        "★ "
+    } else {
+        ""
+    };
+    let count = format!("{star}{}/{} ", deck.at + 1, deck.slides.len());
     let title = truncate(
         &format!(" {}", deck.title),
         usize::from(area.width).saturating_sub(width(&count) + 1),

@@ -1,0 +1,771 @@
+//! Field by field: what changed in each event, actor, place and tour that
+//! both timelines hold, and which records only one of them holds.
+//!
+//! References are compared by id, never by index: an event's actors by
+//! actor id, its places by place id, a tour's steps by event id. Sets are
+//! compared as sets of members with an identity (a source's publisher and
+//! title, a claim's actor, stance and text) and particulars (a source's
+//! date, address and grade, a claim's citations): a member whose identity
+//! is on both sides but whose particulars differ is "changed", one whose
+//! identity is on one side only is added or removed.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::words::{CLIP, clip, reword};
+use super::{Change, Changed, Entry, FieldChange, Section};
+use crate::model::{Actor, Claim, Event, EventDate, Place, Source, Stance, Timeline, Tour};
+use crate::text::{one_line, sanitize};
+
+/// The `[timeline]` table: title, summary, coverage.
+pub fn timeline(old: &Timeline, new: &Timeline) -> Vec<FieldChange> {
+    let coverage = |t: &Timeline| {
+        t.coverage
+            .map(|c| one_line(&c.from.display_range(Some(&c.to))))
+    };
+    let coverage_json = |t: &Timeline| match t.coverage {
+        Some(c) => json!({ "from": c.from.to_edtf(), "to": c.to.to_edtf() }),
+        None => Value::Null,
+    };
+    let mut out = Vec::new();
+    out.extend(text_field("title", &old.title, &new.title));
+    out.extend(long_text("summary", &old.summary, &new.summary));
+    if old.coverage != new.coverage {
+        out.push(replaced(
+            "coverage",
+            coverage(old),
+            coverage(new),
+            false,
+            coverage_json(old),
+            coverage_json(new),
+        ));
+    }
+    out
+}
+
+pub fn events(old: &Timeline, new: &Timeline) -> Section {
+    let entry = |e: &Event| Entry {
+        id: one_line(&e.id),
+        date: Some((e.date, e.end)),
+        label: one_line(&e.title),
+    };
+    let mut s = Section::default();
+    for e in &new.events {
+        match old.event_ix(&e.id).and_then(|i| old.events.get(i)) {
+            None => s.added.push(entry(e)),
+            Some(o) => {
+                let fields = event(old, o, new, e);
+                if !fields.is_empty() {
+                    s.changed.push(Changed {
+                        entry: entry(e),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+    s.removed = old
+        .events
+        .iter()
+        .filter(|e| new.event_ix(&e.id).is_none())
+        .map(entry)
+        .collect();
+    s
+}
+
+/// The fields of one event, in the order FORMAT.md lists them.
+fn event(ot: &Timeline, o: &Event, nt: &Timeline, n: &Event) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    out.extend(date_field("date", Some(o.date), Some(n.date)));
+    out.extend(date_field("end", o.end, n.end));
+    out.extend(text_field("title", &o.title, &n.title));
+    out.extend(long_text("summary", &o.summary, &n.summary));
+    out.extend(long_text("details", &o.details, &n.details));
+    out.extend(optional_text("location", &o.location, &n.location));
+    let actor_ids = |t: &Timeline, e: &Event| ids(e.actors.iter().map(|&a| actor_id(t, a)));
+    out.extend(id_set("actors", actor_ids(ot, o), actor_ids(nt, n)));
+    let place_ids = |t: &Timeline, e: &Event| {
+        ids(e
+            .places
+            .iter()
+            .map(|&p| t.places.get(p).map(|p| p.id.as_str())))
+    };
+    out.extend(id_set("places", place_ids(ot, o), place_ids(nt, n)));
+    let tags =
+        |t: &Timeline, e: &Event| ids(e.tags.iter().map(|&g| t.tags.get(g).map(String::as_str)));
+    out.extend(id_set("tags", tags(ot, o), tags(nt, n)));
+    out.extend(figures(&o.figures, &n.figures));
+    out.extend(claims(ot, o, nt, n));
+    out.extend(sources(&o.sources, &n.sources));
+    let related = |t: &Timeline, e: &Event| {
+        ids(e
+            .related
+            .iter()
+            .map(|&r| t.events.get(r).map(|r| r.id.as_str())))
+    };
+    out.extend(id_set("related", related(ot, o), related(nt, n)));
+    out
+}
+
+pub fn actors(old: &Timeline, new: &Timeline) -> Section {
+    let entry = |a: &Actor| Entry {
+        id: one_line(&a.id),
+        date: None,
+        label: one_line(&a.name),
+    };
+    by_id(
+        &old.actors,
+        &new.actors,
+        |a| &a.id,
+        |id| old.actor_ix(id).and_then(|i| old.actors.get(i)),
+        |id| new.actor_ix(id).is_some(),
+        entry,
+        |o, n| {
+            let mut out = Vec::new();
+            out.extend(text_field("name", &o.name, &n.name));
+            out.extend(text_field("short", &o.short, &n.short));
+            out.extend(word_field("kind", o.kind.as_str(), n.kind.as_str()));
+            out.extend(long_text("summary", &o.summary, &n.summary));
+            out.extend(id_set(
+                "aliases",
+                ids(o.aliases.iter().map(|s| Some(s.as_str()))),
+                ids(n.aliases.iter().map(|s| Some(s.as_str()))),
+            ));
+            let links = |t: &Timeline, a: &Actor| ids(a.links.iter().map(|&l| actor_id(t, l)));
+            out.extend(id_set("links", links(old, o), links(new, n)));
+            out
+        },
+    )
+}
+
+pub fn places(old: &Timeline, new: &Timeline) -> Section {
+    let entry = |p: &Place| Entry {
+        id: one_line(&p.id),
+        date: None,
+        label: one_line(&p.name),
+    };
+    let within = |t: &Timeline, p: &Place| {
+        p.within
+            .and_then(|w| t.places.get(w))
+            .map(|w| one_line(&w.id))
+    };
+    by_id(
+        &old.places,
+        &new.places,
+        |p| &p.id,
+        |id| old.place_ix(id).and_then(|i| old.places.get(i)),
+        |id| new.place_ix(id).is_some(),
+        entry,
+        |o, n| {
+            let mut out = Vec::new();
+            out.extend(text_field("name", &o.name, &n.name));
+            out.extend(text_field("short", &o.short, &n.short));
+            out.extend(word_field("kind", o.kind.as_str(), n.kind.as_str()));
+            for (field, a, b) in [("lat", o.lat, n.lat), ("lon", o.lon, n.lon)] {
+                if a.to_bits() != b.to_bits() {
+                    out.push(replaced(
+                        field,
+                        Some(a.to_string()),
+                        Some(b.to_string()),
+                        false,
+                        json!(a),
+                        json!(b),
+                    ));
+                }
+            }
+            let (wo, wn) = (within(old, o), within(new, n));
+            if wo != wn {
+                let (jo, jn) = (json!(wo), json!(wn));
+                out.push(replaced("within", wo, wn, false, jo, jn));
+            }
+            out.extend(id_set(
+                "aliases",
+                ids(o.aliases.iter().map(|s| Some(s.as_str()))),
+                ids(n.aliases.iter().map(|s| Some(s.as_str()))),
+            ));
+            out
+        },
+    )
+}
+
+pub fn tours(old: &Timeline, new: &Timeline) -> Section {
+    let entry = |t: &Tour| Entry {
+        id: one_line(&t.id),
+        date: None,
+        label: one_line(&t.title),
+    };
+    let sorted = |t: &Timeline| {
+        let mut tours: Vec<Tour> = t.tours.clone();
+        tours.sort_by(|a, b| a.id.cmp(&b.id));
+        tours
+    };
+    let (o_tours, n_tours) = (sorted(old), sorted(new));
+    by_id(
+        &o_tours,
+        &n_tours,
+        |t| &t.id,
+        |id| o_tours.iter().find(|t| t.id == id),
+        |id| n_tours.iter().any(|t| t.id == id),
+        entry,
+        |o, n| {
+            let mut out = Vec::new();
+            out.extend(text_field("title", &o.title, &n.title));
+            out.extend(long_text("summary", &o.summary, &n.summary));
+            out.extend(steps(old, o, new, n));
+            out
+        },
+    )
+}
+
+/// Added, removed and changed records of one kind matched by id; `new`
+/// and `old` are in the order the output lists them.
+#[allow(clippy::too_many_arguments)]
+fn by_id<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &String,
+    in_old: impl Fn(&str) -> Option<&'a T>,
+    in_new: impl Fn(&str) -> bool,
+    entry: impl Fn(&T) -> Entry,
+    fields: impl Fn(&T, &T) -> Vec<FieldChange>,
+) -> Section {
+    let mut s = Section::default();
+    for n in new {
+        match in_old(id(n)) {
+            None => s.added.push(entry(n)),
+            Some(o) => {
+                let fields = fields(o, n);
+                if !fields.is_empty() {
+                    s.changed.push(Changed {
+                        entry: entry(n),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+    s.removed = old.iter().filter(|o| !in_new(id(o))).map(entry).collect();
+    s
+}
+
+fn actor_id(t: &Timeline, a: usize) -> Option<&str> {
+    t.actors.get(a).map(|a| a.id.as_str())
+}
+
+/// Ids (or names) as a sorted set, sanitized; references out of range are
+/// skipped rather than trusted.
+fn ids<'a>(items: impl Iterator<Item = Option<&'a str>>) -> Vec<String> {
+    let mut v: Vec<String> = items.flatten().map(one_line).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn replaced(
+    field: &'static str,
+    old: Option<String>,
+    new: Option<String>,
+    quoted: bool,
+    old_json: Value,
+    new_json: Value,
+) -> FieldChange {
+    FieldChange {
+        field,
+        change: Change::Replaced {
+            old: old.map(|s| clip(&s, CLIP)),
+            new: new.map(|s| clip(&s, CLIP)),
+            note: None,
+            quoted,
+        },
+        old: old_json,
+        new: new_json,
+    }
+}
+
+/// A one-line text that is always there: a title, a name.
+fn text_field(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
+    (old != new).then(|| {
+        let (o, n) = (one_line(old), one_line(new));
+        let (jo, jn) = (json!(o), json!(n));
+        replaced(field, Some(o), Some(n), true, jo, jn)
+    })
+}
+
+/// A one-line text that may be left out (empty): a location.
+fn optional_text(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
+    (old != new).then(|| {
+        let value = |s: &str| (!s.is_empty()).then(|| one_line(s));
+        let (o, n) = (value(old), value(new));
+        let (jo, jn) = (json!(o), json!(n));
+        replaced(field, o, n, true, jo, jn)
+    })
+}
+
+/// A word from a fixed list, shown unquoted: an actor's kind.
+fn word_field(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
+    (old != new).then(|| {
+        replaced(
+            field,
+            Some(old.into()),
+            Some(new.into()),
+            false,
+            json!(old),
+            json!(new),
+        )
+    })
+}
+
+/// A text that may run to paragraphs: said in one line; the JSON keeps
+/// both texts whole (`null` where empty).
+fn long_text(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
+    let r = reword(old, new)?;
+    let value = |s: &str| match s.trim() {
+        "" => Value::Null,
+        _ => json!(sanitize(s)),
+    };
+    Some(FieldChange {
+        field,
+        change: Change::Reworded(r),
+        old: value(old),
+        new: value(new),
+    })
+}
+
+/// A date, with what changed of its precision and qualifier.
+fn date_field(
+    field: &'static str,
+    old: Option<EventDate>,
+    new: Option<EventDate>,
+) -> Option<FieldChange> {
+    if old == new {
+        return None;
+    }
+    let mut notes = Vec::new();
+    if let (Some(a), Some(b)) = (old, new) {
+        if a.precision() != b.precision() {
+            notes.push(format!(
+                "{} → {} precision",
+                a.precision().as_str(),
+                b.precision().as_str()
+            ));
+        }
+        if a.qualifier() != b.qualifier() {
+            notes.push(format!(
+                "{} → {}",
+                a.qualifier().as_str(),
+                b.qualifier().as_str()
+            ));
+        }
+    }
+    let show = |d: Option<EventDate>| d.map(|d| one_line(&d.to_string()));
+    Some(FieldChange {
+        field,
+        change: Change::Replaced {
+            old: show(old),
+            new: show(new),
+            note: (!notes.is_empty()).then(|| notes.join(", ")),
+            quoted: false,
+        },
+        old: date_json(old),
+        new: date_json(new),
+    })
+}
+
+/// A date as the export's JSON writes one, or `null`.
+pub fn date_json(d: Option<EventDate>) -> Value {
+    match d {
+        Some(d) => json!({
+            "edtf": d.to_edtf(),
+            "precision": d.precision().as_str(),
+            "qualifier": d.qualifier().as_str(),
+            "display": one_line(&d.to_string()),
+        }),
+        None => Value::Null,
+    }
+}
+
+/// A set of ids or names: members added and removed.
+fn id_set(field: &'static str, old: Vec<String>, new: Vec<String>) -> Option<FieldChange> {
+    if old == new {
+        return None;
+    }
+    let added = new.iter().filter(|x| !old.contains(x)).cloned().collect();
+    let removed = old.iter().filter(|x| !new.contains(x)).cloned().collect();
+    Some(FieldChange {
+        field,
+        change: Change::Members {
+            added,
+            removed,
+            changed: Vec::new(),
+        },
+        old: json!(old),
+        new: json!(new),
+    })
+}
+
+/// Figures by name: a new figure, one gone, one whose number changed.
+fn figures(old: &[(String, u64)], new: &[(String, u64)]) -> Option<FieldChange> {
+    let map = |f: &[(String, u64)]| -> BTreeMap<String, u64> {
+        f.iter().map(|(k, v)| (one_line(k), *v)).collect()
+    };
+    let (o, n) = (map(old), map(new));
+    if o == n {
+        return None;
+    }
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    let mut changed = Vec::new();
+    for (k, v) in &n {
+        match o.get(k) {
+            None => added.push(format!("{k} {v}")),
+            Some(w) if w != v => changed.push(format!("{k} {w} → {v}")),
+            Some(_) => {}
+        }
+    }
+    for (k, v) in &o {
+        if !n.contains_key(k) {
+            removed.push(format!("{k} {v}"));
+        }
+    }
+    Some(FieldChange {
+        field: "figures",
+        change: Change::Members {
+            added,
+            removed,
+            changed,
+        },
+        old: json!(o),
+        new: json!(n),
+    })
+}
+
+/// A source's identity: who published it, under what title.
+type SourceKey = (String, String);
+
+fn source_key(s: &Source) -> SourceKey {
+    (one_line(&s.publisher), one_line(&s.title))
+}
+
+/// "Dawn, “Taliban besiege Peshawar school”".
+fn source_name(s: &Source) -> String {
+    format!("{}, “{}”", clip(&s.publisher, CLIP), clip(&s.title, CLIP))
+}
+
+/// A claim as compared: by whom, how, what, and the sources it cites by
+/// their identity (never their numbers, which shift when a source is added).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct ClaimView {
+    by: String,
+    stance: Stance,
+    text: String,
+    cites: Vec<SourceKey>,
+}
+
+fn claim_view(t: &Timeline, e: &Event, c: &Claim) -> ClaimView {
+    let mut cites: Vec<SourceKey> = c
+        .sources
+        .iter()
+        .filter_map(|&i| e.sources.get(i))
+        .map(source_key)
+        .collect();
+    cites.sort();
+    cites.dedup();
+    ClaimView {
+        by: actor_id(t, c.by).map(one_line).unwrap_or_default(),
+        stance: c.stance,
+        text: one_line(&c.text),
+        cites,
+    }
+}
+
+impl ClaimView {
+    fn identity(&self) -> (String, Stance, String) {
+        (self.by.clone(), self.stance, self.text.clone())
+    }
+
+    /// "ttp asserts “Said the attack avenged…”".
+    fn said(&self) -> String {
+        format!(
+            "{} {} “{}”",
+            self.by,
+            self.stance.as_str(),
+            clip(&self.text, CLIP)
+        )
+    }
+
+    fn show(&self) -> String {
+        match self.cites.is_empty() {
+            true => self.said(),
+            false => format!("{} (cites {})", self.said(), cites(&self.cites, false)),
+        }
+    }
+
+    fn json(&self) -> Value {
+        let cites: Vec<Value> = self
+            .cites
+            .iter()
+            .map(|(p, t)| json!({ "publisher": p, "title": t }))
+            .collect();
+        json!({
+            "by": self.by,
+            "stance": self.stance.as_str(),
+            "text": self.text,
+            "sources": cites,
+        })
+    }
+}
+
+/// The sources a claim cites, by publisher, or with their titles too.
+fn cites(keys: &[SourceKey], titles: bool) -> String {
+    if keys.is_empty() {
+        return "none".to_string();
+    }
+    let mut names: Vec<String> = keys
+        .iter()
+        .map(|(p, t)| match titles {
+            true => format!("{}, “{}”", clip(p, CLIP), clip(t, CLIP)),
+            false => clip(p, CLIP),
+        })
+        .collect();
+    names.dedup();
+    names.join("; ")
+}
+
+fn claims(ot: &Timeline, o: &Event, nt: &Timeline, n: &Event) -> Option<FieldChange> {
+    let view = |t: &Timeline, e: &Event| -> Vec<ClaimView> {
+        let mut v: Vec<ClaimView> = e.claims.iter().map(|c| claim_view(t, e, c)).collect();
+        v.sort();
+        v
+    };
+    let (old, new) = (view(ot, o), view(nt, n));
+    let change = members(&old, &new, ClaimView::identity, ClaimView::show, |a, b| {
+        // Said by publisher when that tells the two apart, else with titles.
+        let (mut was, mut now) = (cites(&a.cites, false), cites(&b.cites, false));
+        if was == now {
+            (was, now) = (cites(&a.cites, true), cites(&b.cites, true));
+        }
+        format!("{}: cites {was} → {now}", a.said())
+    })?;
+    Some(FieldChange {
+        field: "claims",
+        change,
+        old: Value::Array(old.iter().map(ClaimView::json).collect()),
+        new: Value::Array(new.iter().map(ClaimView::json).collect()),
+    })
+}
+
+/// A source as compared: its identity, then its particulars.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct SourceView {
+    publisher: String,
+    title: String,
+    date: Option<EventDate>,
+    url: Option<String>,
+    grade: Option<String>,
+    name: String,
+}
+
+fn source_view(s: &Source) -> SourceView {
+    let (publisher, title) = source_key(s);
+    SourceView {
+        publisher,
+        title,
+        date: s.date,
+        url: s.url.as_deref().map(one_line),
+        grade: s.grade.map(|g| g.to_string()),
+        name: source_name(s),
+    }
+}
+
+impl SourceView {
+    fn identity(&self) -> SourceKey {
+        (self.publisher.clone(), self.title.clone())
+    }
+
+    /// "Dawn, “Title”, 16 Dec 2014, B2, https://…".
+    fn show(&self) -> String {
+        let mut parts = vec![self.name.clone()];
+        parts.extend(self.date.map(|d| one_line(&d.to_string())));
+        parts.extend(self.grade.clone());
+        parts.extend(self.url.as_deref().map(|u| clip(u, CLIP)));
+        parts.join(", ")
+    }
+
+    fn json(&self) -> Value {
+        json!({
+            "publisher": self.publisher,
+            "title": self.title,
+            "date": self.date.map(|d| d.to_edtf()),
+            "url": self.url,
+            "grade": self.grade,
+        })
+    }
+}
+
+fn sources(old: &[Source], new: &[Source]) -> Option<FieldChange> {
+    let view = |s: &[Source]| -> Vec<SourceView> {
+        let mut v: Vec<SourceView> = s.iter().map(source_view).collect();
+        v.sort();
+        v
+    };
+    let (old, new) = (view(old), view(new));
+    let change = members(
+        &old,
+        &new,
+        SourceView::identity,
+        SourceView::show,
+        |a, b| {
+            let show = |v: Option<String>| v.unwrap_or_else(|| "none".to_string());
+            let date = |d: Option<EventDate>| d.map(|d| one_line(&d.to_string()));
+            let url = |u: &Option<String>| u.as_deref().map(|u| clip(u, CLIP));
+            let mut what = Vec::new();
+            for (name, was, now) in [
+                ("date", date(a.date), date(b.date)),
+                ("grade", a.grade.clone(), b.grade.clone()),
+                ("url", url(&a.url), url(&b.url)),
+            ] {
+                if was != now {
+                    what.push(format!("{name} {} → {}", show(was), show(now)));
+                }
+            }
+            format!("{}: {}", a.name, what.join("; "))
+        },
+    )?;
+    Some(FieldChange {
+        field: "sources",
+        change,
+        old: Value::Array(old.iter().map(SourceView::json).collect()),
+        new: Value::Array(new.iter().map(SourceView::json).collect()),
+    })
+}
+
+/// Two sorted multisets compared: members on both sides alike drop out;
+/// of the rest, those whose identity is on both sides are paired (in
+/// order) as changed, the others are added or removed. `None` when the
+/// sets are equal.
+fn members<T: Ord, I: Ord>(
+    old: &[T],
+    new: &[T],
+    identity: impl Fn(&T) -> I,
+    show: impl Fn(&T) -> String,
+    changed: impl Fn(&T, &T) -> String,
+) -> Option<Change> {
+    if old == new {
+        return None;
+    }
+    // Both are sorted: a merge drops what both hold.
+    let (mut gone, mut came) = (Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a == b => (i, j) = (i + 1, j + 1),
+            (Some(a), Some(b)) if a < b => {
+                gone.push(a);
+                i += 1;
+            }
+            (Some(_), Some(b)) | (None, Some(b)) => {
+                came.push(b);
+                j += 1;
+            }
+            (Some(a), None) => {
+                gone.push(a);
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    let mut by_identity: BTreeMap<I, (Vec<&T>, Vec<&T>)> = BTreeMap::new();
+    for a in gone {
+        by_identity.entry(identity(a)).or_default().0.push(a);
+    }
+    for b in came {
+        by_identity.entry(identity(b)).or_default().1.push(b);
+    }
+    let (mut added, mut removed, mut changes) = (Vec::new(), Vec::new(), Vec::new());
+    for (was, now) in by_identity.values() {
+        let pairs = was.len().min(now.len());
+        for (a, b) in was.iter().zip(now.iter()) {
+            changes.push(changed(a, b));
+        }
+        removed.extend(was[pairs..].iter().map(|a| show(a)));
+        added.extend(now[pairs..].iter().map(|b| show(b)));
+    }
+    Some(Change::Members {
+        added,
+        removed,
+        changed: changes,
+    })
+}
+
+/// A tour's steps by event id: events added to and dropped from the tour,
+/// the order of those it kept, and their speaker notes.
+fn steps(ot: &Timeline, o: &Tour, nt: &Timeline, n: &Tour) -> Option<FieldChange> {
+    let view = |t: &Timeline, tour: &Tour| -> Vec<(String, String)> {
+        tour.steps
+            .iter()
+            .filter_map(|s| {
+                let e = t.events.get(s.event)?;
+                Some((one_line(&e.id), sanitize(&s.note).into_owned()))
+            })
+            .collect()
+    };
+    let (old, new) = (view(ot, o), view(nt, n));
+    if old == new {
+        return None;
+    }
+    let has = |steps: &[(String, String)], id: &str| steps.iter().any(|(e, _)| e == id);
+    let mut added: Vec<String> = Vec::new();
+    for (e, _) in &new {
+        if !has(&old, e) && !added.contains(e) {
+            added.push(e.clone());
+        }
+    }
+    let mut removed: Vec<String> = Vec::new();
+    for (e, _) in &old {
+        if !has(&new, e) && !removed.contains(e) {
+            removed.push(e.clone());
+        }
+    }
+    let mut changed = Vec::new();
+    let kept = |a: &[(String, String)], b: &[(String, String)]| -> Vec<String> {
+        a.iter()
+            .filter(|(e, _)| has(b, e))
+            .map(|(e, _)| e.clone())
+            .collect()
+    };
+    let (was, now) = (kept(&old, &new), kept(&new, &old));
+    if was != now && was.len() == now.len() {
+        let moved = was.iter().zip(&now).filter(|(a, b)| a != b).count();
+        changed.push(format!("order: {moved} of {} kept steps moved", was.len()));
+    } else if was != now {
+        // An event the tour shows more than once, shown a different number of times.
+        changed.push(format!("{} → {} steps", old.len(), new.len()));
+    }
+    for (e, note) in &new {
+        let Some((_, was)) = old.iter().find(|(x, _)| x == e) else {
+            continue;
+        };
+        if let Some(r) = reword(was, note) {
+            changed.push(format!("{e}: note {}", r.describe()));
+        }
+    }
+    let step_json = |steps: &[(String, String)]| -> Value {
+        Value::Array(
+            steps
+                .iter()
+                .map(|(e, note)| json!({ "event": e, "note": note }))
+                .collect(),
+        )
+    };
+    Some(FieldChange {
+        field: "steps",
+        change: Change::Members {
+            added,
+            removed,
+            changed,
+        },
+        old: step_json(&old),
+        new: step_json(&new),
+    })
+}
