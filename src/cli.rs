@@ -31,6 +31,11 @@ pub struct Cli {
     /// Colour theme
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
+
+    /// Badge what changed since this version: a git revision (HEAD~10, read
+    /// from the same paths) or an older copy's path
+    #[arg(long, value_name = "REV|PATH")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -272,7 +272,15 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
             None,
         ));
     }
+    let since = match &cli.since {
+        Some(arg) => match since_of(arg, &cli.paths, &loaded.timeline) {
+            Ok(s) => Some(s),
+            Err(e) => return Ok(usage(&e)),
+        },
+        None => None,
+    };
     let mut s = start(loaded, filter, cli.theme, protected);
+    s.since = since;
     with_marks(&mut s, &cli.paths);
     s.watched = cli.paths.clone();
     s.broken = broken;
@@ -382,6 +390,47 @@ fn known_filter(
         filter.marked = Some(marked);
     }
     Ok(filter)
+}
+
+/// What changed in `now` since the version `arg` names: a path to an
+/// older copy, `REV:PATH`, or a git revision of the same paths (the
+/// bundled timeline's are `timelines/`, read from the repository here).
+fn since_of(
+    arg: &str,
+    paths: &[PathBuf],
+    now: &Timeline,
+) -> Result<chronoscope::app::since::Since, String> {
+    use chronoscope::diff;
+    let shown = one_line(arg);
+    let old: PathBuf = if Path::new(arg).exists() || arg.contains(':') {
+        PathBuf::from(arg)
+    } else {
+        let path = match paths {
+            [] => PathBuf::from("timelines"),
+            [p] => p.clone(),
+            _ => {
+                return Err(format!(
+                    "--since {shown} with several paths: give an older copy's path, or REV:PATH"
+                ));
+            }
+        };
+        let path = if path.is_relative() && !path.starts_with(".") {
+            Path::new(".").join(path)
+        } else {
+            path
+        };
+        PathBuf::from(format!("{arg}:{}", path.display()))
+    };
+    let side = diff::read_side(&old).map_err(|e| format!("--since {shown}: {e}"))?;
+    let loaded = load::load(side.inputs);
+    if loaded.errors() > 0 {
+        return Err(format!(
+            "--since {shown}: that version has {} errors; `chronoscope check` on it shows them",
+            loaded.errors()
+        ));
+    }
+    let d = diff::compare(&loaded.timeline, now);
+    Ok(chronoscope::app::since::Since::from_diff(arg, &d))
 }
 
 /// The marks of the timeline read from `paths`, where they are kept, and

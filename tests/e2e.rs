@@ -244,6 +244,44 @@ fn marks_and_notes_are_kept_between_runs_and_become_a_brief_and_a_tour() {
     );
 }
 
+#[test]
+fn since_badges_what_is_new_and_changed_and_c_shows_only_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = dir.path().join("timeline.toml");
+    let old = std::fs::read_to_string(format!("{FIXTURE}/timeline.toml")).unwrap();
+    let edited = old.replace(
+        "title = \"Taliban enter Kabul\"",
+        "title = \"Taliban take Kabul without a fight\"",
+    ) + "\n[[events]]\nid = \"2024-12-new\"\ndate = \"2024-12-01\"\ntitle = \"A late addition\"\nsummary = \"s\"\n\n[[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\ndate = \"2024-12-01\"\n";
+    assert_ne!(old, edited);
+    std::fs::write(&now, edited).unwrap();
+    let Some(t) = Tmux::new(120, 32) else {
+        return;
+    };
+    t.run(&format!(
+        "{BIN} --since {FIXTURE} {}; echo EXITED $?",
+        now.display()
+    ));
+    t.wait_for("Events 13/13");
+    t.send(&["C"]);
+    t.wait_for("Events 2/13");
+    let screen = t.wait_for("new or changed since");
+    assert!(
+        screen.contains("changed") && screen.contains(" new"),
+        "{screen}"
+    );
+    // The details say what changed, the old title beside the new.
+    jump_to(&t, "2021-08");
+    t.send(&["Enter"]);
+    t.wait_for("changed since");
+    t.wait_for("“Taliban enter Kabul”");
+    t.send(&["c"]);
+    t.wait_for("Events 13/13");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {

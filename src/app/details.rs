@@ -19,11 +19,14 @@ impl App {
         if self.doc_key == Some(key) {
             return;
         }
-        let mark = match subject {
-            Subject::Event(e) if self.is_marked(e) => Some(self.note(e).unwrap_or_default()),
-            _ => None,
+        let own = match subject {
+            Subject::Event(e) => super::doc::Own {
+                mark: self.is_marked(e).then(|| self.note(e).unwrap_or_default()),
+                since: self.changes(e),
+            },
+            Subject::Actor(_) => super::doc::Own::default(),
         };
-        self.doc = document(&self.timeline, &self.index, subject, key.1, self.link, mark);
+        self.doc = document(&self.timeline, &self.index, subject, key.1, self.link, own);
         self.doc_key = Some(key);
     }
 

@@ -134,15 +134,14 @@ impl Writer {
 }
 
 /// The document for `subject`, `width` columns wide, with `selected` the
-/// selected link; `mark` is the person's mark on an event subject: `None`
-/// unmarked, else its note (empty for none).
+/// selected link; `own` is what the person brings to an event subject.
 pub fn document(
     t: &Timeline,
     index: &Index,
     subject: Subject,
     width: usize,
     selected: usize,
-    mark: Option<&str>,
+    own: Own<'_>,
 ) -> Doc {
     let mut b = Writer {
         width: width.max(1),
@@ -151,7 +150,7 @@ pub fn document(
         selected,
     };
     match subject {
-        Subject::Event(e) => event_doc(&mut b, t, e, mark),
+        Subject::Event(e) => event_doc(&mut b, t, e, own),
         Subject::Actor(a) => actor_doc(&mut b, t, index, a),
     }
     Doc {
@@ -191,7 +190,18 @@ pub fn cited(c: &crate::model::Claim) -> String {
     }
 }
 
-fn event_doc(b: &mut Writer, t: &Timeline, ix: usize, mark: Option<&str>) {
+/// What the person brings to an event: their mark and note, and what
+/// changed in it since the version they compare with.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Own<'a> {
+    /// `None` unmarked, else the note (empty for none).
+    pub mark: Option<&'a str>,
+    /// The version, and the lines of what changed (`None`: a new event).
+    pub since: Option<(&'a str, Option<&'a [String]>)>,
+}
+
+fn event_doc(b: &mut Writer, t: &Timeline, ix: usize, own: Own<'_>) {
+    let mark = own.mark;
     let e = &t.events[ix];
     let mut top = e.display_date();
     if !e.location.is_empty() {
@@ -209,6 +219,16 @@ fn event_doc(b: &mut Writer, t: &Timeline, ix: usize, mark: Option<&str>) {
         Some(note) => {
             b.text("★ marked · your note:", Tone::Heading, 0);
             b.text(note, Tone::Note, 2);
+        }
+        None => {}
+    }
+    match own.since {
+        Some((label, None)) => b.text(&format!("new since {label}"), Tone::Heading, 0),
+        Some((label, Some(lines))) => {
+            b.text(&format!("changed since {label}:"), Tone::Heading, 0);
+            for l in lines {
+                b.text(l, Tone::Dim, 2);
+            }
         }
         None => {}
     }
@@ -385,8 +405,8 @@ mod tests {
             "a".repeat(200)
         ));
         let index = Index::build(&t);
-        let shut = document(&t, &index, Subject::Event(0), 40, 9, None);
-        let open = document(&t, &index, Subject::Event(0), 40, 0, None);
+        let shut = document(&t, &index, Subject::Event(0), 40, 9, Own::default());
+        let open = document(&t, &index, Subject::Event(0), 40, 0, Own::default());
         let rows = |d: &Doc| {
             d.lines
                 .iter()

@@ -160,6 +160,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[k('U')], "U", M::PrevMark, "previous marked event", None),
     b(Global, &[k('*')], "*", M::ToggleMarkedOnly, "only the marked events (again: all)", None),
     b(Global, &[k('A')], "A", M::StartNote, "write a note on the selected event (marks it)", None),
+    b(Global, &[k('C')], "C", M::ToggleChangedOnly, "only the events new or changed since --since (again: all)", None),
     b(Global, &[k('T')], "T", M::StartSaveTour, "save the marked events as a tour, in a new file", None),
     b(Global, &[k('c')], "c", M::ClearFilters, "clear every filter and the narrowing", Some("clear")),
     b(Global, &[k('x')], "x", M::ToggleContested, "only contested events (≠): claims on both sides", None),

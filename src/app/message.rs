@@ -110,6 +110,8 @@ pub enum Message {
     StartNote,
     /// Save the marked events as a tour, in a new file.
     StartSaveTour,
+    /// Only the events new or changed since `--since`, or all again.
+    ToggleChangedOnly,
     /// The loop's report of writing the marks file.
     MarksSaved(Result<(), String>),
     /// The loop's report of saving a tour: the file, or why not.

@@ -34,6 +34,7 @@ pub mod present;
 mod prompt;
 mod publishers;
 mod reload;
+pub mod since;
 pub mod slide;
 mod sources;
 #[cfg(test)]
@@ -152,6 +153,8 @@ pub struct Start {
     /// Why marks are not kept, or which marked events are gone, to say
     /// on the bottom line when the explorer opens.
     pub marks_problem: Option<String>,
+    /// What changed since an older version, to badge (`--since`).
+    pub since: Option<since::Since>,
 }
 
 impl Start {
@@ -171,6 +174,7 @@ impl Start {
             marks: crate::marks::Marks::default(),
             marks_file: None,
             marks_problem: None,
+            since: None,
         }
     }
 }
@@ -249,6 +253,9 @@ pub struct App {
     marks_file: Option<crate::marks::Keeping>,
     /// For each event, whether it is marked: `marks` by index.
     marked: Vec<bool>,
+    since: Option<since::Since>,
+    /// Each event's badge against `since`.
+    badges: Vec<Option<since::Badge>>,
 }
 
 impl App {
@@ -305,8 +312,11 @@ impl App {
             marks: start.marks,
             marks_file: start.marks_file,
             marked: Vec::new(),
+            since: start.since,
+            badges: Vec::new(),
         };
         app.remark();
+        app.rebadge();
         if let Some(why) = start.marks_problem {
             app.banner = Some(why);
         }

@@ -105,6 +105,7 @@ impl App {
         self.index = Index::build(&timeline);
         self.timeline = timeline;
         self.remark();
+        self.rebadge();
         // Indices into the old timeline go: links, history, the lanes.
         self.history.clear();
         self.details_override = None;

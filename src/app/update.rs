@@ -123,6 +123,7 @@ impl App {
             Message::ToggleMarkedOnly => self.toggle_marked_only(),
             Message::StartNote => self.start_note(),
             Message::StartSaveTour => self.start_save_tour(),
+            Message::ToggleChangedOnly => self.toggle_changed_only(),
             Message::ToggleSources => self.open_publishers(),
             Message::Click { column, row } => self.click(column, row),
             Message::Scroll { column, row, down } => self.scroll_at(column, row, down),

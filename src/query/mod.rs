@@ -66,6 +66,9 @@ pub struct Filter {
     pub publisher: Option<PublisherFilter>,
     /// Only the events a person marked, ascending (`crate::marks`).
     pub marked: Option<Vec<EventIx>>,
+    /// Only the events new or changed since a version: its name, and the
+    /// events, ascending (`crate::diff`).
+    pub since: Option<(String, Vec<EventIx>)>,
 }
 
 impl Filter {
@@ -84,6 +87,7 @@ impl Filter {
             && self.tags.is_empty()
             && self.places.is_empty()
             && self.marked.is_none()
+            && self.since.is_none()
             && self.from.is_none()
             && self.to.is_none()
             && self.search.trim().is_empty()
@@ -229,9 +233,12 @@ pub fn apply(t: &Timeline, index: &Index, f: &Filter) -> Filtered {
     restrict(&mut keep, &f.actors, &index.actor_events, f.combine);
     restrict(&mut keep, &f.tags, &index.tag_events, f.combine);
     restrict_places(t, index, f, &mut keep);
-    if let Some(marked) = &f.marked {
+    for only in [f.marked.as_ref(), f.since.as_ref().map(|s| &s.1)]
+        .into_iter()
+        .flatten()
+    {
         for (e, k) in keep.iter_mut().enumerate() {
-            *k &= marked.binary_search(&e).is_ok();
+            *k &= only.binary_search(&e).is_ok();
         }
     }
     let mut too_coarse = 0;
@@ -404,6 +411,13 @@ pub fn describe_filters(t: &Timeline, f: &Filter, shown: &Filtered) -> Vec<Strin
     }
     if let Some(m) = &f.marked {
         parts.push(format!("★ marked ({})", m.len()));
+    }
+    if let Some((since, events)) = &f.since {
+        parts.push(format!(
+            "new or changed since {} ({})",
+            crate::text::one_line(since),
+            events.len()
+        ));
     }
     if !f.places.is_empty() {
         parts.push(

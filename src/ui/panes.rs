@@ -262,10 +262,12 @@ fn event_line(
         _ => e.date.without_year(),
     };
     let conflict = if e.has_conflict() { "≠" } else { " " };
-    let names: Vec<&str> = e
-        .actors
-        .iter()
-        .map(|&a| t.actors[a].short.as_str())
+    // New or changed since `--since`: a word, first among the badges.
+    let names: Vec<&str> = app
+        .badge(ix)
+        .map(|b| b.word())
+        .into_iter()
+        .chain(e.actors.iter().map(|&a| t.actors[a].short.as_str()))
         .collect();
     let fixed = 1 + 1 + 8 + 1 + 1; // pointer, space, date, space, conflict
     let free = w.saturating_sub(fixed + 2);
