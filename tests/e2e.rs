@@ -282,6 +282,44 @@ fn since_badges_what_is_new_and_changed_and_c_shows_only_them() {
     t.assert_restored();
 }
 
+#[test]
+fn a_longer_note_is_written_in_the_editor() {
+    let state = tempfile::tempdir().unwrap();
+    let bin = tempfile::tempdir().unwrap();
+    let editor = bin.path().join("note-editor");
+    // An editor that adds a paragraph to the file it is given last (after
+    // the flag from $EDITOR, which is split on spaces, never a shell).
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nfor f; do :; done\nprintf '%s\\n\\nSecond paragraph, from the editor.\\n' \"$(cat \"$f\")\" > \"$f.new\" && mv \"$f.new\" \"$f\"\n",
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    t.run(&format!(
+        "XDG_STATE_HOME={} EDITOR='{} --flag' {BIN} {FIXTURE}; echo EXITED $?",
+        state.path().display(),
+        editor.display()
+    ));
+    t.wait_for("Events 12/12");
+    t.send(&["A"]);
+    t.wait_for("note:");
+    t.send(&["-l", "First"]);
+    t.send(&["C-e"]);
+    t.wait_for("Note kept");
+    t.send(&["Tab"]);
+    t.wait_for("Second paragraph, from the editor.");
+    t.wait_for("First");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {

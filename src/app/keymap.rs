@@ -203,6 +203,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Prompt, &[code(Tab)], "Tab", M::NextFormat, "export: the next format", None),
     b(Prompt, &[code(BackTab)], "S-Tab", M::PrevFormat, "export: the format before", None),
     b(Prompt, &[ctrl('u')], "Ctrl-u", M::ClearInput, "clear the input", None),
+    b(Prompt, &[ctrl('e')], "Ctrl-e", M::EditInEditor, "note: write it in $EDITOR instead", None),
     b(Prompt, &[code(F(1))], "F1", M::ToggleHelp, "help (? is typed)", None),
     b(Prompt, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
     // Asked whether to replace a file.

@@ -110,6 +110,10 @@ pub enum Message {
     StartNote,
     /// Save the marked events as a tour, in a new file.
     StartSaveTour,
+    /// In the note prompt: write the note in the person's editor.
+    EditInEditor,
+    /// The loop's report of the editor: the note as left, or why not.
+    NoteEdited(crate::model::EventIx, Result<String, String>),
     /// Only the events new or changed since `--since`, or all again.
     ToggleChangedOnly,
     /// The loop's report of writing the marks file.
@@ -175,6 +179,11 @@ pub enum Effect {
         file: PathBuf,
         marks: crate::marks::Marks,
         paths: Vec<PathBuf>,
+    },
+    /// Open the person's editor on a note.
+    EditNote {
+        event: crate::model::EventIx,
+        text: String,
     },
     /// Write a tour to a new file, never over one.
     SaveTour {

@@ -114,6 +114,15 @@ impl App {
                 return None;
             }
             Message::SubmitInput => return self.submit(),
+            Message::EditInEditor => {
+                if let Prompt::Note(event) = kind {
+                    let text = p.input.clone();
+                    self.mode = Mode::Browse;
+                    return Some(Effect::EditNote { event, text });
+                }
+                p.error = Some("only a note is written in the editor".into());
+                return None;
+            }
             Message::ToggleHelp => {
                 self.open_help();
                 return None;

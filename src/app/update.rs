@@ -37,6 +37,15 @@ impl App {
                 self.marks_saved(result);
                 return None;
             }
+            Message::NoteEdited(event, result) => {
+                return match result {
+                    Ok(text) => self.submit_note(event, &text),
+                    Err(why) => {
+                        self.banner = Some(format!("Note unchanged: {why}"));
+                        None
+                    }
+                };
+            }
             Message::TourSaved(result) => {
                 self.tour_saved(result);
                 return None;

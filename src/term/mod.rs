@@ -10,6 +10,7 @@
 //! waits on a file: reloads run on the worker, and a reload that does not
 //! answer in `RELOAD_DEADLINE` is reported while keys go on working.
 
+mod editor;
 pub mod guard;
 mod links;
 mod open;
@@ -45,9 +46,25 @@ pub enum Wake {
 /// How long a reload may take before the header says the files do not answer.
 const RELOAD_DEADLINE: Duration = Duration::from_secs(5);
 
+/// How long the input thread waits for a key before it looks whether it
+/// should stand aside (for an editor the person opened).
+const INPUT_POLL: Duration = Duration::from_millis(100);
+
 fn spawn_input(tx: mpsc::Sender<Wake>) -> io::Result<()> {
     thread::Builder::new().name("input".into()).spawn(move || {
         loop {
+            if editor::paused() {
+                thread::sleep(INPUT_POLL / 4);
+                continue;
+            }
+            match event::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(e) => {
+                    let _ = tx.send(Wake::TermFailed(e));
+                    break;
+                }
+            }
             let input = match event::read() {
                 Ok(ev) => Wake::Term(ev),
                 Err(e) => {
@@ -201,6 +218,14 @@ pub fn run(mut app: App) -> io::Result<()> {
                     let saved = crate::marks::save(&file, &marks, &paths)
                         .map_err(|e| format!("{}: {e}", file.display()));
                     effect = app.update(Message::MarksSaved(saved));
+                }
+                Effect::EditNote { event, text } => {
+                    let edited = {
+                        let mut taken = guard::lock();
+                        editor::edit(&mut taken, &text)
+                    };
+                    repaint(&mut terminal)?;
+                    effect = app.update(Message::NoteEdited(event, edited));
                 }
                 Effect::SaveTour { path, text } => {
                     let saved = crate::export::write_new_toml(&path, &text, app.protected())
