@@ -499,3 +499,30 @@ fn an_interrupted_export_leaves_no_temporary_file() {
     super::write::remove_for_test(dir.path());
     assert!(!tmp.exists());
 }
+
+#[test]
+fn a_tour_is_a_new_toml_file_never_over_one_nor_inside_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let tl = dir.path().join("tl");
+    std::fs::create_dir_all(&tl).unwrap();
+    let protected = Protected {
+        files: vec![],
+        folders: vec![tl.clone()],
+    };
+    let tour = dir.path().join("tour.toml");
+    let written = write_new_toml(&tour, "[[tours]]\n", &protected).unwrap();
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "[[tours]]\n");
+    // Never over a file, not even the one just written.
+    let err = write_new_toml(&tour, "again", &protected).unwrap_err();
+    assert!(matches!(err, ExportError::Exists(_)), "{err}");
+    assert_eq!(std::fs::read_to_string(&tour).unwrap(), "[[tours]]\n");
+    // Never into the timeline's folder, where it would join the timeline.
+    let err = write_new_toml(&tl.join("tour.toml"), "x", &protected).unwrap_err();
+    assert!(
+        matches!(err, ExportError::InsideTimelineFolder(..)),
+        "{err}"
+    );
+    // A tour is TOML.
+    let err = write_new_toml(&dir.path().join("tour.md"), "x", &protected).unwrap_err();
+    assert!(matches!(err, ExportError::NotToml(_)), "{err}");
+}
