@@ -320,6 +320,21 @@ fn a_longer_note_is_written_in_the_editor() {
     t.assert_restored();
 }
 
+/// Writes `text` to `file`, again each second, until `want` is on screen.
+fn write_until_seen(t: &Tmux, file: &std::path::Path, text: &str, want: &str) -> String {
+    for _ in 0..30 {
+        std::fs::write(file, text).unwrap();
+        for _ in 0..25 {
+            let s = t.screen();
+            if s.contains(want) {
+                return s;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(40));
+        }
+    }
+    t.wait_for(want)
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
@@ -741,8 +756,14 @@ fn a_broken_edit_keeps_its_mark_until_fixed_and_bang_shows_why() {
     };
     t.run(&format!("{BIN} {}; echo EXITED $?", dir.path().display()));
     t.wait_for("Events 12/12");
-    std::fs::write(&file, format!("{original}\n= broken\n")).unwrap();
-    t.wait_for("Not reloaded: ");
+    // The watcher is set up beside the first frame, not before it: an edit
+    // made at once may come before it, as a person's never does.
+    write_until_seen(
+        &t,
+        &file,
+        &format!("{original}\n= broken\n"),
+        "Not reloaded: ",
+    );
     // The banner goes with the next key; the mark stays.
     t.send(&["j"]);
     t.wait_until("banner gone", |s| !s.contains("Not reloaded: "));
