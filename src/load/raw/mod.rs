@@ -8,9 +8,11 @@
 //!
 //! Here: the records and the fields each table takes (one spec per table,
 //! which drives both the unknown-field and the missing-field checks);
-//! `walk` turns tables into records; `accessors` reads typed values.
+//! `walk` turns tables into records; `accessors` reads typed values,
+//! `degrees` coordinates.
 
 mod accessors;
+mod degrees;
 mod walk;
 
 use std::borrow::Cow;

@@ -2,7 +2,7 @@
 //! and sources, tours with their steps. Each checks its fields against its
 //! spec in `mod.rs`; values are read through `accessors`.
 
-use super::accessors::Axis;
+use super::degrees::Axis;
 use super::*;
 use crate::load::doc::{Key, Node};
 
