@@ -273,8 +273,8 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         ));
     }
     let since = match &cli.since {
-        Some(arg) => match since_of(arg, &cli.paths, &loaded.timeline) {
-            Ok(s) => Some(s),
+        Some(arg) => match chronoscope::diff::since(arg, &cli.paths, &loaded.timeline) {
+            Ok(d) => Some(chronoscope::app::since::Since::from_diff(arg, &d)),
             Err(e) => return Ok(usage(&e)),
         },
         None => None,
@@ -376,7 +376,7 @@ fn known_filter(
         loaded.timeline = loaded.timeline.as_known_on(day);
     }
     if flags.marked {
-        let (marks, _, problem) = marks_of(paths);
+        let chronoscope::marks::Opened { marks, problem, .. } = chronoscope::marks::open(paths);
         if let Some(why) = problem {
             return Err(format!("--marked: {why}"));
         }
@@ -392,91 +392,12 @@ fn known_filter(
     Ok(filter)
 }
 
-/// What changed in `now` since the version `arg` names: a path to an
-/// older copy, `REV:PATH`, or a git revision of the same paths (the
-/// bundled timeline's are `timelines/`, read from the repository here).
-fn since_of(
-    arg: &str,
-    paths: &[PathBuf],
-    now: &Timeline,
-) -> Result<chronoscope::app::since::Since, String> {
-    use chronoscope::diff;
-    let shown = one_line(arg);
-    let old: PathBuf = if Path::new(arg).exists() || arg.contains(':') {
-        PathBuf::from(arg)
-    } else {
-        let path = match paths {
-            [] => PathBuf::from("timelines"),
-            [p] => p.clone(),
-            _ => {
-                return Err(format!(
-                    "--since {shown} with several paths: give an older copy's path, or REV:PATH"
-                ));
-            }
-        };
-        let path = if path.is_relative() && !path.starts_with(".") {
-            Path::new(".").join(path)
-        } else {
-            path
-        };
-        PathBuf::from(format!("{arg}:{}", path.display()))
-    };
-    let side = diff::read_side(&old).map_err(|e| format!("--since {shown}: {e}"))?;
-    let loaded = load::load(side.inputs);
-    if loaded.errors() > 0 {
-        return Err(format!(
-            "--since {shown}: that version has {} errors; `chronoscope check` on it shows them",
-            loaded.errors()
-        ));
-    }
-    let d = diff::compare(&loaded.timeline, now);
-    Ok(chronoscope::app::since::Since::from_diff(arg, &d))
-}
-
-/// The marks of the timeline read from `paths`, where they are kept, and
-/// why they cannot be kept when they cannot (said, never silent).
-fn marks_of(
-    paths: &[PathBuf],
-) -> (
-    chronoscope::marks::Marks,
-    Option<chronoscope::marks::Keeping>,
-    Option<String>,
-) {
-    use chronoscope::marks;
-    let Some(folder) = marks::folder() else {
-        return (
-            marks::Marks::default(),
-            None,
-            Some("marks are kept for this session only: no state folder (set HOME or XDG_STATE_HOME)".into()),
-        );
-    };
-    let file = marks::file_in(&folder, paths);
-    match marks::load(&file) {
-        Ok(m) => (m, Some((file, paths.to_vec())), None),
-        Err(why) => (
-            marks::Marks::default(),
-            None,
-            Some(format!(
-                "marks are kept for this session only: {why}; fix or move that file"
-            )),
-        ),
-    }
-}
-
-/// The explorer's marks: loaded, kept where they belong, and what to say
-/// about them when it opens.
+/// The explorer's marks: loaded, and kept where they belong.
 fn with_marks(s: &mut Start, paths: &[PathBuf]) {
-    let (marks, file, problem) = marks_of(paths);
-    let gone: Vec<&str> = marks
-        .list
-        .iter()
-        .filter(|m| s.timeline.event_ix(&m.event).is_none())
-        .map(|m| m.event.as_str())
-        .collect();
-    s.marks_problem =
-        problem.or_else(|| (!gone.is_empty()).then(|| chronoscope::app::marks::gone_words(&gone)));
-    s.marks = marks;
-    s.marks_file = file;
+    let opened = chronoscope::marks::open(paths);
+    s.marks = opened.marks;
+    s.marks_file = opened.keeping;
+    s.marks_problem = opened.problem;
 }
 
 fn run_terminal(app: App) -> ExitCode {
@@ -557,7 +478,10 @@ fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
         Err(code) => return Ok(code),
     };
     // The notes travel with the marked events they belong to.
-    let marks = args.filter.marked.then(|| marks_of(&args.paths).0);
+    let marks = args
+        .filter
+        .marked
+        .then(|| chronoscope::marks::open(&args.paths).marks);
     Ok(emit(
         &loaded.timeline,
         &filter,

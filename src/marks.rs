@@ -130,6 +130,43 @@ impl Marks {
 /// it belongs to.
 pub type Keeping = (PathBuf, Vec<PathBuf>);
 
+/// A timeline's marks as opened: the marks, where they are kept (`None`:
+/// for this session only), and why they cannot be kept when they cannot —
+/// said, never silent.
+#[derive(Debug, Default)]
+pub struct Opened {
+    pub marks: Marks,
+    pub keeping: Option<Keeping>,
+    pub problem: Option<String>,
+}
+
+/// The marks of the timeline read from `paths`, from the state folder.
+pub fn open(paths: &[PathBuf]) -> Opened {
+    let Some(folder) = folder() else {
+        return Opened {
+            problem: Some(
+                "marks are kept for this session only: no state folder (set HOME or XDG_STATE_HOME)"
+                    .into(),
+            ),
+            ..Opened::default()
+        };
+    };
+    let file = file_in(&folder, paths);
+    match load(&file) {
+        Ok(marks) => Opened {
+            marks,
+            keeping: Some((file, paths.to_vec())),
+            problem: None,
+        },
+        Err(why) => Opened {
+            problem: Some(format!(
+                "marks are kept for this session only: {why}; fix or move that file"
+            )),
+            ..Opened::default()
+        },
+    }
+}
+
 /// The folder marks are kept in: `$XDG_STATE_HOME/chronoscope/marks`.
 pub fn folder() -> Option<PathBuf> {
     use etcetera::BaseStrategy as _;

@@ -150,8 +150,8 @@ pub struct Start {
     /// keeps them for this session only (no state folder, or a marks
     /// file that could not be read and must not be written over).
     pub marks_file: Option<crate::marks::Keeping>,
-    /// Why marks are not kept, or which marked events are gone, to say
-    /// on the bottom line when the explorer opens.
+    /// Why marks are not kept, to say on the bottom line when the explorer
+    /// opens (marked events that are gone are said there too).
     pub marks_problem: Option<String>,
     /// What changed since an older version, to badge (`--since`).
     pub since: Option<since::Since>,
@@ -317,9 +317,10 @@ impl App {
         };
         app.remark();
         app.rebadge();
-        if let Some(why) = start.marks_problem {
-            app.banner = Some(why);
-        }
+        let gone = app.gone_marks();
+        app.banner = start
+            .marks_problem
+            .or_else(|| (!gone.is_empty()).then(|| marks::gone_words(&gone)));
         app.rebuild_rows();
         app.rebuild_entries();
         app.clamp_scrolls();

@@ -26,6 +26,8 @@ pub use json::{FORMAT_NAME, VERSION, to_json};
 pub use render::{to_markdown, to_text};
 pub use side::{GitError, Side, SideError, Spec, read_side};
 
+use std::path::{Path, PathBuf};
+
 use crate::model::{EventDate, Timeline};
 use crate::text::one_line;
 
@@ -337,6 +339,41 @@ pub fn compare(old: &Timeline, new: &Timeline) -> Diff {
         places: fields::places(old, new),
         tours: fields::tours(old, new),
     }
+}
+
+/// What changed in `now` since the version `arg` names: a path to an
+/// older copy, `REV:PATH`, or a git revision of the same paths (the
+/// bundled timeline's are `timelines/`, read from the repository here).
+pub fn since(arg: &str, paths: &[PathBuf], now: &Timeline) -> Result<Diff, String> {
+    let shown = one_line(arg);
+    let old: PathBuf = if Path::new(arg).exists() || arg.contains(':') {
+        PathBuf::from(arg)
+    } else {
+        let path = match paths {
+            [] => PathBuf::from("timelines"),
+            [p] => p.clone(),
+            _ => {
+                return Err(format!(
+                    "--since {shown} with several paths: give an older copy's path, or REV:PATH"
+                ));
+            }
+        };
+        let path = if path.is_relative() && !path.starts_with(".") {
+            Path::new(".").join(path)
+        } else {
+            path
+        };
+        PathBuf::from(format!("{arg}:{}", path.display()))
+    };
+    let side = read_side(&old).map_err(|e| format!("--since {shown}: {e}"))?;
+    let loaded = crate::load::load(side.inputs);
+    if loaded.errors() > 0 {
+        return Err(format!(
+            "--since {shown}: that version has {} errors; `chronoscope check` on it shows them",
+            loaded.errors()
+        ));
+    }
+    Ok(compare(&loaded.timeline, now))
 }
 
 #[cfg(test)]
