@@ -19,6 +19,7 @@
 mod fields;
 mod json;
 mod render;
+mod sets;
 mod side;
 mod words;
 
