@@ -105,7 +105,6 @@ impl Marks {
     /// The file's text: a comment saying what it is, the timeline's paths,
     /// and the marks.
     pub fn render(&self, paths: &[PathBuf]) -> String {
-        let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
         let mut out = String::from(
             "# Marks and notes chronoscope keeps for one timeline: the events marked\n\
              # with `m`, in the order they were marked, and the notes written on them.\n\
@@ -113,13 +112,13 @@ impl Marks {
         );
         let shown: Vec<String> = paths
             .iter()
-            .map(|p| quote(&p.display().to_string()))
+            .map(|p| toml_string(&p.display().to_string()))
             .collect();
         out.push_str(&format!("timeline = [{}]\n", shown.join(", ")));
         for m in &self.list {
-            out.push_str(&format!("\n[[marks]]\nevent = {}\n", quote(&m.event)));
+            out.push_str(&format!("\n[[marks]]\nevent = {}\n", toml_string(&m.event)));
             if !m.note.is_empty() {
-                out.push_str(&format!("note = {}\n", quote(&m.note)));
+                out.push_str(&format!("note = {}\n", toml_string(&m.note)));
             }
         }
         out
@@ -165,6 +164,12 @@ pub fn open(paths: &[PathBuf]) -> Opened {
             ..Opened::default()
         },
     }
+}
+
+/// `s` as a TOML basic string: a JSON string is one, with the same
+/// escapes (and `\u` for every control character).
+pub fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
 /// The folder marks are kept in: `$XDG_STATE_HOME/chronoscope/marks`.

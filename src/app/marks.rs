@@ -11,7 +11,7 @@ use crate::model::{EventIx, Timeline};
 
 impl App {
     /// Which events are marked, after the marks or the timeline changed;
-    /// the marked-only filter follows.
+    /// the marked-only filter follows (its caller filters again).
     pub(super) fn remark(&mut self) {
         let t = &self.timeline;
         self.marked = vec![false; t.events.len()];
@@ -22,8 +22,16 @@ impl App {
         }
         if self.filter.marked.is_some() {
             self.filter.marked = Some(self.marked_events());
+        }
+    }
+
+    /// The marks changed: which events are marked, and what shows.
+    fn marks_changed(&mut self) {
+        self.remark();
+        if self.filter.marked.is_some() {
             self.refilter(None);
         }
+        self.doc_key = None;
     }
 
     /// The marked events that are in the timeline, in date order.
@@ -58,14 +66,13 @@ impl App {
         let id = self.timeline.events[e].id.clone();
         let had_note = self.marks.note(&id).is_some();
         let now = self.marks.toggle(&id);
-        self.remark();
+        self.marks_changed();
         let n = self.marked.iter().filter(|&&m| m).count();
         self.banner = Some(match (now, had_note) {
             (true, _) => format!("Marked · {n} marked"),
             (false, true) => format!("Unmarked, and its note removed · {n} marked"),
             (false, false) => format!("Unmarked · {n} marked"),
         });
-        self.doc_key = None;
         self.save_marks()
     }
 
@@ -123,8 +130,7 @@ impl App {
         self.mode = Mode::Browse;
         let id = self.timeline.events.get(e)?.id.clone();
         self.marks.set_note(&id, text);
-        self.remark();
-        self.doc_key = None;
+        self.marks_changed();
         self.banner = Some(if text.trim().is_empty() {
             "Note removed; the event stays marked".into()
         } else {
@@ -220,7 +226,7 @@ pub fn tour_text(
     by_date: bool,
     today: chrono::NaiveDate,
 ) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let quote = crate::marks::toml_string;
     let mut steps: Vec<(EventIx, &str)> = marks
         .list
         .iter()
