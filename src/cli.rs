@@ -58,6 +58,9 @@ pub enum Command {
     Tags(IndexArgs),
     /// List the places: id, kind, how many events name each, coordinates and name
     Places(IndexArgs),
+    /// The presenter view of a presentation published with `present --publish`:
+    /// the speaker notes, the next slide, the clock; its keys move both screens
+    Presenter(PresenterArgs),
     /// List the tours: id, title and number of steps
     Tours(IndexArgs),
     /// What changed between two versions: exit 0 when nothing did, 1 when something did, 2 when they cannot be compared
@@ -90,10 +93,27 @@ pub struct PresentArgs {
     #[arg(long, value_name = "ID")]
     pub tour: Option<String>,
 
+    /// Present to the room with no speaker notes on screen: `chronoscope
+    /// presenter` in a second terminal shows them, and moves both
+    #[arg(long)]
+    pub publish: bool,
+
     #[command(flatten)]
     pub filter: FilterArgs,
 
     /// Colour theme (high-contrast suits projectors)
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+}
+
+/// `chronoscope presenter`: follows the presentation published on this machine.
+#[derive(Debug, Clone, Args)]
+pub struct PresenterArgs {
+    /// Timeline files or directories: the same as the presentation's
+    /// (default: the bundled timeline)
+    pub paths: Vec<PathBuf>,
+
+    /// Colour theme
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
 }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod diff;
 pub mod export;
 pub mod fit;
+pub mod link;
 pub mod load;
 pub mod map;
 pub mod marks;

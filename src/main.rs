@@ -14,7 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Parser;
 
 use chronoscope::app::{App, Broken, Deck, Start};
-use chronoscope::cli::{CheckFormat, Cli, Command, IndexArgs, ListArgs, PresentArgs, ThemeName};
+use chronoscope::cli::{
+    CheckFormat, Cli, Command, IndexArgs, ListArgs, PresentArgs, PresenterArgs, ThemeName,
+};
 use chronoscope::export::{self, Catalogue, Format, Protected, Replace};
 use chronoscope::load::{self, Input, LoadError, Loaded};
 use chronoscope::model::Timeline;
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::List(args)) => list(&args),
         Some(Command::Present(args)) => present(&args),
+        Some(Command::Presenter(args)) => presenter(&args),
         Some(Command::Actors(args)) => catalogue(&args, Catalogue::Actors),
         Some(Command::Tags(args)) => catalogue(&args, Catalogue::Tags),
         Some(Command::Places(args)) => catalogue(&args, Catalogue::Places),
@@ -324,6 +327,17 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             Deck::of_events(title, &shown.events, None)
         }
     };
+    // Refused before the terminal is taken: one room screen at a time.
+    let link = if args.publish {
+        let bound =
+            chronoscope::link::socket_path().and_then(|p| chronoscope::link::Publisher::bind(&p));
+        match bound {
+            Ok(p) => chronoscope::term::Link::Publish(p),
+            Err(why) => return Ok(usage(&format!("--publish: {why}"))),
+        }
+    } else {
+        chronoscope::term::Link::None
+    };
     if !std::io::stdout().is_terminal() {
         return Ok(usage(
             "present needs a terminal; `chronoscope list` prints the chronology",
@@ -332,7 +346,31 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
     let mut s = start(loaded, filter, args.theme, protected);
     with_marks(&mut s, &args.paths);
     s.deck = Some(deck);
-    Ok(run_terminal(App::new(s)))
+    s.publish = args.publish;
+    Ok(run_linked(App::new(s), link))
+}
+
+/// `chronoscope presenter`: the presenter view of the presentation
+/// published on this machine, read from the same timeline.
+fn presenter(args: &PresenterArgs) -> Result<ExitCode, LoadError> {
+    let (loaded, filter, protected) = match load_filtered(&args.paths, &Default::default())? {
+        Ok(ok) => ok,
+        Err(code) => return Ok(code),
+    };
+    let path = match chronoscope::link::socket_path() {
+        Ok(p) => p,
+        Err(why) => return Ok(usage(&why)),
+    };
+    if !std::io::stdout().is_terminal() {
+        return Ok(usage("the presenter view needs a terminal"));
+    }
+    let mut s = start(loaded, filter, args.theme, protected);
+    with_marks(&mut s, &args.paths);
+    s.follow = Some(one_line(&path.display().to_string()));
+    Ok(run_linked(
+        App::new(s),
+        chronoscope::term::Link::Follow(path),
+    ))
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -401,7 +439,11 @@ fn with_marks(s: &mut Start, paths: &[PathBuf]) {
 }
 
 fn run_terminal(app: App) -> ExitCode {
-    match chronoscope::term::run(app) {
+    run_linked(app, chronoscope::term::Link::None)
+}
+
+fn run_linked(app: App, link: chronoscope::term::Link) -> ExitCode {
+    match chronoscope::term::run_linked(app, link) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             say(Stream::Err, &format!("error: the terminal failed: {e}\n"));

@@ -229,6 +229,8 @@ fn marks_and_notes_are_kept_between_runs_and_become_a_brief_and_a_tour() {
         "{BIN} present --tour {id} {FIXTURE} {}; echo EXITED $?",
         tour.display()
     ));
+    t.wait_for("2 steps");
+    t.send(&["Right"]);
     t.wait_for("1/2");
     t.send(&["Right"]);
     t.wait_for("2/2");
@@ -414,16 +416,31 @@ fn a_trainer_walks_a_tour_with_notes_and_returns_to_the_explorer() {
     t.run(&format!(
         "{BIN} present {FIXTURE} --tour test-tour; echo EXITED $?"
     ));
+    // The tour opens on its title slide: what it is, how long, when.
     t.wait_for("From APS to the talks");
+    t.wait_for("3 steps ·");
+    t.send(&["Right"]);
     t.wait_for("1/3");
     t.wait_for("Start with the school.");
+    // Blanked for a question; any key shows the slide again, and only that.
+    t.send(&["b"]);
+    t.wait_until("the screen is blank", |s| s.trim().is_empty());
+    t.send(&["q"]);
+    t.wait_for("1/3");
     t.send(&["Right"]);
     t.wait_for("2/3");
     t.wait_for("The state's answer.");
     t.send(&["n"]);
     t.wait_until("notes hidden", |s| !s.contains("The state's answer."));
-    t.send(&["Space"]);
+    t.send(&["g"]);
+    t.wait_for("Go to slide:");
+    t.send(&["3", "Enter"]);
     t.wait_for("3/3");
+    // The overview marks what was shown: the title slide and all three.
+    t.send(&["o"]);
+    let overview = t.wait_for("✓ shown");
+    assert_eq!(overview.matches('✓').count(), 5, "{overview}");
+    t.send(&["o"]);
     t.send(&["Escape"]);
     t.wait_for("Events 12/12");
     t.wait_for("Kabul-hosted talks with the TTP");

@@ -208,8 +208,9 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
     assert_eq!(app.mode(), &Mode::Browse);
 
     // The tour, with speaker notes on every slide.
+    // Its title slide first.
     let mut app = screen::presenting_tour(HOSTILE, "hostile-tour");
-    for slide in 0..3 {
+    for slide in 0..4 {
         seen += &draw_checked(&mut app, &format!("tour slide {slide} with notes"));
         app.update(Message::NextSlide);
     }
@@ -217,6 +218,40 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
     seen += &draw_checked(&mut app, "tour overview");
     app.update(Message::ExitPresent);
     app.update(Message::ExitPresent);
+    app.update(Message::StartTours);
+    seen += &draw_checked(&mut app, "tour picker");
+    app.update(Message::CancelInput);
+
+    // The presenter view of the tour: notes, next slide, title slide.
+    let mut s = screen::start_from(HOSTILE);
+    s.follow = Some("/run/user/\u{1b}]0;sock\u{7}/present.sock".into());
+    let mut presenter = App::new(s);
+    seen += &draw_checked(&mut presenter, "presenter view waiting");
+    let ids: Vec<String> = {
+        let t = presenter.timeline();
+        t.tour("hostile-tour")
+            .unwrap()
+            .steps
+            .iter()
+            .map(|s| t.events[s.event].id.clone())
+            .collect()
+    };
+    presenter.update(Message::Linked(chronoscope::link::Event::Said(
+        chronoscope::link::ToPresenter::Deck {
+            tour: Some("hostile-tour".into()),
+            events: ids,
+        },
+    )));
+    for at in 0..4 {
+        presenter.update(Message::Linked(chronoscope::link::Event::Said(
+            chronoscope::link::ToPresenter::State {
+                at,
+                blank: at == 3,
+                elapsed: 5,
+            },
+        )));
+        seen += &draw_checked(&mut presenter, &format!("presenter view at {at}"));
+    }
 
     // The export prompt in every format, with a hostile path typed and a
     // failure reported both in the prompt and as a banner.

@@ -260,6 +260,10 @@ fn present_screen(w: u16, h: u16, tour: bool, notes: bool) -> String {
         app()
     };
     app.update(Message::Resize(w, h));
+    if tour {
+        // Past the title slide, to the first step.
+        app.update(Message::NextSlide);
+    }
     if !tour {
         app.update(Message::StartJump);
         type_text(&mut app, "2014-12-16");
@@ -285,6 +289,85 @@ fn presentation_slides() {
         "present_tour_notes_200x60",
         present_screen(200, 60, true, true)
     );
+}
+
+/// The briefing room: a tour's title slide, the tour picker, the
+/// footer's clock and the number typed after g, a blank screen, and the
+/// presenter view following the room.
+#[test]
+fn briefing_room_screens() {
+    use chronoscope::link::{Event, ToPresenter};
+    let tick = |secs| {
+        Message::Tick(chronoscope::app::Tick {
+            clock: chrono::NaiveTime::from_hms_opt(14, 32, 0).unwrap(),
+            uptime: std::time::Duration::from_secs(secs),
+        })
+    };
+    let bundled = || {
+        let t = chronoscope::load::load(chronoscope::load::bundled()).timeline;
+        chronoscope::app::Start::new(t)
+    };
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut s = bundled();
+        s.deck = Some(chronoscope::app::Deck::of_tour(&s.timeline, "lal-masjid-to-nap").unwrap());
+        let mut app = App::new(s);
+        app.update(tick(100));
+        app.update(tick(347));
+        insta::assert_snapshot!(
+            format!("tour_title_slide_{w}x{h}"),
+            text(&draw(&mut app, w, h))
+        );
+        app.update(Message::NextSlide);
+        app.update(Message::StartGoTo);
+        type_text(&mut app, "12");
+        insta::assert_snapshot!(format!("tour_go_to_{w}x{h}"), text(&draw(&mut app, w, h)));
+        app.update(Message::SubmitInput);
+        app.update(Message::ToggleOverview);
+        insta::assert_snapshot!(
+            format!("tour_overview_shown_{w}x{h}"),
+            text(&draw(&mut app, w, h))
+        );
+        app.update(Message::ToggleOverview);
+        app.update(Message::ToggleBlank);
+        let blank = text(&draw(&mut app, w, h));
+        assert!(
+            blank.trim().is_empty(),
+            "a blank screen shows nothing:\n{blank}"
+        );
+
+        let mut app = App::new(bundled());
+        app.update(Message::StartTours);
+        insta::assert_snapshot!(format!("tour_picker_{w}x{h}"), text(&draw(&mut app, w, h)));
+
+        let mut s = bundled();
+        s.follow = Some("/run/user/1000/chronoscope/present.sock".into());
+        let mut presenter = App::new(s);
+        insta::assert_snapshot!(
+            format!("presenter_waiting_{w}x{h}"),
+            text(&draw(&mut presenter, w, h))
+        );
+        let tour = presenter.timeline().tour("lal-masjid-to-nap").unwrap();
+        let events = tour
+            .steps
+            .iter()
+            .map(|s| presenter.timeline().events[s.event].id.clone())
+            .collect();
+        presenter.update(tick(1000));
+        presenter.update(Message::Linked(Event::Said(ToPresenter::Greeting)));
+        presenter.update(Message::Linked(Event::Said(ToPresenter::Deck {
+            tour: Some("lal-masjid-to-nap".into()),
+            events,
+        })));
+        presenter.update(Message::Linked(Event::Said(ToPresenter::State {
+            at: 4,
+            blank: false,
+            elapsed: 754,
+        })));
+        insta::assert_snapshot!(
+            format!("presenter_view_{w}x{h}"),
+            text(&draw(&mut presenter, w, h))
+        );
+    }
 }
 
 #[test]
@@ -320,6 +403,8 @@ fn every_claim_of_every_bundled_tour_can_be_read() {
                 s.deck = Some(chronoscope::app::Deck::of_tour(&t, &tour.id).unwrap());
                 let mut app = App::new(s);
                 app.update(Message::Resize(w, h));
+                // Past the title slide.
+                app.update(Message::NextSlide);
                 if !notes {
                     app.update(Message::ToggleNotes);
                 }

@@ -28,6 +28,12 @@ pub enum Scope {
     Present,
     /// The list of slides in presentation mode.
     Overview,
+    /// Typing a slide's number after `g`.
+    GoTo,
+    /// The tour picker.
+    Tours,
+    /// The presenter view, following the room's screen.
+    Follow,
     /// The lanes view: actors by years.
     Lanes,
     /// The map: where the shown events happened.
@@ -38,7 +44,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 12] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::Actors,
         Scope::Events,
@@ -48,8 +54,11 @@ impl Scope {
         Scope::Lanes,
         Scope::Map,
         Scope::Publishers,
+        Scope::Tours,
         Scope::Present,
+        Scope::GoTo,
         Scope::Overview,
+        Scope::Follow,
         Scope::Overlay,
     ];
 
@@ -64,6 +73,9 @@ impl Scope {
             Scope::Overlay => "Help and other overlays",
             Scope::Present => "Presenting",
             Scope::Overview => "Slide overview",
+            Scope::GoTo => "Going to a slide (g, then its number)",
+            Scope::Tours => "Tours (choose one to present)",
+            Scope::Follow => "Presenter view (chronoscope presenter)",
             Scope::Lanes => "Lanes (actors by years)",
             Scope::Map => "Map (where the shown events happened)",
             Scope::Publishers => "Sources (publishers of the shown events)",
@@ -131,8 +143,8 @@ use KeyCode::{
 };
 use Message as M;
 use Scope::{
-    Actors, Confirm, Details, Events, Global, Lanes, Map, Overlay, Overview, Present, Prompt,
-    Publishers,
+    Actors, Confirm, Details, Events, Follow, Global, GoTo, Lanes, Map, Overlay, Overview, Present,
+    Prompt, Publishers, Tours,
 };
 
 #[rustfmt::skip]
@@ -178,6 +190,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[ctrl('l')], "Ctrl-l", M::Redraw, "redraw the screen", None),
     b(Global, &[k('e')], "e", M::StartExport, "export the shown events to a file", Some("export")),
     b(Global, &[k('p')], "p", M::StartPresent, "present the shown events as slides", Some("present")),
+    b(Global, &[k('P')], "P", M::StartTours, "present a tour: choose one from the timeline's tours", Some("tours")),
     b(Global, &[k('l')], "l", M::ToggleLanes, "lanes: who acted when, actors by years", Some("lanes")),
     b(Global, &[k('M')], "M", M::ToggleMap, "map: where the shown events happened", Some("map")),
     // Pane-specific.
@@ -259,13 +272,20 @@ pub static BINDINGS: &[Binding] = &[
     b(Present, &[code(Left), code(Backspace), k('h'), code(PageUp)], "←", M::PrevSlide, "previous slide", Some("back")),
     b(Present, &[k('j'), code(Down)], "j/↓", M::MoveDown, "scroll a long slide down", None),
     b(Present, &[k('k'), code(Up)], "k/↑", M::MoveUp, "scroll a long slide up", None),
-    b(Present, &[code(Home), k('g')], "Home", M::FirstSlide, "first slide", None),
+    b(Present, &[code(Home)], "Home", M::FirstSlide, "first slide (a tour's title slide)", None),
     b(Present, &[code(End), k('G')], "End", M::LastSlide, "last slide", None),
-    b(Present, &[k('n')], "n", M::ToggleNotes, "speaker notes on / off", Some("notes")),
+    b(Present, &[k('g')], "g", M::StartGoTo, "go to a slide: g, its number, Enter", Some("go to")),
+    b(Present, &[k('b')], "b", M::ToggleBlank, "blank the screen for a question (any key shows it again)", Some("blank")),
+    b(Present, &[k('c')], "c", M::ToggleClock, "the clock and the time since the first slide, on / off", None),
+    b(Present, &[k('n')], "n", M::ToggleNotes, "speaker notes on / off (published: on the presenter view)", Some("notes")),
     b(Present, &[k('o')], "o", M::ToggleOverview, "overview of the slides", Some("overview")),
     b(Present, &[code(Esc)], "Esc", M::ExitPresent, "back to the explorer at this event", Some("explorer")),
     b(Present, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
     b(Present, &[k('q'), ctrl('c')], "q", M::Quit, "quit", Some("quit")),
+    b(GoTo, &[code(Enter)], "Enter", M::SubmitInput, "go to the slide of that number", Some("go")),
+    b(GoTo, &[code(Esc)], "Esc", M::CancelInput, "stay on this slide", Some("cancel")),
+    b(GoTo, &[code(Backspace)], "⌫", M::DeleteChar, "delete a digit", None),
+    b(GoTo, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
     b(Overview, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next slide in the list", Some("move")),
     b(Overview, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous slide in the list", None),
     b(Overview, &[code(Home), k('g')], "Home", M::FirstSlide, "first slide", None),
@@ -275,6 +295,25 @@ pub static BINDINGS: &[Binding] = &[
     b(Overview, &[code(Esc)], "Esc", M::ExitPresent, "close the overview", None),
     b(Overview, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", None),
     b(Overview, &[k('q'), ctrl('c')], "q", M::Quit, "quit", Some("quit")),
+    // Choosing a tour.
+    b(Tours, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next tour", Some("move")),
+    b(Tours, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous tour", None),
+    b(Tours, &[code(Home), k('g')], "g/Home", M::MoveFirst, "first tour", None),
+    b(Tours, &[code(End), k('G')], "G/End", M::MoveLast, "last tour", None),
+    b(Tours, &[code(Enter)], "Enter", M::OpenSelected, "present this tour, from its title slide", Some("present")),
+    b(Tours, &[code(Esc), k('q'), k('P')], "Esc/q", M::CancelInput, "back to the explorer", Some("close")),
+    b(Tours, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Tours, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    // The presenter view: keys move the room's screen.
+    b(Follow, &[code(Right), k(' '), k('l'), code(PageDown)], "→/Space", M::NextSlide, "next slide, in the room too", Some("next")),
+    b(Follow, &[code(Left), code(Backspace), k('h'), code(PageUp)], "←", M::PrevSlide, "previous slide", Some("back")),
+    b(Follow, &[code(Home)], "Home", M::FirstSlide, "first slide", None),
+    b(Follow, &[code(End), k('G')], "End", M::LastSlide, "last slide", None),
+    b(Follow, &[k('g')], "g", M::StartGoTo, "go to a slide: g, its number, Enter", Some("go to")),
+    b(Follow, &[k('b')], "b", M::ToggleBlank, "blank the room's screen, or show it again", Some("blank")),
+    b(Follow, &[k('c')], "c", M::ToggleClock, "the clock and the time since the first slide, on / off", None),
+    b(Follow, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Follow, &[k('q'), ctrl('c')], "q", M::Quit, "quit the presenter view (the room's screen goes on)", Some("quit")),
     // Help, the problems, the whole filter.
     b(Overlay, &[k('j'), code(Down)], "j/↓", M::MoveDown, "scroll down", Some("scroll")),
     b(Overlay, &[k('k'), code(Up)], "k/↑", M::MoveUp, "scroll up", None),
@@ -308,8 +347,12 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
         | Mode::Copied { .. } => &[Overlay],
         Mode::Prompt(_) => &[Prompt],
         Mode::ConfirmReplace { .. } => &[Confirm],
+        Mode::Present(deck) if deck.goto.is_some() => &[GoTo],
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],
         Mode::Present(_) => &[Present],
+        Mode::Tours(_) => &[Tours],
+        Mode::Follow(f) if f.goto.is_some() => &[GoTo],
+        Mode::Follow(_) => &[Follow],
         Mode::Lanes(_) => &[Lanes],
         Mode::Map(_) => &[Map],
         Mode::Publishers(_) => &[Publishers],
@@ -323,6 +366,13 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
 
 /// The message a key means in this mode and pane.
 pub fn lookup(mode: &Mode, pane: Pane, ev: &KeyEvent) -> Option<Message> {
+    // A blanked screen shows again at any key, and the key does nothing else.
+    if let Mode::Present(deck) = mode
+        && deck.blank
+    {
+        return Some(Message::ToggleBlank);
+    }
+    let typing = matches!(scopes(mode, pane), [Prompt] | [GoTo]);
     for &scope in scopes(mode, pane) {
         if let Some(b) = BINDINGS
             .iter()
@@ -331,7 +381,7 @@ pub fn lookup(mode: &Mode, pane: Pane, ev: &KeyEvent) -> Option<Message> {
             return Some(b.message.clone());
         }
     }
-    if let (Mode::Prompt(_), KeyCode::Char(c)) = (mode, ev.code)
+    if let (true, KeyCode::Char(c)) = (typing, ev.code)
         && !ev
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
@@ -411,6 +461,11 @@ pub const MARKS: &[(&str, &str)] = &[
         "in the header: the files on disk do not load, or are not watched (! shows why)",
     ),
     ("↓ N", "on a slide: N more lines below; j/k scroll"),
+    ("✓", "in the slide overview: a slide already shown"),
+    (
+        "⏱",
+        "presenting: the time since the first slide, then the clock",
+    ),
 ];
 
 /// Every line of the help, every scope in turn, then the marks.
@@ -575,6 +630,41 @@ mod tests {
                 app.update(Message::NextSlide);
                 app.update(Message::ToggleOverview);
                 app.update(Message::MoveDown);
+            }
+            Scope::GoTo => {
+                app.update(Message::StartPresent);
+                app.update(Message::StartGoTo);
+                app.update(Message::TypeChar('1'));
+            }
+            Scope::Tours => {
+                app = super::super::testing::app_of(
+                    crate::load::load(crate::load::bundled()).timeline,
+                );
+                app.update(Message::StartTours);
+                app.update(Message::MoveDown);
+            }
+            Scope::Follow => {
+                let t = crate::load::load(crate::load::bundled()).timeline;
+                let mut s = super::super::Start::new(t);
+                s.follow = Some("present.sock".into());
+                app = super::super::testing::app_with(s);
+                let tour = "lal-masjid-to-nap";
+                let events = app
+                    .timeline()
+                    .tour(tour)
+                    .map(|t| {
+                        t.steps
+                            .iter()
+                            .map(|s| app.timeline().events[s.event].id.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                app.update(Message::Linked(crate::link::Event::Said(
+                    crate::link::ToPresenter::Deck {
+                        tour: Some(tour.into()),
+                        events,
+                    },
+                )));
             }
             Scope::Map => {
                 app.update(Message::ToggleMap);

@@ -95,6 +95,18 @@ pub enum Message {
     ToggleNotes,
     ToggleOverview,
     ExitPresent,
+    /// Blank the screen for a question from the room (any key shows it again).
+    ToggleBlank,
+    /// Type a slide's number to go to it.
+    StartGoTo,
+    /// The clock and the time since the first slide, shown or hidden.
+    ToggleClock,
+    /// Choose a tour to present.
+    StartTours,
+    /// The loop's clock, once a second while a clock is shown.
+    Tick(Tick),
+    /// The presenter view's channel reported this (`crate::link`).
+    Linked(crate::link::Event),
 
     // The lanes.
     ToggleLanes,
@@ -190,6 +202,16 @@ pub enum Effect {
         path: PathBuf,
         text: String,
     },
+    /// Tell the room's screen this, from the presenter view.
+    Send(crate::link::Command),
+}
+
+/// The time as the loop reads it: the wall clock for the presenter to
+/// read, and a steady count since the loop started, for elapsed times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tick {
+    pub clock: chrono::NaiveTime,
+    pub uptime: std::time::Duration,
 }
 
 /// What reading the files again gave, and how watching stands after it.

@@ -17,10 +17,12 @@
 //! view), `map` (where events happened), `reload`, and `keymap` (the
 //! one key table). `layout` is the screen's geometry, shared with `ui`.
 
+mod deck;
 mod details;
 mod doc;
 mod export;
 mod filter;
+pub mod follow;
 mod grid;
 pub mod keymap;
 pub mod lanes;
@@ -39,16 +41,19 @@ pub mod slide;
 mod sources;
 #[cfg(test)]
 mod testing;
+pub mod tours;
 mod update;
 
 use std::path::PathBuf;
 
+pub use deck::{Cover, Deck, Slide, clock_words};
 pub use doc::{Doc, DocLink, Tone};
 pub use lanes::Lanes;
 pub use layout::{Areas, layout};
 pub use map::MapView;
-pub use message::{Broken, Effect, ExportProblem, Message, ReloadOutcome, Subject, WatchStatus};
-pub use present::{Deck, Slide};
+pub use message::{
+    Broken, Effect, ExportProblem, Message, ReloadOutcome, Subject, Tick, WatchStatus,
+};
 pub use prompt::{Prompt, PromptState};
 pub use publishers::Publishers;
 
@@ -94,6 +99,10 @@ pub enum Mode {
         behind: Box<Mode>,
     },
     Present(Deck),
+    /// The tours, to choose one to present.
+    Tours(tours::TourPicker),
+    /// The presenter view: the notes of the slide the room sees.
+    Follow(follow::Follow),
     Lanes(Lanes),
     /// Where the shown events happened.
     Map(MapView),
@@ -155,6 +164,12 @@ pub struct Start {
     pub marks_problem: Option<String>,
     /// What changed since an older version, to badge (`--since`).
     pub since: Option<since::Since>,
+    /// Presenting to a presenter view (`present --publish`): the room's
+    /// screen shows no speaker notes.
+    pub publish: bool,
+    /// Open as the presenter view of the presentation published at this
+    /// socket (`chronoscope presenter`).
+    pub follow: Option<String>,
 }
 
 impl Start {
@@ -175,6 +190,8 @@ impl Start {
             marks_file: None,
             marks_problem: None,
             since: None,
+            publish: false,
+            follow: None,
         }
     }
 }
@@ -256,14 +273,22 @@ pub struct App {
     since: Option<since::Since>,
     /// Each event's badge against `since`.
     badges: Vec<Option<since::Badge>>,
+    /// The loop's last clock reading.
+    tick: Option<Tick>,
+    /// The presentation is published to a presenter view: the room's
+    /// screen shows no speaker notes.
+    publishing: bool,
+    /// Decks opened so far, so the loop knows when to send a new one.
+    decks: u64,
 }
 
 impl App {
     pub fn new(start: Start) -> App {
         let index = Index::build(&start.timeline);
         let filtered = crate::query::apply(&start.timeline, &index, &start.filter);
-        let mode = match start.deck {
-            Some(deck) if !deck.slides.is_empty() => Mode::Present(deck),
+        let mode = match (start.deck, start.follow) {
+            (_, Some(socket)) => Mode::Follow(follow::Follow::new(socket)),
+            (Some(deck), None) if !deck.is_empty() => Mode::Present(deck),
             _ => Mode::Browse,
         };
         let watch = if start.watched.is_empty() {
@@ -314,6 +339,9 @@ impl App {
             marked: Vec::new(),
             since: start.since,
             badges: Vec::new(),
+            tick: None,
+            publishing: start.publish,
+            decks: 0,
         };
         app.remark();
         app.rebadge();
@@ -324,6 +352,12 @@ impl App {
         app.rebuild_rows();
         app.rebuild_entries();
         app.clamp_scrolls();
+        if let Mode::Present(deck) = &mut app.mode {
+            app.decks = 1;
+            if app.publishing {
+                deck.notes = false;
+            }
+        }
         app.clamp_slide();
         app
     }

@@ -153,10 +153,11 @@ impl App {
             .collect();
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = remap(mode, old_ids, &new);
-        if let Mode::Present(deck) = &self.mode
-            && deck.slides.is_empty()
-        {
-            self.mode = Mode::Browse;
+        match &self.mode {
+            Mode::Present(deck) if deck.is_empty() => self.mode = Mode::Browse,
+            // The room's screen is sent the deck again.
+            Mode::Present(_) => self.decks += 1,
+            _ => {}
         }
     }
 }
@@ -177,12 +178,10 @@ fn remap(mode: Mode, old_ids: &[String], new: &HashMap<&str, usize>) -> Mode {
             let now = current
                 .and_then(|e| old_ids.get(e))
                 .and_then(|id| new.get(id.as_str()));
-            deck.at = now
-                .and_then(|&ix| deck.slides.iter().position(|s| s.event == ix))
-                .unwrap_or(deck.at.min(deck.slides.len().saturating_sub(1)));
-            deck.overview = deck
-                .overview
-                .map(|o| o.min(deck.slides.len().saturating_sub(1)));
+            if let Some(at) = now.and_then(|&ix| deck.position_of_event(ix)) {
+                deck.at = at;
+            }
+            deck.refit();
             Mode::Present(deck)
         }
         Mode::Help { scroll, behind } => Mode::Help {

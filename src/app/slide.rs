@@ -5,8 +5,8 @@
 //! says how many lines are below and the deck scrolls. Laid out in `update`,
 //! so the scroll can be kept within the slide.
 
+use super::deck::Deck;
 use super::doc::{DocLine, Tone, cited};
-use super::present::Deck;
 use crate::fit::{truncate, wrap};
 use crate::model::{Event, Timeline};
 

@@ -19,7 +19,11 @@ pub fn app() -> App {
 
 /// The explorer over any timeline, as `app` opens it.
 pub fn app_of(timeline: Timeline) -> App {
-    let mut start = Start::new(timeline);
+    app_with(Start::new(timeline))
+}
+
+/// The explorer as `start` says, on the day and in the home folder `app` uses.
+pub fn app_with(mut start: Start) -> App {
     start.today = chrono::NaiveDate::from_ymd_opt(2024, 1, 31).unwrap_or_default();
     start.home = Some("/home/reader".into());
     let mut app = App::new(start);

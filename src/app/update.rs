@@ -46,6 +46,12 @@ impl App {
                     }
                 };
             }
+            Message::Tick(tick) => {
+                self.tick = Some(tick);
+                self.began_now(tick);
+                return None;
+            }
+            Message::Linked(event) => return self.linked(event),
             Message::TourSaved(result) => {
                 self.tour_saved(result);
                 return None;
@@ -71,7 +77,9 @@ impl App {
             Mode::ConfirmReplace { .. } => return self.on_confirm(msg),
             Mode::Help { .. } | Mode::Problems { .. } => self.on_overlay(msg),
             Mode::FilterInFull { .. } | Mode::Copied { .. } => self.on_filter_in_full(msg),
-            Mode::Present(_) => self.on_present(msg),
+            Mode::Present(_) => return self.on_present(msg),
+            Mode::Tours(_) => self.on_tours(msg),
+            Mode::Follow(_) => return self.on_follow(msg),
             Mode::Lanes(_) => self.on_lanes(msg),
             Mode::Map(_) => self.on_map(msg),
             Mode::Publishers(_) => self.on_publishers(msg),
@@ -125,6 +133,7 @@ impl App {
             Message::ToggleHelp => self.open_help(),
             Message::ToggleProblems => self.open_problems(),
             Message::StartPresent => self.start_present(),
+            Message::StartTours => self.open_tours(),
             Message::ToggleLanes => self.open_lanes(),
             Message::ToggleMap => self.open_map(),
             Message::NextMark => self.step_mark(true),

@@ -41,7 +41,57 @@ pub enum Wake {
     /// The program was continued after a stop: repaint everything.
     Repaint,
     Watch(watch::Report),
+    /// The presenter view's channel (`crate::link`).
+    Link(crate::link::Event),
 }
+
+/// The presenter view's channel, if this screen uses one.
+pub enum Link {
+    None,
+    /// The room's screen, publishing to a presenter view.
+    Publish(crate::link::Publisher),
+    /// The presenter view, following the presentation at this socket.
+    Follow(std::path::PathBuf),
+}
+
+/// What the presenter view was last told, so that only changes are sent.
+#[derive(Default)]
+struct Told {
+    decks: Option<u64>,
+    state: Option<(usize, bool)>,
+}
+
+/// Tells the presenter view what changed on the room's screen.
+fn publish(app: &App, publisher: &crate::link::Publisher, told: &mut Told) {
+    use crate::link::ToPresenter;
+    if told.decks != Some(app.decks_opened()) || app.published_state().is_none() {
+        let deck = app.published_deck();
+        let idle = deck == ToPresenter::Idle;
+        if !(idle && told.decks.is_some() && told.state.is_none()) {
+            publisher.send(&deck);
+        }
+        told.decks = Some(app.decks_opened());
+        told.state = None;
+    }
+    if let Some(state) = app.published_state()
+        && let ToPresenter::State { at, blank, .. } = state
+        && told.state != Some((at, blank))
+    {
+        publisher.send(&state);
+        told.state = Some((at, blank));
+    }
+}
+
+/// The clock now, on the loop's steady count since `started`.
+fn tick(started: Instant) -> crate::app::Tick {
+    crate::app::Tick {
+        clock: chrono::Local::now().time(),
+        uptime: started.elapsed(),
+    }
+}
+
+/// How often the footer's clock moves.
+const TICK: Duration = Duration::from_secs(1);
 
 /// How long a reload may take before the header says the files do not answer.
 const RELOAD_DEADLINE: Duration = Duration::from_secs(5);
@@ -112,7 +162,13 @@ fn report(r: watch::Report) -> (Message, bool) {
 
 /// Runs the explorer until the person quits. Signals end it from the
 /// signal thread (see `signals`).
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(app: App) -> io::Result<()> {
+    run_linked(app, Link::None)
+}
+
+/// Runs the explorer, the room's screen or the presenter view, until the
+/// person quits.
+pub fn run_linked(mut app: App, link: Link) -> io::Result<()> {
     guard::install_panic_hook();
     let guard = guard::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -145,7 +201,25 @@ pub fn run(mut app: App) -> io::Result<()> {
                 }
             })?;
     }
+    let reporter = |tx: &mpsc::Sender<Wake>| -> crate::link::Report {
+        let tx = tx.clone();
+        Box::new(move |e| tx.send(Wake::Link(e)).is_ok())
+    };
+    let (publisher, follower) = match link {
+        Link::None => (None, None),
+        Link::Publish(mut p) => {
+            p.start(reporter(&tx))?;
+            (Some(p), None)
+        }
+        Link::Follow(path) => (
+            None,
+            Some(crate::link::Follower::start(path, reporter(&tx))?),
+        ),
+    };
+    let mut told = Told::default();
     spawn_input(tx)?;
+    let started = Instant::now();
+    let mut next_tick = started;
     let panic_for_tests =
         cfg!(feature = "test-hooks") && std::env::var_os("CHRONOSCOPE_TEST_PANIC").is_some();
     // When the reload under way must have answered.
@@ -165,12 +239,28 @@ pub fn run(mut app: App) -> io::Result<()> {
         if panic_for_tests {
             test_panic();
         }
-        let input = match deadline {
+        if let Some(p) = &publisher {
+            publish(&app, p, &mut told);
+        }
+        // The clock in the footer moves each second while it is shown.
+        let ticking = app.wants_ticks();
+        if ticking && Instant::now() >= next_tick {
+            app.update(Message::Tick(tick(started)));
+            next_tick = Instant::now() + TICK;
+            continue;
+        }
+        let wake = [deadline, ticking.then_some(next_tick)]
+            .into_iter()
+            .flatten()
+            .min();
+        let input = match wake {
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(input) => input,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    deadline = None;
-                    app.update(Message::ReloadStalled);
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
+                        deadline = None;
+                        app.update(Message::ReloadStalled);
+                    }
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -191,6 +281,13 @@ pub fn run(mut app: App) -> io::Result<()> {
                 let (msg, reloading) = report(r);
                 deadline = reloading.then(|| Instant::now() + RELOAD_DEADLINE);
                 Some(msg)
+            }
+            Wake::Link(e) => {
+                if e == crate::link::Event::Joined {
+                    // A new presenter view is told everything.
+                    told = Told::default();
+                }
+                Some(Message::Linked(e))
             }
         };
         let Some(msg) = msg else { continue };
@@ -226,6 +323,11 @@ pub fn run(mut app: App) -> io::Result<()> {
                     };
                     repaint(&mut terminal)?;
                     effect = app.update(Message::NoteEdited(event, edited));
+                }
+                Effect::Send(cmd) => {
+                    if let Some(f) = &follower {
+                        f.send(cmd);
+                    }
                 }
                 Effect::SaveTour { path, text } => {
                     let saved = crate::export::write_new_toml(&path, &text, app.protected())

@@ -20,9 +20,11 @@ mod lanes;
 mod map;
 mod panes;
 mod present;
+mod presenter;
 mod publishers;
 mod safe;
 mod theme;
+mod tours;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -71,6 +73,8 @@ fn draw_mode(frame: &mut Frame<'_>, app: &App, theme: &Theme, mode: &Mode) {
     let area = frame.area();
     match mode {
         Mode::Present(deck) => present::draw(frame, app, theme, deck),
+        Mode::Tours(picker) => tours::draw(frame, app, theme, picker),
+        Mode::Follow(f) => presenter::draw(frame, app, theme, f),
         Mode::Lanes(l) => lanes::draw(frame, app, theme, l),
         Mode::Map(m) => map::draw(frame, app, theme, m),
         Mode::Publishers(v) => publishers::draw(frame, app, theme, v),

@@ -39,7 +39,14 @@ fn tone(theme: &Theme, t: Tone) -> Style {
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     let area = frame.area();
-    let Some(slide) = deck.current() else { return };
+    // Blank: nothing at all, until a key shows the slide again.
+    if deck.blank {
+        return;
+    }
+    let Some(slide) = deck.current() else {
+        draw_cover(frame, app, theme, deck);
+        return;
+    };
     let t = app.timeline();
     let e = &t.events[slide.event];
     let layout = &deck.layout;
@@ -61,21 +68,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
     } else {
         ""
     };
-    let count = format!("{star}{}/{} ", deck.at + 1, deck.slides.len());
-    let title = truncate(
-        &format!(" {}", deck.title),
-        usize::from(area.width).saturating_sub(width(&count) + 1),
-    );
-    let pad = usize::from(area.width).saturating_sub(width(&title) + width(&count));
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(title, theme.title),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(count, theme.heading),
-        ])),
-        top,
-    );
-    frame.render_widget(Paragraph::new(progress(deck, bar.width, theme)), bar);
+    let count = format!("{star}{}/{} ", deck.step(deck.at), deck.slides.len());
+    draw_top(frame, theme, deck, &count, top, bar);
 
     let text_width = u16::try_from(layout.width).unwrap_or(body.width);
     match beside_map(e, body, text_width) {
@@ -110,14 +104,115 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
         Paragraph::new(sources_line(e, footer.width)).style(theme.dim),
         footer,
     );
-    frame.render_widget(
-        Paragraph::new(super::hint_line(app, theme, usize::from(hints.width))),
-        hints,
-    );
+    draw_footer(frame, app, theme, deck, hints);
 
     if let Some(cursor) = deck.overview {
         draw_overview(frame, t, theme, deck, cursor, area);
     }
+}
+
+/// The deck's title and where it stands, then the progress bar.
+fn draw_top(frame: &mut Frame<'_>, theme: &Theme, deck: &Deck, count: &str, top: Rect, bar: Rect) {
+    let title = truncate(
+        &format!(" {}", deck.title),
+        usize::from(top.width).saturating_sub(width(count) + 1),
+    );
+    let pad = usize::from(top.width).saturating_sub(width(&title) + width(count));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme.title),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(count.to_string(), theme.heading),
+        ])),
+        top,
+    );
+    frame.render_widget(Paragraph::new(progress(deck, bar.width, theme)), bar);
+}
+
+/// A tour's title slide: its title, what it is for, how many steps and
+/// the span of their dates, a third of the way down.
+fn draw_cover(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck) {
+    let Some(cover) = &deck.cover else { return };
+    let area = frame.area();
+    let [top, bar, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let n = deck.slides.len();
+    let count = format!("{n} {} ", if n == 1 { "step" } else { "steps" });
+    draw_top(frame, theme, deck, &count, top, bar);
+    let w = crate::app::slide::MAX_TEXT_WIDTH
+        .min(body.width.saturating_sub(4))
+        .max(1);
+    let column = centered(body, w);
+    let w = usize::from(w);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for l in wrap(&deck.title, w) {
+        lines.push(Line::from(Span::styled(l, theme.title)));
+    }
+    lines.push(Line::default());
+    for l in wrap(&cover.summary, w) {
+        lines.push(Line::from(Span::styled(l, theme.base)));
+    }
+    lines.push(Line::default());
+    let facts = format!(
+        "{n} {} · {}",
+        if n == 1 { "step" } else { "steps" },
+        cover.span
+    );
+    lines.push(Line::from(Span::styled(truncate(&facts, w), theme.heading)));
+    let next = keymap::label(Scope::Present, &Message::NextSlide);
+    lines.push(Line::from(Span::styled(
+        truncate(&format!("{next} begins"), w),
+        theme.dim,
+    )));
+    let free = usize::from(column.height).saturating_sub(lines.len());
+    let mut padded = vec![Line::default(); free / 3];
+    padded.extend(lines);
+    frame.render_widget(Paragraph::new(padded), column);
+    draw_footer(frame, app, theme, deck, footer);
+}
+
+/// The hints, or the slide number being typed; the clock at the right.
+fn draw_footer(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck, area: Rect) {
+    let clock = if deck.clock {
+        clock_text(app, deck)
+    } else {
+        String::new()
+    };
+    let w = usize::from(area.width).saturating_sub(width(&clock));
+    let left = match &deck.goto {
+        Some(typed) => go_to_line(theme, typed, deck.slides.len(), w),
+        None => super::hint_line(app, theme, w),
+    };
+    let used: usize = left.spans.iter().map(|s| width(&s.content)).sum();
+    let mut spans = left.spans;
+    spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+    spans.push(Span::styled(clock, theme.heading));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// "⏱ 4:07 · 14:32 ": the time since the first slide and the clock.
+pub fn clock_text(app: &App, deck: &Deck) -> String {
+    let Some(tick) = app.tick() else {
+        return String::new();
+    };
+    let elapsed = deck
+        .elapsed(tick.uptime)
+        .map(crate::app::clock_words)
+        .unwrap_or_default();
+    format!("⏱ {elapsed} · {} ", tick.clock.format("%H:%M"))
+}
+
+/// "Go to slide: 7▏ of 1–15 · Enter goes · Esc stays".
+pub fn go_to_line(theme: &Theme, typed: &str, steps: usize, w: usize) -> Line<'static> {
+    let go = keymap::label(Scope::GoTo, &Message::SubmitInput);
+    let stay = keymap::label(Scope::GoTo, &Message::CancelInput);
+    let text = format!(" Go to slide: {typed}▏ of 1–{steps} · {go} goes · {stay} stays");
+    Line::from(Span::styled(truncate(&text, w), theme.heading))
 }
 
 /// Columns and rows a locator map needs, border included.
@@ -152,9 +247,9 @@ fn centered(area: Rect, width: u16) -> Rect {
     Rect::new(x, area.y, w, area.height)
 }
 
-fn progress(deck: &Deck, width: u16, theme: &Theme) -> Line<'static> {
+pub(super) fn progress(deck: &Deck, width: u16, theme: &Theme) -> Line<'static> {
     let w = usize::from(width.saturating_sub(2));
-    let n = deck.slides.len().max(1);
+    let n = deck.len().max(1);
     let done = (w * (deck.at + 1)).div_ceil(n).min(w);
     Line::from(vec![
         Span::raw(" "),
@@ -261,8 +356,7 @@ fn draw_overview(
     frame.render_widget(Clear, r);
     let block = pane_block(
         format!(
-            "Slides {}/{} · {} show · {} close",
-            cursor + 1,
+            "Slides · {} · ✓ shown · {} show · {} close",
             deck.slides.len(),
             keymap::label(Scope::Overview, &Message::OpenSelected),
             keymap::label(Scope::Overview, &Message::ToggleOverview),
@@ -274,18 +368,29 @@ fn draw_overview(
     frame.render_widget(block, r);
     let visible = usize::from(inner.height);
     let top = cursor.saturating_sub(visible.saturating_sub(1));
-    let lines: Vec<Line<'static>> = deck
-        .slides
-        .iter()
-        .enumerate()
+    let lines: Vec<Line<'static>> = (0..deck.len())
         .skip(top)
         .take(visible)
-        .map(|(i, s)| {
-            let e = &t.events[s.event];
-            let text = truncate(
-                &format!("{:>3}  {:<14} {}", i + 1, e.date.to_string(), e.title),
-                usize::from(inner.width),
-            );
+        .map(|i| {
+            // ✓ marks a slide already shown.
+            let seen = if deck.seen.get(i).copied().unwrap_or(false) {
+                "✓"
+            } else {
+                " "
+            };
+            let row = match deck.slide_at(i) {
+                Some(s) => {
+                    let e = &t.events[s.event];
+                    format!(
+                        "{seen}{:>3}  {:<14} {}",
+                        deck.step(i),
+                        e.date.to_string(),
+                        e.title
+                    )
+                }
+                None => format!("{seen}       Title slide · {}", deck.title),
+            };
+            let text = truncate(&row, usize::from(inner.width));
             let style = if i == cursor {
                 theme.selected
             } else if i == deck.at {

@@ -24,6 +24,10 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// A private tmux server with one window running a plain shell.
 pub struct Tmux {
     socket: String,
+    /// The pane keys go to and screens come from.
+    target: String,
+    /// Whether dropping this handle ends the server (the first pane's does).
+    owner: bool,
 }
 
 /// Whether tmux runs here. Without it the terminal tests are skipped, each
@@ -60,7 +64,11 @@ impl Tmux {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::SeqCst)
         );
-        let t = Tmux { socket };
+        let t = Tmux {
+            socket,
+            target: SESSION.to_string(),
+            owner: true,
+        };
         let status = t
             .cmd()
             .args(["-f", "/dev/null", "new-session", "-d", "-s", SESSION])
@@ -79,6 +87,33 @@ impl Tmux {
             .expect("tmux runs; install it to run the terminal tests");
         assert!(status.success(), "tmux new-session failed");
         t
+    }
+
+    /// A second pane beside this one, with the same shell: another
+    /// terminal on the same screen (the presenter view's, say).
+    pub fn split(&self) -> Tmux {
+        let out = self
+            .cmd()
+            .args([
+                "split-window",
+                "-h",
+                "-d",
+                "-P",
+                "-F",
+                "#{pane_id}",
+                "-t",
+                &self.target,
+            ])
+            .args(["env", "-u", "NO_COLOR", "PS1=$ ", "TERM=xterm-256color"])
+            .args(["bash", "--norc", "--noprofile"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "tmux split-window failed");
+        Tmux {
+            socket: self.socket.clone(),
+            target: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            owner: false,
+        }
     }
 
     pub fn cmd(&self) -> Command {
@@ -104,7 +139,7 @@ impl Tmux {
         }
         let status = self
             .cmd()
-            .args(["send-keys", "-t", SESSION])
+            .args(["send-keys", "-t", &self.target])
             .args(keys)
             .status()
             .unwrap();
@@ -134,16 +169,16 @@ impl Tmux {
     }
 
     pub fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", SESSION])
+        self.tmux(&["capture-pane", "-p", "-t", &self.target])
     }
 
     /// The screen with its attributes as escape sequences.
     pub fn screen_escaped(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-e", "-t", SESSION])
+        self.tmux(&["capture-pane", "-p", "-e", "-t", &self.target])
     }
 
     pub fn format(&self, f: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", SESSION, f])
+        self.tmux(&["display-message", "-p", "-t", &self.target, f])
             .trim()
             .to_string()
     }
@@ -238,6 +273,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        if !self.owner {
+            return;
+        }
         let _ = self.cmd().arg("kill-server").status();
     }
 }
