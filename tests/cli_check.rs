@@ -156,6 +156,10 @@ fn valid_fixtures_check_clean() {
             "tests/fixtures/valid/multi",
             "4 files, 2 events, 2 actors: 0 errors, 0 warnings\n",
         ),
+        (
+            "tests/fixtures/valid/views.toml",
+            "2 claims, 2 of them citing a source (100 %)\n1 file, 2 events, 2 actors, 2 places: 0 errors, 0 warnings\n",
+        ),
     ] {
         let out = run(&["check", path]);
         assert_eq!(out.status.code(), Some(0), "{path}: {}", stdout(&out));
