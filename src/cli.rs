@@ -1,11 +1,16 @@
 //! The command line: the same filter flags for every subcommand.
 //!
-//! Parsing only; `main` dispatches. Clap's own usage errors exit with code 2,
-//! the code chronoscope uses for every usage or I/O problem.
+//! Parsing here, and in `resolve` the flags read against a timeline;
+//! `main` dispatches. Clap's own usage errors exit with code 2, the code
+//! chronoscope uses for every usage or I/O problem.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod resolve;
+
+pub use resolve::unknown_id;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -63,6 +68,8 @@ pub enum Command {
     Presenter(PresenterArgs),
     /// List the tours: id, title and number of steps
     Tours(IndexArgs),
+    /// List the saved views --view opens: id, title and what each shows
+    Views(IndexArgs),
     /// What changed between two versions: exit 0 when nothing did, 1 when something did, 2 when they cannot be compared
     Diff(DiffArgs),
 }
@@ -118,7 +125,7 @@ pub struct PresenterArgs {
     pub theme: ThemeName,
 }
 
-/// `chronoscope actors|tags|tours`: what ids a timeline holds.
+/// `chronoscope actors|tags|places|tours|views`: what ids a timeline holds.
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
     /// Timeline files or directories (default: the bundled timeline)
@@ -149,6 +156,13 @@ pub struct ListArgs {
 /// The filter every subcommand shares.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
+    /// Open a view saved in the timeline ([[views]]; `chronoscope views` lists them)
+    ///
+    /// The other filters given with it apply on top: --actor, --tag and --place add to its
+    /// lists; --all-actors, --contested and --highlight switch on what it leaves off; and
+    /// --from, --to, --search and --as-of, when given, replace its own.
+    #[arg(long, value_name = "ID")]
+    pub view: Option<String>,
     /// Only events involving this actor: its id, short name, name or an alias, in any case (repeatable)
     #[arg(long = "actor", value_name = "ID")]
     pub actors: Vec<String>,
@@ -170,6 +184,9 @@ pub struct FilterArgs {
     /// Only events whose text matches
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// With --search: show every event the other filters allow and mark the matches, rather than hide the rest
+    #[arg(long)]
+    pub highlight: bool,
     /// Only events whose claims conflict: someone denies or disputes what another asserts
     #[arg(long)]
     pub contested: bool,
@@ -211,173 +228,4 @@ pub enum ThemeName {
     Dark,
     Light,
     HighContrast,
-}
-
-impl FilterArgs {
-    /// Resolves the flags against a timeline: actor and tag ids must exist,
-    /// dates must parse. The error names the bad value and the fix.
-    pub fn to_filter(&self, t: &crate::model::Timeline) -> Result<crate::query::Filter, String> {
-        use crate::load::suggest::did_you_mean;
-        use crate::query::{Combine, Filter};
-        let mut f = Filter::default();
-        for id in &self.actors {
-            let a = actor_named(t, "actor", id)?;
-            if !f.actors.contains(&a) {
-                f.toggle_actor(a);
-            }
-        }
-        for tag in &self.tags {
-            let Some(g) = t.tag_ix(tag) else {
-                let near = did_you_mean(tag, t.tags.iter().map(String::as_str));
-                return Err(unknown("tag", tag, near));
-            };
-            if !f.tags.contains(&g) {
-                f.toggle_tag(g);
-            }
-        }
-        for name in &self.places {
-            let p = place_named(t, name)?;
-            if !f.places.contains(&p) {
-                f.toggle_place(p);
-            }
-        }
-        if self.all_actors {
-            f.combine = Combine::All;
-        }
-        let date =
-            |flag: &str, v: &Option<String>| -> Result<Option<crate::model::EventDate>, String> {
-                v.as_deref()
-                    .map(|s| {
-                        crate::model::EventDate::parse(s.trim())
-                            .map_err(|e| format!("--{flag} {}: {e}", crate::text::one_line(s)))
-                    })
-                    .transpose()
-            };
-        f.from = date("from", &self.from)?;
-        f.to = date("to", &self.to)?;
-        if let (Some(a), Some(b)) = (f.from, f.to)
-            && b.last_day() < a.first_day()
-        {
-            return Err(format!("--to {b} is before --from {a}"));
-        }
-        f.search = self.search.clone().unwrap_or_default();
-        f.contested = self.contested;
-        f.weakly_sourced = self.weakly_sourced;
-        if self.stance.is_some() || self.by.is_some() {
-            f.claim = Some(crate::query::ClaimFilter {
-                stance: self.stance.as_deref().and_then(crate::model::Stance::parse),
-                by: self
-                    .by
-                    .as_deref()
-                    .map(|b| actor_named(t, "by", b))
-                    .transpose()?,
-            });
-        }
-        let publisher = [
-            (&self.publisher, false, "publisher"),
-            (&self.rests_on, true, "rests-on"),
-        ];
-        for (name, alone, flag) in publisher {
-            let Some(name) = name else { continue };
-            let Some(found) = crate::query::publisher_named(t, name) else {
-                let all: Vec<&str> = t
-                    .events
-                    .iter()
-                    .flat_map(|e| &e.sources)
-                    .map(|s| s.publisher.as_str())
-                    .collect();
-                let near = crate::load::suggest::did_you_mean(name, all.iter().copied());
-                let name = crate::text::one_line(name);
-                return Err(match near {
-                    Some(n) => {
-                        format!("--{flag} {name}: no source is from it; did you mean \"{n}\"?")
-                    }
-                    None => format!("--{flag} {name}: no source is from it"),
-                });
-            };
-            f.publisher = Some(crate::query::PublisherFilter { name: found, alone });
-        }
-        if let Some(g) = &self.min_grade {
-            f.min_grade = Some(crate::model::Grade::parse(g.trim()).ok_or_else(|| {
-                format!(
-                    "--min-grade {}: an Admiralty grade is a letter A-F then a digit 1-6, e.g. B2",
-                    crate::text::one_line(g)
-                )
-            })?);
-        }
-        Ok(f)
-    }
-
-    /// The day of `--as-of`, if given and valid.
-    pub fn as_of(&self) -> Result<Option<crate::model::EventDate>, String> {
-        self.as_of
-            .as_deref()
-            .map(|s| {
-                crate::model::EventDate::parse(s.trim())
-                    .map_err(|e| format!("--as-of {}: {e}", crate::text::one_line(s)))
-            })
-            .transpose()
-    }
-}
-
-/// The one actor a flag's value names, or an error with the near misses.
-fn actor_named(t: &crate::model::Timeline, flag: &str, id: &str) -> Result<usize, String> {
-    use crate::load::suggest::did_you_mean;
-    match t.actors_named(id)[..] {
-        [a] => Ok(a),
-        [] => {
-            // Near misses among everything a person could have typed.
-            let names = t.actors.iter().flat_map(|a| {
-                std::iter::once(a.id.as_str())
-                    .chain([a.short.as_str(), a.name.as_str()])
-                    .chain(a.aliases.iter().map(String::as_str))
-            });
-            let near =
-                did_you_mean(&id.to_lowercase(), names.clone()).or_else(|| did_you_mean(id, names));
-            Err(unknown("actor", id, near))
-        }
-        ref many => {
-            let ids: Vec<&str> = many.iter().map(|&a| t.actors[a].id.as_str()).collect();
-            Err(format!(
-                "--{flag} {} could mean {}; give one of these ids",
-                crate::text::one_line(id),
-                ids.join(", ")
-            ))
-        }
-    }
-}
-
-/// The one place a flag's value names, or an error with the near misses.
-fn place_named(t: &crate::model::Timeline, name: &str) -> Result<usize, String> {
-    use crate::load::suggest::did_you_mean;
-    match t.places_named(name)[..] {
-        [p] => Ok(p),
-        [] => {
-            let names = t.places.iter().flat_map(|p| {
-                std::iter::once(p.id.as_str())
-                    .chain([p.short.as_str(), p.name.as_str()])
-                    .chain(p.aliases.iter().map(String::as_str))
-            });
-            let near = did_you_mean(&name.to_lowercase(), names.clone())
-                .or_else(|| did_you_mean(name, names));
-            Err(unknown("place", name, near))
-        }
-        ref many => {
-            let ids: Vec<&str> = many.iter().map(|&p| t.places[p].id.as_str()).collect();
-            Err(format!(
-                "--place {} could mean {}; give one of these ids",
-                crate::text::one_line(name),
-                ids.join(", ")
-            ))
-        }
-    }
-}
-
-fn unknown(what: &str, id: &str, near: Option<&str>) -> String {
-    let id = crate::text::one_line(id);
-    let all = format!("`chronoscope {what}s` lists the timeline's {what}s");
-    match near {
-        Some(n) => format!("unknown {what} \"{id}\"; did you mean \"{n}\"? ({all})"),
-        None => format!("unknown {what} \"{id}\"; {all}"),
-    }
 }

@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         Some(Command::Tags(args)) => catalogue(&args, Catalogue::Tags),
         Some(Command::Places(args)) => catalogue(&args, Catalogue::Places),
         Some(Command::Tours(args)) => catalogue(&args, Catalogue::Tours),
+        Some(Command::Views(args)) => catalogue(&args, Catalogue::Views),
         Some(Command::Diff(args)) => Ok(diff(&args)),
         None => explore(&cli),
     };
@@ -303,13 +304,7 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             Some(_) => return Ok(usage(&format!("tour \"{}\" has no steps", one_line(id)))),
             None => {
                 let ids: Vec<&str> = t.tours.iter().map(|t| t.id.as_str()).collect();
-                let near = load::suggest::did_you_mean(id, ids.iter().copied());
-                let hint = match near {
-                    Some(n) => format!("did you mean \"{n}\"?"),
-                    None if ids.is_empty() => "this timeline has no [[tours]]".to_string(),
-                    None => format!("its tours are: {}", ids.join(", ")),
-                };
-                return Ok(usage(&format!("unknown tour \"{}\"; {hint}", one_line(id))));
+                return Ok(usage(&chronoscope::cli::unknown_id("tour", id, &ids)));
             }
         },
         None => {
@@ -402,13 +397,14 @@ fn load_filtered(
     }
 }
 
-/// The filter flags resolved against the timeline, which `--as-of`
-/// replaces with the timeline as known on that day.
+/// The filter flags, on top of their `--view`, resolved against the
+/// timeline, which `--as-of` replaces with the timeline as known on that day.
 fn known_filter(
     loaded: &mut Loaded,
     flags: &chronoscope::cli::FilterArgs,
     paths: &[PathBuf],
 ) -> Result<Filter, String> {
+    let flags = &flags.view_applied(&loaded.timeline)?;
     let mut filter = flags.to_filter(&loaded.timeline)?;
     if let Some(day) = flags.as_of()? {
         loaded.timeline = loaded.timeline.as_known_on(day);
@@ -452,8 +448,9 @@ fn run_linked(app: App, link: chronoscope::term::Link) -> ExitCode {
     }
 }
 
-/// `chronoscope actors|tags|tours`: the ids a person can pass to
-/// `--actor`, `--tag` and `--tour`, with what they name and how often.
+/// `chronoscope actors|tags|places|tours|views`: the ids a person can pass
+/// to `--actor`, `--tag`, `--place`, `--tour` and `--view`, with what they
+/// name and how often.
 fn catalogue(args: &IndexArgs, what: Catalogue) -> Result<ExitCode, LoadError> {
     let (inputs, _) = inputs(&args.paths)?;
     let loaded = load::load(inputs);

@@ -6,26 +6,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+mod common;
+
+use common::cli::{run, stderr, stdout};
 use serde_json::Value;
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronoscope"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// The report of `check` on a fixture below tests/fixtures/invalid/, with
 /// its exit code, for a snapshot; and the codes its JSON report names.
@@ -155,6 +140,10 @@ fn valid_fixtures_check_clean() {
         (
             "tests/fixtures/valid/multi",
             "4 files, 2 events, 2 actors: 0 errors, 0 warnings\n",
+        ),
+        (
+            "tests/fixtures/valid/views.toml",
+            "2 claims, 2 of them citing a source (100 %)\n1 file, 2 events, 2 actors, 2 places: 0 errors, 0 warnings\n",
         ),
     ] {
         let out = run(&["check", path]);

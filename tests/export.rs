@@ -10,10 +10,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 use chronoscope::export::{self, Format};
 use chronoscope::load::{self, Loaded};
 use chronoscope::model::{EventDate, Grade, Stance, Timeline};
 use chronoscope::query::{self, ClaimFilter, Combine, Filter, Filtered, Index, PublisherFilter};
+use common::cli::{EPOCH, event_ids};
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
@@ -33,9 +36,6 @@ fn loaded() -> Loaded {
 fn everything(t: &Timeline) -> Filtered {
     query::apply(t, &Index::build(t), &Filter::default())
 }
-
-/// The moment every export in these tests is made: `SOURCE_DATE_EPOCH`.
-const EPOCH: &str = "1706695200";
 
 /// What an export of `shown` says about itself, made at `EPOCH`.
 fn about(t: &Timeline, f: &Filter, shown: &Filtered) -> export::About {
@@ -576,13 +576,7 @@ fn listed_ids(flags: &[&str]) -> Vec<String> {
     args.extend_from_slice(flags);
     let out = chronoscope(&args);
     assert_eq!(out.status.code(), Some(0), "{flags:?}: {}", stderr(&out));
-    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    doc["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_string())
-        .collect()
+    event_ids(&stdout(&out))
 }
 
 #[test]

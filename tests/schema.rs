@@ -137,7 +137,7 @@ fn property_names(schema: &Value, pointer: &str) -> BTreeSet<String> {
 
 /// Each table of the format: the loader's list of fields and where the
 /// schema describes the same table.
-fn tables() -> [(&'static str, &'static [load::Field], &'static str); 10] {
+fn tables() -> [(&'static str, &'static [load::Field], &'static str); 11] {
     [
         ("top level", load::fields::TOP, "/properties"),
         (
@@ -181,6 +181,7 @@ fn tables() -> [(&'static str, &'static [load::Field], &'static str); 10] {
             load::fields::STEP,
             "/definitions/step/properties",
         ),
+        ("view", load::fields::VIEW, "/definitions/view/properties"),
     ]
 }
 
@@ -315,6 +316,22 @@ id = "t"
 title = "T"
 summary = "S"
 steps = [{ event = "e", note = "N" }]
+
+[[views]]
+id = "v"
+title = "T"
+summary = "S"
+actors = ["a"]
+match = "all"
+tags = ["t"]
+places = ["p"]
+from = "2014"
+to = "2024"
+search = "S"
+highlight = true
+contested = false
+as_of = "2015"
+event = "e"
 "#;
 
 #[test]
@@ -340,6 +357,7 @@ fn a_field_is_required_in_the_schema_exactly_when_the_loader_requires_it() {
             "[[events.claims]]" => "/definitions/claim/properties",
             "[[events.sources]]" => "/definitions/source/properties",
             "[[tours]]" => "/definitions/tour/properties",
+            "[[views]]" => "/definitions/view/properties",
             _ => section,
         };
         let Some((field, _)) = line.split_once(" = ") else {
@@ -361,7 +379,7 @@ fn a_field_is_required_in_the_schema_exactly_when_the_loader_requires_it() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 44, "every field of ONE_OF_EACH was left out once");
+    assert_eq!(checked, 58, "every field of ONE_OF_EACH was left out once");
 
     // The fields of the inline tables.
     let inline = [
@@ -429,6 +447,10 @@ fn the_schema_enums_match_the_model() {
     stances.sort();
     in_schema.sort();
     assert_eq!(in_schema, stances);
+    assert_eq!(
+        list("/definitions/view/properties/match/enum"),
+        chronoscope::model::View::MATCHES
+    );
 }
 
 #[test]
@@ -443,6 +465,7 @@ fn fixtures_with_problems_a_schema_can_see_are_rejected_by_it() {
         "bad-kind.toml",
         "bad-id.toml",
         "bad-coordinate.toml",
+        "bad-match.toml",
         "missing-field.toml",
         "empty-file.toml",
     ] {
@@ -474,6 +497,7 @@ fn problems_only_the_whole_timeline_shows_pass_the_schema() {
         "place-cycle.toml",
         "unused-place.toml",
         "unplaced-location.toml",
+        "unknown-tag.toml",
     ] {
         let path = fixtures("invalid").join(name);
         if let Err(e) = v.check(&file_as_json(&path)) {

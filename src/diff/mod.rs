@@ -325,7 +325,9 @@ impl Diff {
 }
 
 /// Compares two loaded timelines by id. Both are taken as loaded: a
-/// timeline with errors compares what did load.
+/// timeline with errors compares what did load. Saved views are not
+/// compared: they are ways of looking at the chronology, not part of it,
+/// and a changed view changes no event, actor, place or tour.
 pub fn compare(old: &Timeline, new: &Timeline) -> Diff {
     let title = if new.title.is_empty() {
         &old.title

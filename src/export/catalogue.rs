@@ -1,13 +1,14 @@
 //! What a timeline holds, as the command line lists it: `chronoscope
-//! actors`, `tags`, `places` and `tours` print the ids a person can pass to
-//! `--actor`, `--tag`, `--place` and `--tour`, with what each names and how many
-//! events it has — as aligned columns, or as JSON for scripts.
+//! actors`, `tags`, `places`, `tours` and `views` print the ids a person can
+//! pass to `--actor`, `--tag`, `--place`, `--tour` and `--view`, with what
+//! each names and how many events it has (or, for a view, what it shows) —
+//! as aligned columns, or as JSON for scripts.
 
 use serde_json::{Value, json};
 
 use crate::fit::width;
-use crate::model::Timeline;
-use crate::query::Index;
+use crate::model::{Timeline, View};
+use crate::query::{Filtered, Index, SearchMode, describe_filters};
 use crate::text::one_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,7 @@ pub enum Catalogue {
     Tags,
     Places,
     Tours,
+    Views,
 }
 
 impl Catalogue {
@@ -30,6 +32,7 @@ impl Catalogue {
             Catalogue::Tags => &["tag", "events"],
             Catalogue::Places => &["id", "kind", "events", "lat", "lon", "name"],
             Catalogue::Tours => &["id", "steps", "title"],
+            Catalogue::Views => &["id", "title", "filter"],
         };
         let cells: Vec<Vec<String>> =
             std::iter::once(cols.iter().map(|c| c.to_uppercase()).collect())
@@ -56,7 +59,7 @@ impl Catalogue {
         out
     }
 
-    /// One JSON object per actor, tag or tour, every text on one line.
+    /// One JSON object per actor, tag, place, tour or view, every text on one line.
     fn rows(self, t: &Timeline) -> Vec<Value> {
         let ix = Index::build(t);
         match self {
@@ -110,7 +113,60 @@ impl Catalogue {
                     })
                 })
                 .collect(),
+            Catalogue::Views => t.views.iter().map(|v| view_row(t, v)).collect(),
         }
+    }
+}
+
+/// A view: what it shows in words, and each of its fields.
+fn view_row(t: &Timeline, v: &View) -> Value {
+    let lines = |list: &[String]| list.iter().map(|s| one_line(s)).collect::<Vec<_>>();
+    let date = |d: Option<crate::model::EventDate>| d.map(|d| d.to_edtf());
+    json!({
+        "id": one_line(&v.id),
+        "title": one_line(&v.title),
+        "summary": one_line(&v.summary),
+        "filter": view_words(t, v),
+        "actors": lines(&v.actors),
+        "match": View::MATCHES[usize::from(v.all)],
+        "tags": lines(&v.tags),
+        "places": lines(&v.places),
+        "from": date(v.from),
+        "to": date(v.to),
+        "search": one_line(&v.search),
+        "highlight": v.highlight,
+        "contested": v.contested,
+        "as_of": date(v.as_of),
+        "event": v.event.as_deref().map(one_line),
+    })
+}
+
+/// What a view shows, in the words the explorer's header gives a filter:
+/// "as known on 2023 · TTP · 2021-08– · opens on 2021-08-taliban-take-kabul".
+/// Without counts: what a search hides or marks is seen once it is applied.
+fn view_words(t: &Timeline, v: &View) -> String {
+    let mut words: Vec<String> = v
+        .as_of
+        .map(|d| format!("as known on {d}"))
+        .into_iter()
+        .collect();
+    match crate::cli::FilterArgs::default().with_view(v).to_filter(t) {
+        Ok(mut f) => {
+            let marked = std::mem::take(&mut f.search_mode) == SearchMode::Highlight;
+            words.extend(describe_filters(t, &f, &Filtered::default()));
+            if marked {
+                words.push("matches marked in place".to_string());
+            }
+        }
+        Err(e) => words.push(e),
+    }
+    if let Some(e) = &v.event {
+        words.push(format!("opens on {}", one_line(e)));
+    }
+    if words.is_empty() {
+        "every event".to_string()
+    } else {
+        words.join(" · ")
     }
 }
 
@@ -162,6 +218,18 @@ title = "T"
 id = "intro"
 title = "An introduction"
 steps = [{ event = "a" }, { event = "b" }]
+[[views]]
+id = "ttp-2008"
+title = "The TTP from 2008"
+actors = ["ttp"]
+from = "2008"
+search = "later"
+highlight = true
+as_of = "2009"
+event = "b"
+[[views]]
+id = "all"
+title = "Everything"
 "#;
 
     fn timeline() -> Timeline {
@@ -207,5 +275,23 @@ steps = [{ event = "a" }, { event = "b" }]
             .and_then(|a| a.iter().find(|r| r["id"] == "ttp"));
         assert_eq!(ttp.map(|r| r["events"].clone()), Some(json!(2)));
         assert_eq!(ttp.map(|r| r["kind"].clone()), Some(json!("armed-group")));
+    }
+
+    #[test]
+    fn views_say_what_they_show_in_the_headers_words() {
+        let t = timeline();
+        assert_eq!(
+            Catalogue::Views.render(&t, false),
+            "ID        TITLE              FILTER\n\
+             ttp-2008  The TTP from 2008  as known on 2009 · TTP · 2008– · /later · matches marked in place · opens on b\n\
+             all       Everything         every event\n"
+        );
+        let out = Catalogue::Views.render(&t, true);
+        let v: Value = serde_json::from_str(&out).unwrap_or_default();
+        assert_eq!(v[0]["match"], "any");
+        assert_eq!(v[0]["from"], "2008");
+        assert_eq!(v[0]["as_of"], "2009");
+        assert_eq!(v[0]["highlight"], true);
+        assert_eq!(v[1]["event"], Value::Null);
     }
 }

@@ -27,7 +27,9 @@ pub use report::{JsonDiagnostic, JsonPlace};
 
 /// The fields each table takes, as FORMAT.md and the schema list them.
 pub mod fields {
-    pub use super::raw::{ACTOR, CLAIM, COVERAGE, EVENT, PLACE, SOURCE, STEP, TIMELINE, TOP, TOUR};
+    pub use super::raw::{
+        ACTOR, CLAIM, COVERAGE, EVENT, PLACE, SOURCE, STEP, TIMELINE, TOP, TOUR, VIEW,
+    };
 }
 
 pub use read::{Scan, read_files, read_paths, scan};

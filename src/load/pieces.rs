@@ -28,6 +28,7 @@ impl<'a> Part<'a> {
         self.raw.events.extend(other.raw.events);
         self.raw.tours.extend(other.raw.tours);
         self.raw.places.extend(other.raw.places);
+        self.raw.views.extend(other.raw.views);
         self.diags.extend(other.diags);
         self.broken |= other.broken;
     }
@@ -51,8 +52,8 @@ impl<'a> Part<'a> {
             .collect();
         diags.sort();
         format!(
-            "broken {}\nmeta {:?}\nactors {actors:?}\nplaces {places:?}\nevents {:?}\ntours {:?}\ndiags {diags:#?}",
-            self.broken, self.raw.meta, self.raw.events, self.raw.tours
+            "broken {}\nmeta {:?}\nactors {actors:?}\nplaces {places:?}\nevents {:?}\ntours {:?}\nviews {:?}\ndiags {diags:#?}",
+            self.broken, self.raw.meta, self.raw.events, self.raw.tours, self.raw.views
         )
     }
 }
@@ -247,11 +248,18 @@ pub(super) fn parse_general(files: &Files, id: FileId) -> Part<'_> {
     part
 }
 
-/// `[events]` (or `[tours]`, `[events.sources]`, `[events.claims]`)
-/// written where its double-bracketed form was meant: toml reports the
-/// clash at the next, correct header; this points at the mistake itself.
+/// `[events]` (or `[tours]`, `[views]`, `[events.sources]`,
+/// `[events.claims]`) written where its double-bracketed form was meant:
+/// toml reports the clash at the next, correct header; this points at the
+/// mistake itself.
 fn single_tables(text: &str, id: FileId, diags: &mut Vec<Diagnostic>) {
-    const ARRAYS: [&str; 4] = ["events", "tours", "events.sources", "events.claims"];
+    const ARRAYS: [&str; 5] = [
+        "events",
+        "tours",
+        "views",
+        "events.sources",
+        "events.claims",
+    ];
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
@@ -283,10 +291,10 @@ fn single_tables(text: &str, id: FileId, diags: &mut Vec<Diagnostic>) {
 fn empty_file(id: FileId) -> Diagnostic {
     Diagnostic::error(
         "empty-file",
-        "the file holds no timeline, actors, events or tours",
+        "the file holds no timeline, actors, places, events, tours or views",
     )
     .at(id, 0..0, "empty")
-    .hint("add [timeline], [actors.<id>], [[events]] or [[tours]] tables, or remove the file")
+    .hint("add [timeline], [actors.<id>], [places.<id>], [[events]], [[tours]] or [[views]] tables, or remove the file")
 }
 
 /// Where a large file may be cut into pieces that parse on their own: the

@@ -1,25 +1,28 @@
 //! Stage two of loading: raw records from every file → one `Timeline`.
 //!
 //! Merges the files, then checks what only the whole set can tell: duplicate
-//! ids (pointing at both places), references to actors, events and claimants
-//! that do not exist (with a did-you-mean), and the warnings — events without
-//! a source, events outside the declared coverage, actors no event mentions.
+//! ids (pointing at both places), references to actors, events, claimants,
+//! places and tags that do not exist (with a did-you-mean), and the
+//! warnings — events without a source, events outside the declared
+//! coverage, actors no event mentions.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+mod briefing;
+mod events;
 mod places;
 
 use super::diagnostic::Diagnostic;
-use super::raw::{RawActor, RawEvent, RawTimeline, RawTour, Ref, Spanned};
+use super::raw::{RawActor, RawTimeline, Ref, Spanned};
 use super::suggest::{Budget, Suggester};
-use crate::model::{Actor, Claim, Coverage, Event, Source, Timeline, Tour, TourStep};
+use crate::model::{Actor, Coverage, Timeline};
 use crate::text::one_line;
 
 /// What a reference names, and where: each with its diagnostic code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
-    /// An event's `actors`.
+    /// An event's or a view's `actors`.
     Actor,
     /// An actor's `links`.
     LinkedActor,
@@ -29,10 +32,14 @@ enum Role {
     RelatedEvent,
     /// A tour step's `event`.
     TourStep,
-    /// An event's `places`.
+    /// An event's or a view's `places`.
     Place,
     /// A place's `within`.
     Within,
+    /// A view's `tags`.
+    Tag,
+    /// A view's `event`, selected when it opens.
+    Opening,
 }
 
 impl Role {
@@ -40,8 +47,9 @@ impl Role {
     fn target(self) -> Record {
         match self {
             Role::Actor | Role::LinkedActor | Role::Claimant => Record::Actor,
-            Role::RelatedEvent | Role::TourStep => Record::Event,
+            Role::RelatedEvent | Role::TourStep | Role::Opening => Record::Event,
             Role::Place | Role::Within => Record::Place,
+            Role::Tag => Record::Tag,
         }
     }
 
@@ -55,6 +63,8 @@ impl Role {
             Role::TourStep => "tour step",
             Role::Place => "place",
             Role::Within => "enclosing place",
+            Role::Tag => "tag",
+            Role::Opening => "event",
         }
     }
 
@@ -63,20 +73,23 @@ impl Role {
         match self {
             Role::Actor | Role::LinkedActor => "unknown-actor",
             Role::Claimant => "unknown-claimant",
-            Role::RelatedEvent => "unknown-event",
+            Role::RelatedEvent | Role::Opening => "unknown-event",
             Role::TourStep => "unknown-tour-event",
             Role::Place | Role::Within => "unknown-place",
+            Role::Tag => "unknown-tag",
         }
     }
 }
 
-/// The records that have ids.
+/// The records that have ids, and tags, which a view names as it names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Record {
     Actor,
     Event,
     Tour,
     Place,
+    View,
+    Tag,
 }
 
 impl Record {
@@ -86,13 +99,15 @@ impl Record {
             Record::Event => "event",
             Record::Tour => "tour",
             Record::Place => "place",
+            Record::View => "view",
+            Record::Tag => "tag",
         }
     }
 }
 
 /// Merges the files' records into one timeline, in stages: the
-/// `[timeline]` table, actors, tags, events (with their references), tours,
-/// and last the actors nothing mentions.
+/// `[timeline]` table, actors, tags, events (with their references), tours
+/// and views, and last the actors nothing mentions.
 pub fn resolve(
     raw: RawTimeline<'_>,
     fallback_title: &str,
@@ -101,15 +116,28 @@ pub fn resolve(
     let actor_ids = unique_ids(raw.actors.iter().map(|a| &a.id), Record::Actor, diags);
     let event_ids = unique_ids(raw.events.iter().map(|e| &e.id), Record::Event, diags);
     unique_ids(raw.tours.iter().map(|t| &t.id), Record::Tour, diags);
+    unique_ids(raw.views.iter().map(|v| &v.id), Record::View, diags);
     let place_ids = unique_ids(raw.places.iter().map(|p| &p.id), Record::Place, diags);
     let (title, summary, coverage) = meta(&raw, diags);
+    let tags = tags(&raw);
+    // Only views name tags on their own; events define them by using them.
+    let tag_ids: HashMap<String, usize> = if raw.views.is_empty() {
+        HashMap::new()
+    } else {
+        tags.iter()
+            .enumerate()
+            .map(|(i, g)| (g.clone(), i))
+            .collect()
+    };
     let mut refs = Refs {
         actor_ids: &actor_ids,
         event_ids: &event_ids,
         place_ids: &place_ids,
+        tag_ids: &tag_ids,
         actor_names: OnceCell::new(),
         event_names: OnceCell::new(),
         place_names: OnceCell::new(),
+        tag_names: OnceCell::new(),
         budget: Budget::default(),
         mentioned: vec![false; raw.actors.len()],
         placed: vec![false; raw.places.len()],
@@ -117,10 +145,10 @@ pub fn resolve(
     };
     let actors = refs.actors(&raw);
     let places = refs.places(&raw.places);
-    let tags = tags(&raw);
     let named = places::Names::new(&raw.places);
     let (events, kept) = refs.events(raw.events, &tags, coverage, &named);
     let tours = refs.tours(raw.tours, &kept);
+    let views = refs.views(raw.views);
     let Refs {
         mentioned,
         placed,
@@ -130,9 +158,11 @@ pub fn resolve(
     unused_actors(&raw.actors, &mentioned, diags);
     places::unused(&raw.places, &places, &placed, diags);
     let title = title.unwrap_or_else(|| fallback_title.to_string());
-    Timeline::new(
+    let mut timeline = Timeline::new(
         title, summary, coverage, actors, events, tags, tours, places,
-    )
+    );
+    timeline.views = views;
+    timeline
 }
 
 /// The `[timeline]` table: its title, summary and coverage, and a report
@@ -183,11 +213,14 @@ struct Refs<'s, 'd> {
     actor_ids: &'s HashMap<String, usize>,
     event_ids: &'s HashMap<String, usize>,
     place_ids: &'s HashMap<String, usize>,
+    /// Every tag, when there are views to name them.
+    tag_ids: &'s HashMap<String, usize>,
     /// Built on the first reference to nothing: most timelines have none,
     /// and preparing 100,000 ids for suggestions would cost every load.
     actor_names: OnceCell<Suggester<'s>>,
     event_names: OnceCell<Suggester<'s>>,
     place_names: OnceCell<Suggester<'s>>,
+    tag_names: OnceCell<Suggester<'s>>,
     budget: Budget,
     mentioned: Vec<bool>,
     /// Which places an event names.
@@ -211,181 +244,69 @@ impl Refs<'_, '_> {
             .collect()
     }
 
-    /// The events with a date, and for each raw event where it went (an
-    /// event dropped for a missing date shifts the ones after it).
-    fn events(
-        &mut self,
-        raw: Vec<RawEvent<'_>>,
-        tags: &[String],
-        coverage: Option<Coverage>,
-        named: &places::Names,
-    ) -> (Vec<Event>, Vec<Option<usize>>) {
-        let mut events = Vec::with_capacity(raw.len());
-        let mut kept: Vec<Option<usize>> = vec![None; raw.len()];
-        for (old, e) in raw.into_iter().enumerate() {
-            let actors = self.resolve(&e.actors, Role::Actor);
-            actors.iter().for_each(|&a| self.mentioned[a] = true);
-            let related = self.resolve(&e.related, Role::RelatedEvent);
-            let places = self.resolve(&e.places, Role::Place);
-            places.iter().for_each(|&p| self.placed[p] = true);
-            if e.places.is_empty()
-                && let Some(at) = &e.location_at
-                && let Some(name) = named.named_in(&e.location)
-            {
-                self.diags.push(places::unplaced(&e.id.value, at, name));
-            }
-            let mut claims = Vec::with_capacity(e.claims.len());
-            for c in e.claims {
-                if let [by] = self.resolve(std::slice::from_ref(&c.by), Role::Claimant)[..] {
-                    self.mentioned[by] = true;
-                    claims.push(Claim {
-                        by,
-                        stance: c.stance,
-                        text: c.text,
-                        sources: c.sources,
-                    });
-                }
-            }
-            if e.sources.is_empty() {
-                self.diags.push(
-                    Diagnostic::warning(
-                        "no-source",
-                        format!("event \"{}\" has no source", e.id.value),
-                    )
-                    .at(
-                        e.id.file,
-                        e.id.span.clone(),
-                        "no [[events.sources]] for this event",
-                    )
-                    .hint("add [[events.sources]] with publisher and title after the event"),
-                );
-            }
-            let Some(date) = e.date else { continue };
-            if let Some(c) = coverage {
-                let end = e.end.as_ref().map_or(date.value, |d| d.value);
-                if date.value.first_day() > c.to.last_day() || end.last_day() < c.from.first_day() {
-                    self.diags.push(
-                        Diagnostic::warning(
-                            "outside-coverage",
-                            format!(
-                                "event \"{}\" ({}) is outside the declared coverage {}–{}",
-                                e.id.value, date.value, c.from, c.to
-                            ),
-                        )
-                        .at(date.file, date.span.clone(), "outside the coverage")
-                        .hint("fix the date, or widen `coverage` in [timeline]"),
-                    );
-                }
-            }
-            let tag_ix = e
-                .tags
-                .iter()
-                .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok())
-                .collect();
-            kept[old] = Some(events.len());
-            events.push(Event {
-                origin: e.origin,
-                id: e.id.value,
-                date: date.value,
-                end: e.end.map(|d| d.value),
-                title: e.title,
-                summary: e.summary,
-                details: e.details,
-                editor_note: e.editor_note,
-                actors,
-                location: e.location,
-                places,
-                tags: tag_ix,
-                figures: e.figures,
-                related,
-                claims,
-                sources: e
-                    .sources
-                    .into_iter()
-                    .map(|s| Source {
-                        publisher: s.publisher,
-                        title: s.title,
-                        date: s.date,
-                        url: s.url,
-                        grade: s.grade,
-                    })
-                    .collect(),
-            });
-        }
-        // Related events were resolved against the raw list.
-        for e in &mut events {
-            e.related = e.related.iter().filter_map(|&r| kept[r]).collect();
-        }
-        (events, kept)
-    }
-
-    fn tours(&mut self, raw: Vec<RawTour<'_>>, kept: &[Option<usize>]) -> Vec<Tour> {
-        let mut tours = Vec::with_capacity(raw.len());
-        for t in raw {
-            let mut steps = Vec::with_capacity(t.steps.len());
-            for (ev, note) in t.steps {
-                if let [ix] = self.resolve(std::slice::from_ref(&ev), Role::TourStep)[..]
-                    && let Some(event) = kept[ix]
-                {
-                    steps.push(TourStep { event, note });
-                }
-            }
-            tours.push(Tour {
-                id: t.id.value,
-                title: t.title,
-                summary: t.summary,
-                steps,
-            });
-        }
-        tours
-    }
-
-    /// Resolves references, reporting each unknown one with a did-you-mean.
+    /// Resolves references, reporting each unknown one with a did-you-mean;
+    /// a record named twice is kept once.
     fn resolve(&mut self, list: &[Ref<'_>], role: Role) -> Vec<usize> {
-        let (ids, names) = match role.target() {
-            Record::Actor => (self.actor_ids, &self.actor_names),
-            Record::Place => (self.place_ids, &self.place_names),
-            Record::Event | Record::Tour => (self.event_ids, &self.event_names),
-        };
-        let target = role.target().noun();
         let mut out = Vec::with_capacity(list.len());
         // A long list is deduplicated through a set, a short one by scanning.
         let mut seen = std::collections::HashSet::new();
         for r in list {
-            if let Some(&i) = ids.get(r.value.as_ref()) {
-                let fresh = if list.len() > 16 {
-                    seen.insert(i)
-                } else {
-                    !out.contains(&i)
-                };
-                if fresh {
-                    out.push(i);
-                }
+            let Some(i) = self.lookup(r, role) else {
                 continue;
-            }
-            let shown = one_line(&r.value);
-            let near = if self.budget.take(r.file) {
-                names.get_or_init(|| in_file_order(ids)).suggest(&shown)
+            };
+            let fresh = if list.len() > 16 {
+                seen.insert(i)
             } else {
-                None
+                !out.contains(&i)
             };
-            let (label, hint) = match near {
-                Some(m) => (
-                    format!("not defined; did you mean \"{m}\"?"),
-                    format!("fix the spelling, or define the {target} \"{shown}\""),
-                ),
-                None => (
-                    "not defined".to_string(),
-                    format!("define the {target} \"{shown}\", or remove this reference"),
-                ),
-            };
-            self.diags.push(
-                Diagnostic::error(role.code(), format!("unknown {} \"{shown}\"", role.noun()))
-                    .at(r.file, r.span.clone(), label)
-                    .hint(hint),
-            );
+            if fresh {
+                out.push(i);
+            }
         }
         out
+    }
+
+    /// The record one reference names, or `None` after reporting it.
+    fn lookup(&mut self, r: &Ref<'_>, role: Role) -> Option<usize> {
+        let (ids, names) = match role.target() {
+            Record::Actor => (self.actor_ids, &self.actor_names),
+            Record::Place => (self.place_ids, &self.place_names),
+            Record::Tag => (self.tag_ids, &self.tag_names),
+            Record::Event | Record::Tour | Record::View => (self.event_ids, &self.event_names),
+        };
+        if let Some(&i) = ids.get(r.value.as_ref()) {
+            return Some(i);
+        }
+        let target = role.target().noun();
+        let shown = one_line(&r.value);
+        let near = if self.budget.take(r.file) {
+            names.get_or_init(|| in_file_order(ids)).suggest(&shown)
+        } else {
+            None
+        };
+        // A tag is not defined: it exists once an event carries it.
+        let (missing, fix, otherwise) = match role.target() {
+            Record::Tag => (
+                "no event carries it",
+                "fix the spelling: a view names the tags events carry".to_string(),
+                format!("tag an event \"{shown}\", or remove this tag"),
+            ),
+            _ => (
+                "not defined",
+                format!("fix the spelling, or define the {target} \"{shown}\""),
+                format!("define the {target} \"{shown}\", or remove this reference"),
+            ),
+        };
+        let (label, hint) = match near {
+            Some(m) => (format!("{missing}; did you mean \"{m}\"?"), fix),
+            None => (missing.to_string(), otherwise),
+        };
+        self.diags.push(
+            Diagnostic::error(role.code(), format!("unknown {} \"{shown}\"", role.noun()))
+                .at(r.file, r.span.clone(), label)
+                .hint(hint),
+        );
+        None
     }
 }
 

@@ -209,6 +209,7 @@ fn the_fast_tree_is_tomls_tree_for_every_file_it_takes() {
     for must in [
         "timelines/",
         "valid/full.toml",
+        "valid/views.toml",
         "explorer/",
         "export/",
         "hostile/escapes",

@@ -31,8 +31,9 @@ fn known_by(s: &Source, limit: chrono::NaiveDate) -> bool {
 impl Timeline {
     /// The timeline as known on `day` (through its last day, when `day`
     /// is a month or a year). Actors and tags are kept whole, so their
-    /// positions stay those of `self`; events, their sources and claims,
-    /// links between events and tour steps are cut to what was known.
+    /// positions stay those of `self`, and so are the saved views, which
+    /// name records by id; events, their sources and claims, links between
+    /// events and tour steps are cut to what was known.
     pub fn as_known_on(&self, day: EventDate) -> Timeline {
         let limit = day.last_day();
         let mut known = KnownOn {
@@ -106,6 +107,7 @@ impl Timeline {
             tags: self.tags.clone(),
             tours,
             places: self.places.clone(),
+            views: self.views.clone(),
             actor_ids: self.actor_ids.clone(),
             place_ids: self.place_ids.clone(),
             event_ids,
@@ -116,7 +118,7 @@ impl Timeline {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Actor, ActorKind, Claim, Stance, Tour, TourStep};
+    use super::super::{Actor, ActorKind, Claim, Stance, Tour, TourStep, View};
     use super::*;
 
     fn source(title: &str, date: Option<&str>) -> Source {
@@ -225,6 +227,11 @@ mod tests {
         let attack = ix("attack");
         t.events[attack].related = vec![inquiry, rumour];
         t.tours[0].steps[1].event = inquiry;
+        t.views = vec![View {
+            id: "the-attack".into(),
+            event: Some("attack".into()),
+            ..Default::default()
+        }];
         t
     }
 
@@ -266,6 +273,7 @@ mod tests {
         assert_eq!(v.tours[0].steps.len(), 1);
         assert_eq!(v.event_ix("attack"), Some(0));
         assert_eq!(v.event_ix("inquiry"), None);
+        assert_eq!(v.views, t.views, "views are ways of looking, kept whole");
     }
 
     #[test]

@@ -9,11 +9,13 @@ mod claims;
 mod date;
 mod known;
 mod places;
+mod views;
 
 pub use claims::{Claim, Grade, Source, Stance};
 pub use date::{DateError, EventDate, Precision, Qualifier};
 pub use known::KnownOn;
 pub use places::{Place, PlaceKind};
+pub use views::View;
 
 use std::collections::HashMap;
 
@@ -41,6 +43,8 @@ pub struct Timeline {
     pub tours: Vec<Tour>,
     /// Sorted by id.
     pub places: Vec<Place>,
+    /// Saved views, in the order the files define them.
+    pub views: Vec<View>,
     actor_ids: HashMap<String, ActorIx>,
     place_ids: HashMap<String, PlaceIx>,
     event_ids: HashMap<String, EventIx>,
@@ -259,6 +263,9 @@ impl Timeline {
             tags,
             tours,
             places,
+            // Set by the loader once they are checked: the many callers of
+            // `new` have none.
+            views: Vec::new(),
             actor_ids,
             place_ids,
             event_ids,

@@ -17,6 +17,7 @@ pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 const SESSION: &str = "t";
 
+pub mod cli;
 pub mod screen;
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);

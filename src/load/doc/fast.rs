@@ -294,7 +294,7 @@ impl<'i> Reader<'_, 'i> {
         }
         let value = match kind {
             ScalarKind::String => Value::String(text),
-            ScalarKind::Boolean(_) => Value::Boolean,
+            ScalarKind::Boolean(b) => Value::Boolean(b),
             ScalarKind::DateTime => Value::Datetime(text.parse().ok()?),
             ScalarKind::Float => Value::Float,
             ScalarKind::Integer(radix) => Value::Integer {

@@ -182,6 +182,39 @@ impl<'a> Walker<'_, 'a> {
         }
     }
 
+    pub(super) fn boolean(&mut self, v: &Node<'_>) -> Option<bool> {
+        match v.value {
+            Value::Boolean(b) => Some(b),
+            _ => {
+                self.wrong_type(v, "true or false");
+                None
+            }
+        }
+    }
+
+    /// True when the period from `from` to `to` runs forwards; otherwise
+    /// reports that `what` ends before it starts.
+    pub(super) fn in_order(
+        &mut self,
+        from: &Spanned<EventDate>,
+        to: &Spanned<EventDate>,
+        what: &str,
+    ) -> bool {
+        if to.value.last_day() >= from.value.first_day() {
+            return true;
+        }
+        self.push(
+            Diagnostic::error("end-before-start", format!("{what} ends before it starts"))
+                .at(
+                    to.file,
+                    to.span.clone(),
+                    format!("{} is before {}", to.value, from.value),
+                )
+                .hint("swap `from` and `to`"),
+        );
+        false
+    }
+
     pub(super) fn choice<T: Copy>(
         &mut self,
         v: &Node<'_>,

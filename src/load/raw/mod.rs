@@ -8,11 +8,12 @@
 //!
 //! Here: the records and the fields each table takes (one spec per table,
 //! which drives both the unknown-field and the missing-field checks);
-//! `walk` turns tables into records; `accessors` reads typed values,
-//! `degrees` coordinates.
+//! `walk` turns tables into records, `views` the `[[views]]` tables;
+//! `accessors` reads typed values, `degrees` coordinates.
 
 mod accessors;
 mod degrees;
+mod views;
 mod walk;
 
 use std::borrow::Cow;
@@ -20,7 +21,7 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, FileId, SourceFile};
 use super::doc::Table;
-use crate::model::{ActorKind, EventDate, Grade, PlaceKind, Stance};
+use crate::model::{ActorKind, EventDate, Grade, PlaceKind, Stance, View};
 use crate::text::one_line;
 
 /// A value with the place it came from.
@@ -41,6 +42,7 @@ pub struct RawTimeline<'a> {
     pub events: Vec<RawEvent<'a>>,
     pub tours: Vec<RawTour<'a>>,
     pub places: Vec<RawPlace<'a>>,
+    pub views: Vec<RawView<'a>>,
 }
 
 /// A reference to another record (or a tag), with its place.
@@ -127,6 +129,25 @@ pub struct RawTour<'a> {
     pub steps: Vec<(Ref<'a>, String)>,
 }
 
+/// A saved view: its references are checked once every file is read.
+#[derive(Debug)]
+pub struct RawView<'a> {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub summary: String,
+    pub actors: Vec<Ref<'a>>,
+    pub all: bool,
+    pub tags: Vec<Ref<'a>>,
+    pub places: Vec<Ref<'a>>,
+    pub from: Option<EventDate>,
+    pub to: Option<EventDate>,
+    pub search: String,
+    pub highlight: bool,
+    pub contested: bool,
+    pub as_of: Option<EventDate>,
+    pub event: Option<Ref<'a>>,
+}
+
 /// A field of a table: its name and, when it is required, the line a
 /// "missing" message offers as an example.
 #[derive(Debug, Clone, Copy)]
@@ -156,6 +177,7 @@ pub const TOP: &[Field] = &[
     opt("places"),
     opt("events"),
     opt("tours"),
+    opt("views"),
 ];
 pub const TIMELINE: &[Field] = &[
     req("title", "title = \"Pakistan, Afghanistan and the TTP\""),
@@ -221,6 +243,23 @@ pub const STEP: &[Field] = &[
     opt("note"),
 ];
 
+pub const VIEW: &[Field] = &[
+    req("id", "id = \"ttp-since-2021\""),
+    req("title", "title = \"What the view shows\""),
+    opt("summary"),
+    opt("actors"),
+    opt("match"),
+    opt("tags"),
+    opt("places"),
+    opt("from"),
+    opt("to"),
+    opt("search"),
+    opt("highlight"),
+    opt("contested"),
+    opt("as_of"),
+    opt("event"),
+];
+
 /// The names of a table's fields.
 pub fn names(spec: &[Field]) -> Vec<&'static str> {
     spec.iter().map(|f| f.name).collect()
@@ -279,6 +318,8 @@ enum Choice {
     Stance,
     ActorKind,
     PlaceKind,
+    /// How a view's actors and tags combine.
+    Match,
 }
 
 impl Choice {
@@ -287,6 +328,7 @@ impl Choice {
             Choice::Stance => "stance",
             Choice::ActorKind => "actor kind",
             Choice::PlaceKind => "place kind",
+            Choice::Match => "match",
         }
     }
 
@@ -294,6 +336,7 @@ impl Choice {
         match self {
             Choice::Stance => "bad-stance",
             Choice::ActorKind | Choice::PlaceKind => "bad-kind",
+            Choice::Match => "bad-match",
         }
     }
 
@@ -302,6 +345,7 @@ impl Choice {
             Choice::Stance => Stance::ALL.map(Stance::as_str).to_vec(),
             Choice::ActorKind => ActorKind::ALL.map(ActorKind::as_str).to_vec(),
             Choice::PlaceKind => PlaceKind::ALL.map(PlaceKind::as_str).to_vec(),
+            Choice::Match => View::MATCHES.to_vec(),
         }
     }
 
@@ -337,6 +381,11 @@ impl Choice {
                 "rejects" | "refutes" => Some("denies"),
                 "questions" | "contests" => Some("disputes"),
                 "admits" | "acknowledges" => Some("confirms"),
+                _ => None,
+            },
+            Choice::Match => match w.as_str() {
+                "or" | "either" | "some" | "one" => Some("any"),
+                "and" | "both" | "every" | "each" => Some("all"),
                 _ => None,
             },
         }

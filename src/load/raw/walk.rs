@@ -1,6 +1,7 @@
 //! Tables into records: the timeline, actors, events with their claims
-//! and sources, tours with their steps. Each checks its fields against its
-//! spec in `mod.rs`; values are read through `accessors`.
+//! and sources, tours with their steps (views are in `views`). Each checks
+//! its fields against its spec in `mod.rs`; values are read through
+//! `accessors`.
 
 use super::degrees::Axis;
 use super::*;
@@ -52,6 +53,13 @@ impl<'a> Walker<'_, 'a> {
                         }
                     }
                 }
+                "views" => {
+                    for item in self.array_of_tables(value, "[[views]]") {
+                        if let Some(v) = self.view(item) {
+                            out.views.push(v);
+                        }
+                    }
+                }
                 other => self.unknown_field(key, other, TOP, "a timeline file"),
             }
         }
@@ -85,21 +93,8 @@ impl<'a> Walker<'_, 'a> {
                     }
                     match (from, to) {
                         (Some(f), Some(t)) => {
-                            if t.value.last_day() < f.value.first_day() {
-                                self.push(
-                                    Diagnostic::error(
-                                        "end-before-start",
-                                        "coverage ends before it starts",
-                                    )
-                                    .at(
-                                        t.file,
-                                        t.span.clone(),
-                                        format!("{} is before {}", t.value, f.value),
-                                    )
-                                    .hint("swap `from` and `to`"),
-                                );
-                            } else {
-                                // A backwards coverage would put every event outside it.
+                            // A backwards coverage would put every event outside it.
+                            if self.in_order(&f, &t, "coverage") {
                                 meta.coverage = Some((f, t));
                             }
                         }

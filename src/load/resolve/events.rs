@@ -1,0 +1,118 @@
+//! Events: their actors, related events and places resolved, the
+//! claimants of their claims, the warnings an event alone shows (no source,
+//! outside the coverage, a location naming a place it does not list), and
+//! the new position of each event that kept its date.
+
+use super::{Diagnostic, Refs, Role, places};
+use crate::load::raw::RawEvent;
+use crate::model::{Claim, Coverage, Event, Source};
+
+impl Refs<'_, '_> {
+    /// The events with a date, and for each raw event where it went (an
+    /// event dropped for a missing date shifts the ones after it).
+    pub(super) fn events(
+        &mut self,
+        raw: Vec<RawEvent<'_>>,
+        tags: &[String],
+        coverage: Option<Coverage>,
+        named: &places::Names,
+    ) -> (Vec<Event>, Vec<Option<usize>>) {
+        let mut events = Vec::with_capacity(raw.len());
+        let mut kept: Vec<Option<usize>> = vec![None; raw.len()];
+        for (old, e) in raw.into_iter().enumerate() {
+            let actors = self.resolve(&e.actors, Role::Actor);
+            actors.iter().for_each(|&a| self.mentioned[a] = true);
+            let related = self.resolve(&e.related, Role::RelatedEvent);
+            let places = self.resolve(&e.places, Role::Place);
+            places.iter().for_each(|&p| self.placed[p] = true);
+            if e.places.is_empty()
+                && let Some(at) = &e.location_at
+                && let Some(name) = named.named_in(&e.location)
+            {
+                self.diags.push(places::unplaced(&e.id.value, at, name));
+            }
+            let mut claims = Vec::with_capacity(e.claims.len());
+            for c in e.claims {
+                if let [by] = self.resolve(std::slice::from_ref(&c.by), Role::Claimant)[..] {
+                    self.mentioned[by] = true;
+                    claims.push(Claim {
+                        by,
+                        stance: c.stance,
+                        text: c.text,
+                        sources: c.sources,
+                    });
+                }
+            }
+            if e.sources.is_empty() {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "no-source",
+                        format!("event \"{}\" has no source", e.id.value),
+                    )
+                    .at(
+                        e.id.file,
+                        e.id.span.clone(),
+                        "no [[events.sources]] for this event",
+                    )
+                    .hint("add [[events.sources]] with publisher and title after the event"),
+                );
+            }
+            let Some(date) = e.date else { continue };
+            if let Some(c) = coverage {
+                let end = e.end.as_ref().map_or(date.value, |d| d.value);
+                if date.value.first_day() > c.to.last_day() || end.last_day() < c.from.first_day() {
+                    self.diags.push(
+                        Diagnostic::warning(
+                            "outside-coverage",
+                            format!(
+                                "event \"{}\" ({}) is outside the declared coverage {}–{}",
+                                e.id.value, date.value, c.from, c.to
+                            ),
+                        )
+                        .at(date.file, date.span.clone(), "outside the coverage")
+                        .hint("fix the date, or widen `coverage` in [timeline]"),
+                    );
+                }
+            }
+            let tag_ix = e
+                .tags
+                .iter()
+                .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok())
+                .collect();
+            kept[old] = Some(events.len());
+            events.push(Event {
+                origin: e.origin,
+                id: e.id.value,
+                date: date.value,
+                end: e.end.map(|d| d.value),
+                title: e.title,
+                summary: e.summary,
+                details: e.details,
+                editor_note: e.editor_note,
+                actors,
+                location: e.location,
+                places,
+                tags: tag_ix,
+                figures: e.figures,
+                related,
+                claims,
+                sources: e
+                    .sources
+                    .into_iter()
+                    .map(|s| Source {
+                        publisher: s.publisher,
+                        title: s.title,
+                        date: s.date,
+                        url: s.url,
+                        grade: s.grade,
+                    })
+                    .collect(),
+            });
+        }
+        // Related events were resolved against the raw list.
+        for e in &mut events {
+            e.related = e.related.iter().filter_map(|&r| kept[r]).collect();
+        }
+        (events, kept)
+    }
+}
