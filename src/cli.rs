@@ -37,6 +37,12 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
 
+    /// Present to a presenter view: the tours picked (P) and the shown events
+    /// presented (p) show the room no speaker notes; `chronoscope presenter`
+    /// in a second terminal shows them
+    #[arg(long)]
+    pub publish: bool,
+
     /// Badge what changed since this version: a git revision (HEAD~10, read
     /// from the same paths) or an older copy's path
     #[arg(long, value_name = "REV|PATH")]

@@ -18,3 +18,4 @@ pub mod query;
 pub mod term;
 pub mod text;
 pub mod ui;
+pub mod views;

@@ -283,12 +283,30 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         },
         None => None,
     };
+    // The room's screen, when the explorer presents to a presenter view.
+    let link = match publish(cli.publish) {
+        Ok(link) => link,
+        Err(why) => return Ok(usage(&why)),
+    };
+    let mine = chronoscope::views::open();
+    let view = cli
+        .filter
+        .chosen_view(&loaded.timeline, &mine.views)
+        .ok()
+        .flatten()
+        .map(|v| chronoscope::app::views::ViewStart {
+            title: v.title.clone(),
+            event: v.event.clone(),
+        });
     let mut s = start(loaded, filter, cli.theme, protected);
     s.since = since;
     with_marks(&mut s, &cli.paths);
     s.watched = cli.paths.clone();
     s.broken = broken;
-    Ok(run_terminal(App::new(s)))
+    s.my_views = mine;
+    s.view = view;
+    s.publish = cli.publish;
+    Ok(run_linked(App::new(s), link))
 }
 
 /// `chronoscope present`: a tour, or the filtered events, as slides.
@@ -322,16 +340,9 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             Deck::of_events(title, &shown.events, None)
         }
     };
-    // Refused before the terminal is taken: one room screen at a time.
-    let link = if args.publish {
-        let bound =
-            chronoscope::link::socket_path().and_then(|p| chronoscope::link::Publisher::bind(&p));
-        match bound {
-            Ok(p) => chronoscope::term::Link::Publish(p),
-            Err(why) => return Ok(usage(&format!("--publish: {why}"))),
-        }
-    } else {
-        chronoscope::term::Link::None
+    let link = match publish(args.publish) {
+        Ok(link) => link,
+        Err(why) => return Ok(usage(&why)),
     };
     if !std::io::stdout().is_terminal() {
         return Ok(usage(
@@ -343,6 +354,18 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
     s.deck = Some(deck);
     s.publish = args.publish;
     Ok(run_linked(App::new(s), link))
+}
+
+/// The room's screen's end of the channel, with `--publish`: refused
+/// before the terminal is taken, when another presentation has it.
+fn publish(on: bool) -> Result<chronoscope::term::Link, String> {
+    if !on {
+        return Ok(chronoscope::term::Link::None);
+    }
+    chronoscope::link::socket_path()
+        .and_then(|p| chronoscope::link::Publisher::bind(&p))
+        .map(chronoscope::term::Link::Publish)
+        .map_err(|why| format!("--publish: {why}"))
 }
 
 /// `chronoscope presenter`: the presenter view of the presentation
@@ -404,7 +427,7 @@ fn known_filter(
     flags: &chronoscope::cli::FilterArgs,
     paths: &[PathBuf],
 ) -> Result<Filter, String> {
-    let flags = &flags.view_applied(&loaded.timeline)?;
+    let flags = &flags.view_applied(&loaded.timeline, &my_views(flags, &loaded.timeline))?;
     let mut filter = flags.to_filter(&loaded.timeline)?;
     if let Some(day) = flags.as_of()? {
         loaded.timeline = loaded.timeline.as_known_on(day);
@@ -426,16 +449,20 @@ fn known_filter(
     Ok(filter)
 }
 
+/// The person's own views, read when `--view` names none of the timeline's.
+fn my_views(flags: &chronoscope::cli::FilterArgs, t: &Timeline) -> Vec<chronoscope::model::View> {
+    match &flags.view {
+        Some(id) if t.view(id).is_none() => chronoscope::views::open().views,
+        _ => Vec::new(),
+    }
+}
+
 /// The explorer's marks: loaded, and kept where they belong.
 fn with_marks(s: &mut Start, paths: &[PathBuf]) {
     let opened = chronoscope::marks::open(paths);
     s.marks = opened.marks;
     s.marks_file = opened.keeping;
     s.marks_problem = opened.problem;
-}
-
-fn run_terminal(app: App) -> ExitCode {
-    run_linked(app, chronoscope::term::Link::None)
 }
 
 fn run_linked(app: App, link: chronoscope::term::Link) -> ExitCode {

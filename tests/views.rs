@@ -242,7 +242,13 @@ fn the_explorer_opens_on_the_views_filter_and_day() {
         common::BIN
     ));
     t.wait_for(&format!("Events {shown}/{total}"));
+    // The header names the view; F shows the filter it stands for; the
+    // view's event is selected.
+    t.wait_for("view: From the Army Public School massacre");
+    t.wait_for("▸ 16 Dec");
+    t.send(&["F"]);
     t.wait_for("16 Dec 2014–6 Jan 2015");
+    t.send(&["Escape"]);
     t.send(&["q"]);
     t.wait_for("EXITED 0");
     let fixture = format!("{}/valid/views.toml", common::FIXTURES);
@@ -255,4 +261,63 @@ fn the_explorer_opens_on_the_views_filter_and_day() {
     t.send(&["q"]);
     t.wait_for("EXITED 0");
     t.assert_restored();
+}
+
+/// A view saved in the explorer goes to the person's config folder, is
+/// there after a restart, applies through `--view` and `list`, and is never
+/// written into the timeline's files.
+#[test]
+fn a_saved_view_survives_a_restart_and_never_touches_the_timeline() {
+    let Some(t) = common::Tmux::new(120, 30) else {
+        return;
+    };
+    let (work, paths) = common::aged_copies(&["explorer/timeline.toml"]);
+    let timeline = paths[0].display().to_string();
+    let before = common::snapshot(work.path());
+    let config = tempfile::tempdir().unwrap();
+    let env = format!("XDG_CONFIG_HOME={}", config.path().display());
+    t.run(&format!("{env} {} {timeline}; echo EXITED $?", common::BIN));
+    t.wait_for("Events 12/12");
+    t.send(&["x"]);
+    t.wait_for("Events 2/12");
+    t.send(&["V"]);
+    t.wait_for("save the filter as a view named:");
+    t.send(&["-l", "Contested, for the desk"]);
+    t.send(&["Enter"]);
+    t.wait_for("View saved in");
+    t.wait_for("view: Contested, for the desk");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    let file = config.path().join("chronoscope/views.toml");
+    let kept = std::fs::read_to_string(&file).unwrap();
+    assert!(kept.contains("id = \"contested-for-the-desk\""), "{kept}");
+
+    // After a restart: listed as the person's, and applied.
+    t.run(&format!(
+        "clear; {env} {} {timeline}; echo EXITED $?",
+        common::BIN
+    ));
+    t.wait_for("Events 12/12");
+    t.send(&["v"]);
+    t.wait_for("yours · contested-for-the-desk");
+    t.send(&["Enter"]);
+    t.wait_for("Events 2/12");
+    t.wait_for("view: Contested, for the desk");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+
+    // --view finds it too, and shows what the flags typed by hand show.
+    let by_view = common::cli::run_env(
+        &["list", &timeline, "--view", "contested-for-the-desk"],
+        &[("XDG_CONFIG_HOME", config.path().to_str().unwrap())],
+    );
+    let by_hand = common::cli::run_env(&["list", &timeline, "--contested"], &[]);
+    assert_eq!(by_view.status.code(), Some(0), "{}", stderr(&by_view));
+    assert_eq!(stdout(&by_view), stdout(&by_hand));
+    assert_eq!(
+        common::snapshot(work.path()),
+        before,
+        "the timeline's folder is untouched"
+    );
 }

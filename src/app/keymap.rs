@@ -34,6 +34,8 @@ pub enum Scope {
     Tours,
     /// The presenter view, following the room's screen.
     Follow,
+    /// The saved views.
+    Views,
     /// The lanes view: actors by years.
     Lanes,
     /// The map: where the shown events happened.
@@ -44,7 +46,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order help lists them.
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 16] = [
         Scope::Global,
         Scope::Actors,
         Scope::Events,
@@ -54,6 +56,7 @@ impl Scope {
         Scope::Lanes,
         Scope::Map,
         Scope::Publishers,
+        Scope::Views,
         Scope::Tours,
         Scope::Present,
         Scope::GoTo,
@@ -75,6 +78,7 @@ impl Scope {
             Scope::Overview => "Slide overview",
             Scope::GoTo => "Going to a slide (g, then its number)",
             Scope::Tours => "Tours (choose one to present)",
+            Scope::Views => "Views (saved filters)",
             Scope::Follow => "Presenter view (chronoscope presenter)",
             Scope::Lanes => "Lanes (actors by years)",
             Scope::Map => "Map (where the shown events happened)",
@@ -144,7 +148,7 @@ use KeyCode::{
 use Message as M;
 use Scope::{
     Actors, Confirm, Details, Events, Follow, Global, GoTo, Lanes, Map, Overlay, Overview, Present,
-    Prompt, Publishers, Tours,
+    Prompt, Publishers, Tours, Views,
 };
 
 #[rustfmt::skip]
@@ -191,6 +195,8 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, &[k('e')], "e", M::StartExport, "export the shown events to a file", Some("export")),
     b(Global, &[k('p')], "p", M::StartPresent, "present the shown events as slides", Some("present")),
     b(Global, &[k('P')], "P", M::StartTours, "present a tour: choose one from the timeline's tours", Some("tours")),
+    b(Global, &[k('v')], "v", M::StartViews, "views: the timeline's saved filters and your own; Enter applies one", Some("views")),
+    b(Global, &[k('V')], "V", M::StartSaveView, "save the current filter as a view of your own", None),
     b(Global, &[k('l')], "l", M::ToggleLanes, "lanes: who acted when, actors by years", Some("lanes")),
     b(Global, &[k('M')], "M", M::ToggleMap, "map: where the shown events happened", Some("map")),
     // Pane-specific.
@@ -304,6 +310,15 @@ pub static BINDINGS: &[Binding] = &[
     b(Tours, &[code(Esc), k('q'), k('P')], "Esc/q", M::CancelInput, "back to the explorer", Some("close")),
     b(Tours, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
     b(Tours, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
+    // The saved views.
+    b(Views, &[k('j'), code(Down)], "j/↓", M::MoveDown, "next view", Some("move")),
+    b(Views, &[k('k'), code(Up)], "k/↑", M::MoveUp, "previous view", None),
+    b(Views, &[code(Home), k('g')], "g/Home", M::MoveFirst, "first view", None),
+    b(Views, &[code(End), k('G')], "G/End", M::MoveLast, "last view", None),
+    b(Views, &[code(Enter)], "Enter", M::OpenSelected, "apply this view", Some("apply")),
+    b(Views, &[code(Esc), k('q'), k('v')], "Esc/q", M::CancelInput, "back to the explorer", Some("close")),
+    b(Views, &[k('?'), code(F(1))], "?", M::ToggleHelp, "help", Some("help")),
+    b(Views, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
     // The presenter view: keys move the room's screen.
     b(Follow, &[code(Right), k(' '), k('l'), code(PageDown)], "→/Space", M::NextSlide, "next slide, in the room too", Some("next")),
     b(Follow, &[code(Left), code(Backspace), k('h'), code(PageUp)], "←", M::PrevSlide, "previous slide", Some("back")),
@@ -351,6 +366,7 @@ pub fn scopes(mode: &Mode, pane: Pane) -> &'static [Scope] {
         Mode::Present(deck) if deck.overview.is_some() => &[Overview],
         Mode::Present(_) => &[Present],
         Mode::Tours(_) => &[Tours],
+        Mode::Views(_) => &[Views],
         Mode::Follow(f) if f.goto.is_some() => &[GoTo],
         Mode::Follow(_) => &[Follow],
         Mode::Lanes(_) => &[Lanes],
@@ -635,6 +651,13 @@ mod tests {
                 app.update(Message::StartPresent);
                 app.update(Message::StartGoTo);
                 app.update(Message::TypeChar('1'));
+            }
+            Scope::Views => {
+                app = super::super::testing::app_of(
+                    crate::load::load(crate::load::bundled()).timeline,
+                );
+                app.update(Message::StartViews);
+                app.update(Message::MoveDown);
             }
             Scope::Tours => {
                 app = super::super::testing::app_of(

@@ -103,6 +103,12 @@ pub enum Message {
     ToggleClock,
     /// Choose a tour to present.
     StartTours,
+    /// The saved views, to apply one.
+    StartViews,
+    /// Save the current filter as a view.
+    StartSaveView,
+    /// The loop's report of writing the views file: the file, or why not.
+    ViewsSaved(Result<String, String>),
     /// The loop's clock, once a second while a clock is shown.
     Tick(Tick),
     /// The presenter view's channel reported this (`crate::link`).
@@ -204,6 +210,11 @@ pub enum Effect {
     },
     /// Tell the room's screen this, from the presenter view.
     Send(crate::link::Command),
+    /// Write the person's views file, never a timeline file.
+    SaveViews {
+        file: PathBuf,
+        views: Vec<crate::model::View>,
+    },
 }
 
 /// The time as the loop reads it: the wall clock for the presenter to

@@ -43,6 +43,7 @@ mod sources;
 mod testing;
 pub mod tours;
 mod update;
+pub mod views;
 
 use std::path::PathBuf;
 
@@ -103,6 +104,8 @@ pub enum Mode {
     Tours(tours::TourPicker),
     /// The presenter view: the notes of the slide the room sees.
     Follow(follow::Follow),
+    /// The saved views, to apply one.
+    Views(views::ViewPicker),
     Lanes(Lanes),
     /// Where the shown events happened.
     Map(MapView),
@@ -170,6 +173,11 @@ pub struct Start {
     /// Open as the presenter view of the presentation published at this
     /// socket (`chronoscope presenter`).
     pub follow: Option<String>,
+    /// The person's own saved views (`crate::views`).
+    pub my_views: crate::views::Mine,
+    /// The view `filter` came from (`--view`): its title for the header,
+    /// and its event to select.
+    pub view: Option<views::ViewStart>,
 }
 
 impl Start {
@@ -192,6 +200,8 @@ impl Start {
             since: None,
             publish: false,
             follow: None,
+            my_views: crate::views::Mine::default(),
+            view: None,
         }
     }
 }
@@ -280,6 +290,12 @@ pub struct App {
     publishing: bool,
     /// Decks opened so far, so the loop knows when to send a new one.
     decks: u64,
+    my_views: crate::views::Mine,
+    /// The view applied, while the header may name it.
+    view: Option<views::Applied>,
+    /// Views being written, and what the saved one left out, until the
+    /// loop reports.
+    saving_views: Option<(Vec<crate::model::View>, Vec<&'static str>)>,
 }
 
 impl App {
@@ -342,6 +358,9 @@ impl App {
             tick: None,
             publishing: start.publish,
             decks: 0,
+            my_views: start.my_views,
+            view: None,
+            saving_views: None,
         };
         app.remark();
         app.rebadge();
@@ -352,6 +371,18 @@ impl App {
         app.rebuild_rows();
         app.rebuild_entries();
         app.clamp_scrolls();
+        if let Some(v) = start.view {
+            app.select_view_event(v.event.as_deref());
+            app.view = Some(views::Applied {
+                title: v.title,
+                filter: app.filter.clone(),
+            });
+        }
+        if let Some(why) = app.my_views.problem.clone()
+            && app.banner.is_none()
+        {
+            app.banner = Some(why);
+        }
         if let Mode::Present(deck) = &mut app.mode {
             app.decks = 1;
             if app.publishing {

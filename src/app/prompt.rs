@@ -29,6 +29,8 @@ pub enum Prompt {
     SaveTour {
         by_date: bool,
     },
+    /// A name to save the current filter under, as a view.
+    SaveView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +155,7 @@ impl App {
             | Prompt::Export(_)
             | Prompt::Note(_)
             | Prompt::SaveTour { .. }
+            | Prompt::SaveView
             | Prompt::Sources
             | Prompt::AsOf => {}
         }
@@ -180,6 +183,7 @@ impl App {
         match kind {
             Prompt::Note(e) => return self.submit_note(e, &text),
             Prompt::SaveTour { by_date } => return self.submit_tour(by_date, &text),
+            Prompt::SaveView => return self.submit_view(&text),
             _ => {}
         }
         if let Prompt::Export(format) = kind {
@@ -216,7 +220,8 @@ impl App {
             | Prompt::Narrow
             | Prompt::Export(_)
             | Prompt::Note(_)
-            | Prompt::SaveTour { .. } => Ok(()),
+            | Prompt::SaveTour { .. }
+            | Prompt::SaveView => Ok(()),
             Prompt::Sources => self.apply_sources(text),
             Prompt::AsOf => self.apply_as_of(text),
             Prompt::DateRange => {

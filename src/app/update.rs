@@ -52,6 +52,10 @@ impl App {
                 return None;
             }
             Message::Linked(event) => return self.linked(event),
+            Message::ViewsSaved(result) => {
+                self.views_saved(result);
+                return None;
+            }
             Message::TourSaved(result) => {
                 self.tour_saved(result);
                 return None;
@@ -79,6 +83,7 @@ impl App {
             Mode::FilterInFull { .. } | Mode::Copied { .. } => self.on_filter_in_full(msg),
             Mode::Present(_) => return self.on_present(msg),
             Mode::Tours(_) => self.on_tours(msg),
+            Mode::Views(_) => self.on_views(msg),
             Mode::Follow(_) => return self.on_follow(msg),
             Mode::Lanes(_) => self.on_lanes(msg),
             Mode::Map(_) => self.on_map(msg),
@@ -134,6 +139,8 @@ impl App {
             Message::ToggleProblems => self.open_problems(),
             Message::StartPresent => self.start_present(),
             Message::StartTours => self.open_tours(),
+            Message::StartViews => self.open_views(),
+            Message::StartSaveView => self.start_save_view(),
             Message::ToggleLanes => self.open_lanes(),
             Message::ToggleMap => self.open_map(),
             Message::NextMark => self.step_mark(true),

@@ -140,14 +140,27 @@ impl FilterArgs {
     /// The flags with their `--view` applied (`with_view`), or as they are
     /// without one. An id the timeline has no view for is an error with
     /// the near miss and the views it does have.
-    pub fn view_applied(&self, t: &Timeline) -> Result<FilterArgs, String> {
+    pub fn view_applied(&self, t: &Timeline, mine: &[View]) -> Result<FilterArgs, String> {
+        Ok(match self.chosen_view(t, mine)? {
+            Some(v) => self.with_view(v),
+            None => self.clone(),
+        })
+    }
+
+    /// The view `--view` names: the timeline's, else one of the person's
+    /// own (`crate::views`); `None` without `--view`.
+    pub fn chosen_view<'a>(
+        &self,
+        t: &'a Timeline,
+        mine: &'a [View],
+    ) -> Result<Option<&'a View>, String> {
         let Some(id) = &self.view else {
-            return Ok(self.clone());
+            return Ok(None);
         };
-        match t.view(id) {
-            Some(v) => Ok(self.with_view(v)),
+        match t.view(id).or_else(|| mine.iter().find(|v| v.id == *id)) {
+            Some(v) => Ok(Some(v)),
             None => {
-                let ids: Vec<&str> = t.views.iter().map(|v| v.id.as_str()).collect();
+                let ids: Vec<&str> = t.views.iter().chain(mine).map(|v| v.id.as_str()).collect();
                 Err(unknown_id("view", id, &ids))
             }
         }
@@ -323,7 +336,7 @@ mod tests {
             ..FilterArgs::default()
         };
         assert_eq!(
-            flags.view_applied(&t).unwrap_err(),
+            flags.view_applied(&t, &[]).unwrap_err(),
             "unknown view \"ttp-since2021\": this timeline has no [[views]]"
         );
         t.views = vec![
@@ -334,7 +347,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            flags.view_applied(&t).unwrap_err(),
+            flags.view_applied(&t, &[]).unwrap_err(),
             "unknown view \"ttp-since2021\"; did you mean \"ttp-since-2021\"? \
              The views are: ttp-since-2021, contested"
         );
@@ -342,8 +355,8 @@ mod tests {
             view: Some("contested".into()),
             ..FilterArgs::default()
         };
-        assert_eq!(applied.view_applied(&t).unwrap().view, None);
-        let none = FilterArgs::default().view_applied(&t).unwrap();
+        assert_eq!(applied.view_applied(&t, &[]).unwrap().view, None);
+        let none = FilterArgs::default().view_applied(&t, &[]).unwrap();
         assert_eq!(format!("{none:?}"), format!("{:?}", FilterArgs::default()));
     }
 

@@ -1,4 +1,4 @@
-//! Export: the filtered chronology as text, Markdown, CSV, JSON,
+//! Export: the filtered chronology as text, Markdown, HTML, CSV, JSON,
 //! TimelineJS JSON or GeoJSON, and the atomic write that puts it in a file.
 //!
 //! Every format is a pure function over a `Timeline` and the `Filtered`
@@ -11,6 +11,7 @@
 mod catalogue;
 mod csv;
 mod geojson;
+mod html;
 mod json;
 mod markdown;
 mod plain;
@@ -20,6 +21,7 @@ mod write;
 pub use catalogue::Catalogue;
 pub use csv::to_csv;
 pub use geojson::to_geojson;
+pub use html::to_html;
 pub use json::to_json;
 pub use markdown::to_markdown;
 pub use plain::{cite, to_text};
@@ -154,16 +156,19 @@ pub enum Format {
     /// GeoJSON points, one per event and place, for QGIS and geojson.io
     #[value(name = "geojson")]
     GeoJson,
+    /// One self-contained HTML file, readable offline and printable as a handout
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Markdown,
         Format::Csv,
         Format::Json,
         Format::TimelineJs,
         Format::GeoJson,
+        Format::Html,
     ];
 
     /// The name `--format` takes.
@@ -175,6 +180,7 @@ impl Format {
             Format::Json => "json",
             Format::TimelineJs => "timelinejs",
             Format::GeoJson => "geojson",
+            Format::Html => "html",
         }
     }
 
@@ -187,6 +193,7 @@ impl Format {
             Format::Json => "JSON",
             Format::TimelineJs => "TimelineJS",
             Format::GeoJson => "GeoJSON",
+            Format::Html => "HTML",
         }
     }
 
@@ -198,6 +205,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json | Format::TimelineJs => "json",
             Format::GeoJson => "geojson",
+            Format::Html => "html",
         }
     }
 
@@ -220,6 +228,7 @@ impl Format {
             Format::Json => to_json(t, shown, about),
             Format::TimelineJs => to_timelinejs(t, shown, about),
             Format::GeoJson => to_geojson(t, shown, about),
+            Format::Html => to_html(t, shown, about),
         }
     }
 }

@@ -12,7 +12,7 @@
 use super::{EventDate, Timeline};
 
 /// A named filter: what the explorer, `list` and `present` show under `--view ID`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct View {
     pub id: String,
     /// One line: what the view shows.

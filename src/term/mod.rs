@@ -324,6 +324,12 @@ pub fn run_linked(mut app: App, link: Link) -> io::Result<()> {
                     repaint(&mut terminal)?;
                     effect = app.update(Message::NoteEdited(event, edited));
                 }
+                Effect::SaveViews { file, views } => {
+                    let saved = crate::views::save(&file, &views)
+                        .map(|()| crate::text::one_line(&file.display().to_string()))
+                        .map_err(|e| format!("{}: {e}", file.display()));
+                    effect = app.update(Message::ViewsSaved(saved));
+                }
                 Effect::Send(cmd) => {
                     if let Some(f) = &follower {
                         f.send(cmd);

@@ -63,7 +63,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme, area: Rect) {
         first.push(Span::styled(known, theme.known_on));
         used += 1;
     }
-    let (lead, text) = if filters.is_empty() {
+    // A view's title stands for its filter while the filter is unchanged
+    // (F shows the filter whole).
+    let (lead, text) = if let Some(title) = app.view_title() {
+        (" · view: ", crate::text::one_line(title))
+    } else if filters.is_empty() {
         (" · no filter", String::new())
     } else {
         (" · filter: ", filters.join(" · "))

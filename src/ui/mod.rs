@@ -25,6 +25,7 @@ mod publishers;
 mod safe;
 mod theme;
 mod tours;
+mod views;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -75,6 +76,7 @@ fn draw_mode(frame: &mut Frame<'_>, app: &App, theme: &Theme, mode: &Mode) {
         Mode::Present(deck) => present::draw(frame, app, theme, deck),
         Mode::Tours(picker) => tours::draw(frame, app, theme, picker),
         Mode::Follow(f) => presenter::draw(frame, app, theme, f),
+        Mode::Views(picker) => views::draw(frame, app, theme, picker),
         Mode::Lanes(l) => lanes::draw(frame, app, theme, l),
         Mode::Map(m) => map::draw(frame, app, theme, m),
         Mode::Publishers(v) => publishers::draw(frame, app, theme, v),
@@ -169,6 +171,7 @@ fn prompt_line(app: &App, theme: &Theme, p: &crate::app::PromptState, w: usize) 
             keymap::label(Scope::Prompt, &Message::NextFormat)
         ),
         Prompt::Note(_) => "note: ".into(),
+        Prompt::SaveView => "save the filter as a view named: ".into(),
         Prompt::SaveTour { by_date } => format!(
             "save the marks as a tour ({}; {} switches) to a new file: ",
             if by_date {

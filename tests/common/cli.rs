@@ -10,11 +10,17 @@ use serde_json::Value;
 pub const EPOCH: &str = "1706695200";
 
 pub fn run(args: &[&str]) -> Output {
+    run_env(args, &[])
+}
+
+/// The same, with these variables set too.
+pub fn run_env(args: &[&str], vars: &[(&str, &str)]) -> Output {
     Command::new(super::BIN)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env("SOURCE_DATE_EPOCH", EPOCH)
+        .envs(vars.iter().copied())
         .output()
         .expect("the binary runs")
 }
