@@ -135,3 +135,35 @@ fn a_tour_is_picked_in_the_explorer() {
     t.wait_for("EXITED 0");
     t.assert_restored();
 }
+
+/// The explorer as the room's screen: the presenter view waits while the
+/// room browses, follows the tour picked with P, and waits again after.
+#[test]
+fn a_tour_picked_in_a_published_explorer_reaches_the_presenter_view() {
+    let Some(room) = Tmux::new(201, 30) else {
+        return;
+    };
+    let presenter = room.split();
+    let rt = runtime();
+    let env = format!("XDG_RUNTIME_DIR={}", rt.path().display());
+    room.run(&format!("{env} {BIN} --publish {FIXTURE}; echo EXITED $?"));
+    room.wait_for("Events 12/12");
+    presenter.run(&format!("{env} {BIN} presenter {FIXTURE}; echo EXITED $?"));
+    presenter.wait_for("The room's screen shows no slides");
+    room.send(&["P"]);
+    room.wait_for("Tours · 1");
+    room.send(&["Enter"]);
+    room.wait_for("3 steps ·");
+    presenter.wait_for("title slide");
+    room.send(&["Right"]);
+    presenter.wait_for("Start with the school.");
+    room.send(&["Escape"]);
+    room.wait_for("Events 12/12");
+    presenter.wait_for("The room's screen shows no slides");
+    room.send(&["q"]);
+    room.wait_for("EXITED 0");
+    room.assert_restored();
+    presenter.send(&["q"]);
+    presenter.wait_for("EXITED 0");
+    presenter.assert_restored();
+}
