@@ -78,6 +78,15 @@ pub enum Command {
     Views(IndexArgs),
     /// What changed between two versions: exit 0 when nothing did, 1 when something did, 2 when they cannot be compared
     Diff(DiffArgs),
+    /// Print a completion script for a shell, made from these very options:
+    /// `chronoscope completions bash > ~/.local/share/bash-completion/completions/chronoscope`
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `chronoscope man | man -l -`
+    Man,
 }
 
 /// `chronoscope diff OLD NEW`: events, actors, places and tours added,

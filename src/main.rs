@@ -44,6 +44,8 @@ fn main() -> ExitCode {
         Some(Command::Tours(args)) => catalogue(&args, Catalogue::Tours),
         Some(Command::Views(args)) => catalogue(&args, Catalogue::Views),
         Some(Command::Diff(args)) => Ok(diff(&args)),
+        Some(Command::Completions { shell }) => Ok(completions(shell)),
+        Some(Command::Man) => Ok(man()),
         None => explore(&cli),
     };
     let code = match result {
@@ -389,6 +391,29 @@ fn presenter(args: &PresenterArgs) -> Result<ExitCode, LoadError> {
         App::new(s),
         chronoscope::term::Link::Follow(path),
     ))
+}
+
+/// `chronoscope completions SHELL`: the script clap_complete makes from the
+/// same definitions that parse the command line, so it never drifts.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "chronoscope", &mut out);
+    say(Stream::Out, &String::from_utf8_lossy(&out));
+    ExitCode::SUCCESS
+}
+
+/// `chronoscope man`: the manual page, in roff, from the same definitions.
+fn man() -> ExitCode {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(cmd).render(&mut out) {
+        Ok(()) => {
+            say(Stream::Out, &String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage(&format!("cannot make the manual page: {e}")),
+    }
 }
 
 fn usage(message: &str) -> ExitCode {
