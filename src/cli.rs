@@ -33,9 +33,14 @@ pub struct Cli {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// Colour theme
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme (default: the settings' theme, else dark)
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+
+    /// Read the settings from this file rather than
+    /// $XDG_CONFIG_HOME/chronoscope/config.toml (or $CHRONOSCOPE_CONFIG)
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 
     /// Present to a presenter view: the tours picked (P) and the shown events
     /// presented (p) show the room no speaker notes; `chronoscope presenter`
@@ -87,6 +92,12 @@ pub enum Command {
     },
     /// Print the manual page (roff): `chronoscope man | man -l -`
     Man,
+    /// Check the settings file and say where it is; --default prints a commented one to start from
+    Config {
+        /// Print a settings file with every setting at its default and every key binding
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 /// `chronoscope diff OLD NEW`: events, actors, places and tours added,
@@ -123,9 +134,9 @@ pub struct PresentArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// Colour theme (high-contrast suits projectors)
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme (high-contrast suits projectors; default: the settings' theme, else dark)
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
 }
 
 /// `chronoscope presenter`: follows the presentation published on this machine.
@@ -135,9 +146,9 @@ pub struct PresenterArgs {
     /// (default: the bundled timeline)
     pub paths: Vec<PathBuf>,
 
-    /// Colour theme
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme (default: the settings' theme, else dark)
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
 }
 
 /// `chronoscope actors|tags|places|tours|views`: what ids a timeline holds.

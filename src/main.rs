@@ -29,10 +29,11 @@ fn main() -> ExitCode {
         say(Stream::Err, &format!("error: cannot handle signals: {e}\n"));
         return ExitCode::from(2);
     }
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_error(&e),
     };
+    let settings = settings(&mut cli);
     let result = match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::List(args)) => list(&args),
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => Ok(diff(&args)),
         Some(Command::Completions { shell }) => Ok(completions(shell)),
         Some(Command::Man) => Ok(man()),
+        Some(Command::Config { default }) => Ok(config(default, settings)),
         None => explore(&cli),
     };
     let code = match result {
@@ -237,10 +239,14 @@ fn report_errors(loaded: &Loaded) -> ExitCode {
 }
 
 /// The explorer's start on a loaded timeline: theme, colours, today, home.
-fn start(loaded: Loaded, filter: Filter, theme: ThemeName, protected: Protected) -> Start {
+fn start(loaded: Loaded, filter: Filter, theme: Option<ThemeName>, protected: Protected) -> Start {
     let mut s = Start::new(loaded.timeline);
     s.filter = filter;
-    s.theme = theme;
+    let read = SETTINGS.get();
+    s.theme = theme
+        .or(read.and_then(|r| r.settings.theme))
+        .unwrap_or_default();
+    s.notice = read.and_then(chronoscope::config::Read::problem);
     s.no_color = no_color();
     s.protected = protected;
     s.today = chrono::Local::now().date_naive();
@@ -391,6 +397,96 @@ fn presenter(args: &PresenterArgs) -> Result<ExitCode, LoadError> {
         App::new(s),
         chronoscope::term::Link::Follow(path),
     ))
+}
+
+/// The settings read at the start, for the explorer's theme and its bottom line.
+static SETTINGS: std::sync::OnceLock<chronoscope::config::Read> = std::sync::OnceLock::new();
+
+/// Reads the person's settings and puts them in force: the key table, the
+/// date style, and the timeline paths of a command given none. A file with
+/// problems is not used at all (the explorer says why).
+fn settings(cli: &mut Cli) -> &'static chronoscope::config::Read {
+    let (path, must_exist) = chronoscope::config::locate(cli.config.as_deref());
+    let read = SETTINGS.get_or_init(|| chronoscope::config::read(path.as_deref(), must_exist));
+    let s = &read.settings;
+    if let Some(table) = &s.keys {
+        chronoscope::app::keymap::install(table.clone());
+    }
+    s.date_style.set();
+    if !s.paths.is_empty() {
+        let paths = match &mut cli.command {
+            None => Some(&mut cli.paths),
+            Some(Command::List(a)) => Some(&mut a.paths),
+            Some(Command::Present(a)) => Some(&mut a.paths),
+            Some(Command::Presenter(a)) => Some(&mut a.paths),
+            Some(
+                Command::Actors(a)
+                | Command::Tags(a)
+                | Command::Places(a)
+                | Command::Tours(a)
+                | Command::Views(a),
+            ) => Some(&mut a.paths),
+            // `check` checks what it is given, or the bundled timeline.
+            _ => None,
+        };
+        if let Some(p) = paths.filter(|p| p.is_empty()) {
+            p.clone_from(&s.paths);
+        }
+    }
+    read
+}
+
+/// `chronoscope config`: where the settings are read from and whether they
+/// are used; `--default` prints a file to start from.
+fn config(default: bool, read: &chronoscope::config::Read) -> ExitCode {
+    if default {
+        say(Stream::Out, &chronoscope::config::default_text());
+        return ExitCode::SUCCESS;
+    }
+    if !read.diagnostics.is_empty() {
+        for d in &read.diagnostics {
+            say(
+                Stream::Err,
+                &format!(
+                    "{}
+",
+                    read.files.render(d)
+                ),
+            );
+        }
+        say(
+            Stream::Err,
+            &format!(
+                "{} problem{}: the settings are not used; chronoscope starts with its defaults\n",
+                read.diagnostics.len(),
+                if read.diagnostics.len() == 1 { "" } else { "s" }
+            ),
+        );
+        return ExitCode::from(1);
+    }
+    match &read.file {
+        Some(f) => say(
+            Stream::Out,
+            &format!(
+                "{}: the settings are used\n",
+                one_line(&f.display().to_string())
+            ),
+        ),
+        None => {
+            let (path, _) = chronoscope::config::locate(None);
+            let at = path.map_or_else(
+                || "no config folder".to_string(),
+                |p| one_line(&p.display().to_string()),
+            );
+            say(
+                Stream::Out,
+                &format!(
+                    "No settings file ({at}): chronoscope uses its defaults; `chronoscope config --default > FILE` writes one to start from\n"
+                ),
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `chronoscope completions SHELL`: the script clap_complete makes from the

@@ -47,11 +47,17 @@ fn the_manual_page_names_every_subcommand_and_option() {
     let out = run(&["man"]);
     assert_eq!(out.status.code(), Some(0));
     let page = stdout(&out);
-    assert!(page.starts_with(".ie") || page.contains(".TH chronoscope"), "{page:.200}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH chronoscope"),
+        "{page:.200}"
+    );
     for n in subcommands() {
         assert!(page.contains(&n), "the manual page does not name {n}");
     }
     for option in ["\\-\\-view", "\\-\\-publish", "\\-\\-theme", "\\-\\-since"] {
-        assert!(page.contains(option), "the manual page does not name {option}");
+        assert!(
+            page.contains(option),
+            "the manual page does not name {option}"
+        );
     }
 }

@@ -87,7 +87,7 @@ impl Scope {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
@@ -342,6 +342,57 @@ pub static BINDINGS: &[Binding] = &[
     b(Overlay, &[ctrl('c')], "Ctrl-c", M::Quit, "quit", None),
 ];
 
+/// A binding in force: a row of `BINDINGS`, its keys as the person's
+/// settings remap them (`remap`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub scope: Scope,
+    pub keys: Vec<Key>,
+    /// How the keys read in help, hints and messages.
+    pub label: String,
+    pub message: Message,
+    pub desc: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+/// The key table in force: the defaults, remapped by the person's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// `BINDINGS` as they are.
+    pub fn defaults() -> Table {
+        Table {
+            rows: BINDINGS
+                .iter()
+                .map(|b| Row {
+                    scope: b.scope,
+                    keys: b.keys.to_vec(),
+                    label: b.label.to_string(),
+                    message: b.message.clone(),
+                    desc: b.desc,
+                    hint: b.hint,
+                })
+                .collect(),
+        }
+    }
+}
+
+static ACTIVE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+
+/// The table every key is looked up in and every key name on screen comes from.
+pub fn table() -> &'static Table {
+    ACTIVE.get_or_init(Table::defaults)
+}
+
+/// Puts a remapped table in force, once, before the explorer starts; false
+/// when a table was already in force.
+pub fn install(t: Table) -> bool {
+    ACTIVE.set(t).is_ok()
+}
+
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
     // Shift is implied by the character itself ('G', '?', ':').
     same_key(key.code, key.mods, ev.code, ev.modifiers)
@@ -390,7 +441,8 @@ pub fn lookup(mode: &Mode, pane: Pane, ev: &KeyEvent) -> Option<Message> {
     }
     let typing = matches!(scopes(mode, pane), [Prompt] | [GoTo]);
     for &scope in scopes(mode, pane) {
-        if let Some(b) = BINDINGS
+        if let Some(b) = table()
+            .rows
             .iter()
             .find(|b| b.scope == scope && b.keys.iter().any(|k| matches(k, ev)))
         {
@@ -410,19 +462,21 @@ pub fn lookup(mode: &Mode, pane: Pane, ev: &KeyEvent) -> Option<Message> {
 /// How the key for `message` in `scope` reads: "Esc", "c". Every key
 /// named on screen comes from here.
 pub fn label(scope: Scope, message: &Message) -> &'static str {
-    BINDINGS
+    table()
+        .rows
         .iter()
         .find(|b| b.scope == scope && b.message == *message)
-        .map_or("?", |b| b.label)
+        .map_or("?", |b| b.label.as_str())
 }
 
 /// The bindings for the hint bar: help and quit first, so they survive a
 /// narrow screen, then the pane's own keys, then the rest.
-pub fn hints(mode: &Mode, pane: Pane) -> Vec<&'static Binding> {
+pub fn hints(mode: &Mode, pane: Pane) -> Vec<&'static Row> {
     let scopes = scopes(mode, pane);
-    let mut out: Vec<&Binding> = Vec::new();
+    let mut out: Vec<&Row> = Vec::new();
     for &scope in scopes {
-        for b in BINDINGS
+        for b in table()
+            .rows
             .iter()
             .filter(|b| b.scope == scope && b.hint.is_some())
         {
@@ -431,7 +485,7 @@ pub fn hints(mode: &Mode, pane: Pane) -> Vec<&'static Binding> {
             }
         }
     }
-    let rank = |b: &Binding| match b.message {
+    let rank = |b: &Row| match b.message {
         Message::ToggleHelp => 0,
         Message::Quit => 1,
         _ if b.scope != Scope::Global => 2,
@@ -489,8 +543,8 @@ pub fn help_lines() -> Vec<HelpLine> {
     let mut out = Vec::new();
     for scope in Scope::ALL {
         out.push(HelpLine::Title(scope.title()));
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            out.push(HelpLine::Key(b.label, b.desc));
+        for b in table().rows.iter().filter(|b| b.scope == scope) {
+            out.push(HelpLine::Key(b.label.as_str(), b.desc));
         }
         out.push(HelpLine::Gap);
     }
@@ -777,7 +831,7 @@ mod tests {
     fn hints_follow_the_pane() {
         let labels: Vec<&str> = hints(&Mode::Browse, Pane::Details)
             .iter()
-            .map(|b| b.label)
+            .map(|b| b.label.as_str())
             .collect();
         assert!(
             labels.contains(&"]") && labels.contains(&"Esc") && labels.contains(&"q"),

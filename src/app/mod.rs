@@ -36,6 +36,7 @@ pub mod present;
 mod prompt;
 mod publishers;
 mod reload;
+pub mod remap;
 pub mod since;
 pub mod slide;
 mod sources;
@@ -175,6 +176,8 @@ pub struct Start {
     pub follow: Option<String>,
     /// The person's own saved views (`crate::views`).
     pub my_views: crate::views::Mine,
+    /// Why the settings file is not used, for the bottom line.
+    pub notice: Option<String>,
     /// The view `filter` came from (`--view`): its title for the header,
     /// and its event to select.
     pub view: Option<views::ViewStart>,
@@ -202,6 +205,7 @@ impl Start {
             follow: None,
             my_views: crate::views::Mine::default(),
             view: None,
+            notice: None,
         }
     }
 }
@@ -381,6 +385,9 @@ impl App {
         if let Some(why) = app.my_views.problem.clone()
             && app.banner.is_none()
         {
+            app.banner = Some(why);
+        }
+        if let Some(why) = start.notice {
             app.banner = Some(why);
         }
         if let Mode::Present(deck) = &mut app.mode {

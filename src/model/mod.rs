@@ -12,7 +12,7 @@ mod places;
 mod views;
 
 pub use claims::{Claim, Grade, Source, Stance};
-pub use date::{DateError, EventDate, Precision, Qualifier};
+pub use date::{DateError, DateStyle, EventDate, Precision, Qualifier};
 pub use known::KnownOn;
 pub use places::{Place, PlaceKind};
 pub use views::View;

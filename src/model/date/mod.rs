@@ -8,6 +8,8 @@
 
 mod words;
 
+pub use words::DateStyle;
+
 use std::cmp::Ordering;
 use std::fmt;
 
