@@ -120,7 +120,11 @@ fn the_brief_has_a_section_per_year_and_an_article_per_event() {
             e.id
         );
         if !e.claims.is_empty() {
-            let claims = a.select(&sel(".claims")).next().expect("claims");
+            let claims = a.select(&sel("div.claims")).next().expect("claims");
+            let both = e.claims.iter().any(|c| c.stance.is_for())
+                && e.claims.iter().any(|c| !c.stance.is_for());
+            let columns = claims.value().classes().any(|c| c == "one");
+            assert_eq!(columns, !both, "two columns only when both sides speak");
             let for_n = claims.select(&sel(".for .claim")).count();
             let against_n = claims.select(&sel(".against .claim")).count();
             let want_for = e.claims.iter().filter(|c| c.stance.is_for()).count();

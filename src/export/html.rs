@@ -29,6 +29,7 @@ h3 { font-size: 1.1rem; margin: .2rem 0; }
 h3 time { font-variant-numeric: tabular-nums; margin-right: .5rem; }
 .claims { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: .6rem 0; }
 .claims h4 { font-size: .85rem; text-transform: uppercase; letter-spacing: .05em; margin: 0 0 .3rem; }
+.claims.one { grid-template-columns: 1fr; }
 .claims .for h4 { color: var(--for); }
 .claims .against h4 { color: var(--against); }
 .claim { margin: 0 0 .5rem; padding-left: .6rem; border-left: 3px solid var(--rule); }
@@ -49,6 +50,7 @@ a { color: inherit; }
   h2, h3 { break-after: avoid; }
   a[href]::after { content: ' <' attr(href) '>'; font-size: .85em; word-break: break-all; }
   .claims { grid-template-columns: 1fr 1fr; }
+  .claims.one { grid-template-columns: 1fr; }
 }
 ";
 
@@ -203,11 +205,22 @@ fn claims(out: &mut String, t: &Timeline, e: &Event) {
     if e.claims.is_empty() {
         return;
     }
-    out.push_str("<div class=\"claims\">\n");
-    for (for_side, class, heading) in [
+    let sides = [
         (true, "for", "Asserted or confirmed"),
         (false, "against", "Denied or disputed"),
-    ] {
+    ];
+    // Two columns when both sides speak; one when only one does.
+    let shown: Vec<_> = sides
+        .into_iter()
+        .filter(|&(side, _, _)| e.claims.iter().any(|c| c.stance.is_for() == side))
+        .collect();
+    let layout = if shown.len() == 2 {
+        "claims"
+    } else {
+        "claims one"
+    };
+    let _ = writeln!(out, "<div class=\"{layout}\">");
+    for (for_side, class, heading) in shown {
         let _ = writeln!(out, "<div class=\"{class}\"><h4>{heading}</h4>");
         for c in e.claims.iter().filter(|c| c.stance.is_for() == for_side) {
             let cites: String = c
