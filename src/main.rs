@@ -499,17 +499,29 @@ fn completions(shell: clap_complete::Shell) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `chronoscope man`: the manual page, in roff, from the same definitions.
+/// `chronoscope man`: the manual, in roff, from the same definitions: the
+/// program's page, then a page per subcommand (`chronoscope-list(1)`…),
+/// one after the other, as `man -l -` reads them.
 fn man() -> ExitCode {
     let cmd = <Cli as clap::CommandFactory>::command();
     let mut out = Vec::new();
-    match clap_mangen::Man::new(cmd).render(&mut out) {
-        Ok(()) => {
-            say(Stream::Out, &String::from_utf8_lossy(&out));
-            ExitCode::SUCCESS
+    let mut pages = vec![cmd.clone()];
+    pages.extend(
+        cmd.get_subcommands()
+            // A page's name lives as long as the program: this runs once.
+            .map(|s| {
+                let name: &'static str =
+                    Box::leak(format!("chronoscope-{}", s.get_name()).into_boxed_str());
+                s.clone().name(name).version(env!("CARGO_PKG_VERSION"))
+            }),
+    );
+    for page in pages {
+        if let Err(e) = clap_mangen::Man::new(page).render(&mut out) {
+            return usage(&format!("cannot make the manual page: {e}"));
         }
-        Err(e) => usage(&format!("cannot make the manual page: {e}")),
     }
+    say(Stream::Out, &String::from_utf8_lossy(&out));
+    ExitCode::SUCCESS
 }
 
 fn usage(message: &str) -> ExitCode {

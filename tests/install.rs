@@ -53,6 +53,12 @@ fn the_manual_page_names_every_subcommand_and_option() {
     );
     for n in subcommands() {
         assert!(page.contains(&n), "the manual page does not name {n}");
+        // Each subcommand has its page, which SUBCOMMANDS refers to.
+        assert!(
+            page.contains(&format!(".TH chronoscope\\-{n} 1"))
+                || page.contains(&format!(".TH chronoscope-{n} 1")),
+            "no page for chronoscope-{n}"
+        );
     }
     for option in ["\\-\\-view", "\\-\\-publish", "\\-\\-theme", "\\-\\-since"] {
         assert!(
