@@ -92,6 +92,8 @@ pub enum Command {
     },
     /// Print the manual page (roff): `chronoscope man | man -l -`
     Man,
+    /// Bring a chronology from another tool into a new timeline folder (TimelineJS JSON)
+    Import(ImportArgs),
     /// Check the settings file and say where it is; --default prints a commented one to start from
     Config {
         /// Print a settings file with every setting at its default and every key binding
@@ -137,6 +139,23 @@ pub struct PresentArgs {
     /// Colour theme (high-contrast suits projectors; default: the settings' theme, else dark)
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
+}
+
+/// `chronoscope import`: files of another tool's format into a new folder.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The files to import
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The folder to write: it must not exist, or be empty
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The timeline's title (default: the file's own, else its name)
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Fail, writing nothing, when a row cannot be read, rather than skip it
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `chronoscope presenter`: follows the presentation published on this machine.

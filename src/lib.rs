@@ -10,6 +10,7 @@ pub mod config;
 pub mod diff;
 pub mod export;
 pub mod fit;
+pub mod import;
 pub mod link;
 pub mod load;
 pub mod map;

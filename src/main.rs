@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => Ok(diff(&args)),
         Some(Command::Completions { shell }) => Ok(completions(shell)),
         Some(Command::Man) => Ok(man()),
+        Some(Command::Import(args)) => Ok(import(&args)),
         Some(Command::Config { default }) => Ok(config(default, settings)),
         None => explore(&cli),
     };
@@ -487,6 +488,87 @@ fn config(default: bool, read: &chronoscope::config::Read) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `chronoscope import`: reads each file, reports what it skips and why,
+/// writes the new folder and checks it as `check` would.
+fn import(args: &chronoscope::cli::ImportArgs) -> ExitCode {
+    use chronoscope::import;
+    let mut all = import::Imported::default();
+    for path in &args.inputs {
+        let name = one_line(&path.display().to_string());
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return usage(&format!("cannot read {name}: {e}")),
+        };
+        let got = match import::read(&name, &bytes) {
+            Ok(g) => g,
+            Err(why) => return usage(&why),
+        };
+        for s in &got.skipped {
+            say(
+                Stream::Err,
+                &format!("{name}: {}: skipped: {}\n", s.at, one_line(&s.why)),
+            );
+        }
+        if all.title.is_empty() {
+            all.title = got.title;
+            all.summary = got.summary;
+        }
+        all.rows.extend(got.rows);
+        all.skipped.extend(got.skipped);
+    }
+    if args.strict && !all.skipped.is_empty() {
+        say(
+            Stream::Err,
+            &format!(
+                "error: --strict: {} rows cannot be read; nothing was written\n",
+                all.skipped.len()
+            ),
+        );
+        return ExitCode::from(1);
+    }
+    let title = args.title.clone().unwrap_or_else(|| {
+        if all.title.trim().is_empty() {
+            args.inputs[0].file_stem().map_or_else(
+                || "Imported chronology".to_string(),
+                |s| s.to_string_lossy().into_owned(),
+            )
+        } else {
+            all.title.clone()
+        }
+    });
+    let origin: Vec<String> = args
+        .inputs
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let origin = format!("TimelineJS JSON ({})", origin.join(", "));
+    let written = match import::write(&args.output, &all, &one_line(&title), &origin) {
+        Ok(n) => n,
+        Err(why) => return usage(&why),
+    };
+    let out = one_line(&args.output.display().to_string());
+    say(
+        Stream::Out,
+        &format!(
+            "{written} events imported into {out}, {} rows skipped\n",
+            all.skipped.len()
+        ),
+    );
+    // What was written, checked as `check` checks it.
+    match load::read_paths(std::slice::from_ref(&args.output)) {
+        Ok(inputs) => {
+            let loaded = load::load(inputs);
+            say(Stream::Out, &format!("{}\n", summary(&loaded).trim_end()));
+            if loaded.errors() > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => usage(&e.to_string()),
+    }
 }
 
 /// `chronoscope completions SHELL`: the script clap_complete makes from the
