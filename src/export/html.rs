@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use super::markdown::toll_disputed;
-use super::{About, actor_name, block, line, shown_events};
+use super::{About, actor_name, block, grade_words, html as esc, line, shown_events};
 use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
@@ -267,13 +267,12 @@ fn source(s: &Source) -> String {
     }
     let mut text = format!("{}.", parts.join(", "));
     if let Some(g) = s.grade {
-        let described = g.describe();
-        let rest = described.strip_prefix(&g.to_string()).unwrap_or("").trim();
+        let (code, rest) = grade_words(g);
         let _ = write!(
             text,
             " <span class=\"grade\">Grade {}: {}.</span>",
-            esc(&g.to_string()),
-            esc(rest)
+            esc(&code),
+            esc(&rest)
         );
     }
     text
@@ -290,22 +289,6 @@ fn paragraphs(out: &mut String, text: &str, class: &str) {
         let joined: Vec<&str> = p.lines().map(str::trim).collect();
         let _ = writeln!(out, "<p{attr}>{}</p>", esc(&joined.join(" ")));
     }
-}
-
-/// Text as HTML text or an attribute's value: never markup.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{About, actor_name, block, line, shown_events};
+use super::{About, actor_name, block, grade_words, line, shown_events};
 use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
@@ -206,13 +206,12 @@ fn citation(s: &Source) -> String {
     }
     let mut text = format!("{}.", parts.join(", "));
     if let Some(g) = s.grade {
-        let described = g.describe();
-        let rest = described.strip_prefix(&g.to_string()).unwrap_or("").trim();
+        let (code, rest) = grade_words(g);
         let _ = write!(
             text,
             " Grade {}: {}.",
-            inline(&line(&g.to_string())),
-            inline(&line(rest))
+            inline(&line(&code)),
+            inline(&line(&rest))
         );
     }
     text

@@ -277,6 +277,34 @@ fn json_text(doc: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(doc).expect("export documents always serialise")
 }
 
+/// Escapes text for HTML content and attribute values: never markup.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A grade and what it means, apart: ("B2", "usually reliable, probably true").
+fn grade_words(g: crate::model::Grade) -> (String, String) {
+    let code = g.to_string();
+    let described = g.describe();
+    let rest = described
+        .strip_prefix(&code)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    (code, rest)
+}
+
 /// Text that must stay on one line, sanitized for output.
 fn line(s: &str) -> String {
     crate::text::one_line(s)

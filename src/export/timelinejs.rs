@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::{About, actor_name, block, line, shown_events};
+use super::{About, actor_name, block, html, line, shown_events};
 use crate::model::{Event, EventDate, Source, Timeline};
 use crate::query::Filtered;
 
@@ -158,22 +158,6 @@ fn paragraphs(s: &str) -> String {
         .filter(|p| !p.is_empty())
         .map(|p| format!("<p>{}</p>", html(p).replace('\n', "<br>")))
         .collect()
-}
-
-/// Escapes text for HTML content and attribute values.
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
