@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use super::Message;
 use super::slide::SlideLayout;
 use crate::model::{EventDate, EventIx, Timeline};
 
@@ -207,6 +208,48 @@ impl Deck {
     /// Time since the first slide, on the loop's clock.
     pub fn elapsed(&self, now: Duration) -> Option<Duration> {
         self.began.map(|b| now.saturating_sub(b))
+    }
+}
+
+/// What a key did while a slide's number is typed after `g`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typed {
+    /// Still typing, or stopped without a number.
+    Typing,
+    /// Enter on a slide's number: its position.
+    Go(usize),
+    /// Enter on a number no slide has: why.
+    NoSuch(String),
+}
+
+impl Deck {
+    /// A key while a slide's number is typed into `typed`: digits (at most
+    /// seven), ⌫, Esc (stops, stays), Enter (stops, and goes if it can).
+    pub fn type_number(&self, typed: &mut Option<String>, msg: &Message) -> Typed {
+        let Some(text) = typed.as_mut() else {
+            return Typed::Typing;
+        };
+        match msg {
+            Message::TypeChar(c) if c.is_ascii_digit() && text.len() < 7 => text.push(*c),
+            Message::DeleteChar => {
+                text.pop();
+            }
+            Message::CancelInput => *typed = None,
+            Message::SubmitInput => {
+                let wanted = text.parse::<usize>().ok();
+                *typed = None;
+                return match (wanted, wanted.and_then(|n| self.position_of_step(n))) {
+                    (_, Some(at)) => Typed::Go(at),
+                    (Some(n), None) => Typed::NoSuch(format!(
+                        "No slide {n}: the slides are 1–{}",
+                        self.slides.len()
+                    )),
+                    (None, None) => Typed::Typing,
+                };
+            }
+            _ => {}
+        }
+        Typed::Typing
     }
 }
 

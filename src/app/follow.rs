@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use super::deck::Deck;
+use super::deck::{Deck, Typed};
 use super::{App, Effect, Message, Mode};
 use crate::link::{Command, Event, ToPresenter};
 use crate::model::EventIx;
@@ -215,29 +215,12 @@ impl App {
             });
             return None;
         };
-        if let Some(typed) = &mut f.goto {
-            match msg {
-                Message::TypeChar(c) if c.is_ascii_digit() && typed.len() < 7 => typed.push(c),
-                Message::DeleteChar => {
-                    typed.pop();
-                }
-                Message::CancelInput => f.goto = None,
-                Message::SubmitInput => {
-                    let wanted = typed.parse::<usize>().ok();
-                    f.goto = None;
-                    let at = wanted.and_then(|n| deck.position_of_step(n));
-                    match (wanted, at) {
-                        (_, Some(at)) => return Some(Effect::Send(Command::Go(at))),
-                        (Some(n), None) => {
-                            self.banner = Some(format!(
-                                "No slide {n}: the slides are 1–{}",
-                                deck.slides.len()
-                            ));
-                        }
-                        (None, None) => {}
-                    }
-                }
-                _ => {}
+        if f.goto.is_some() {
+            // The room's screen goes there, and says so.
+            match deck.type_number(&mut f.goto, &msg) {
+                Typed::Go(at) => return Some(Effect::Send(Command::Go(at))),
+                Typed::NoSuch(why) => self.banner = Some(why),
+                Typed::Typing => {}
             }
             return None;
         }

@@ -188,6 +188,20 @@ impl App {
     }
 }
 
+/// j/k/g/G in a list of `len` items that moves one cursor: whether the
+/// message was one of those.
+pub(super) fn step_list(cursor: &mut usize, msg: &Message, len: usize) -> bool {
+    let last = len.saturating_sub(1);
+    *cursor = match msg {
+        Message::MoveDown => (*cursor + 1).min(last),
+        Message::MoveUp => cursor.saturating_sub(1),
+        Message::MoveFirst => 0,
+        Message::MoveLast => last,
+        _ => return false,
+    };
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{app, selected_id, type_text};

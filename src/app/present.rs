@@ -7,7 +7,7 @@
 //! room's screen shows no speaker notes: the presenter view
 //! (`follow`) does, and either side moves both.
 
-use super::deck::Deck;
+use super::deck::{Deck, Typed};
 use super::slide::lay_out;
 use super::{App, Effect, Message, Mode, Pane, Subject};
 use crate::link::{Command, ToPresenter};
@@ -218,27 +218,16 @@ fn step(deck: &mut Deck, cmd: Command) -> Option<String> {
     }
 }
 
-/// Typing a slide's number after `g`: digits, Enter goes, Esc does not.
-/// The message, if the number names no slide.
-pub(super) fn type_step(deck: &mut Deck, msg: Message) -> Option<String> {
-    let typed = deck.goto.as_mut()?;
-    match msg {
-        Message::TypeChar(c) if c.is_ascii_digit() && typed.len() < 7 => typed.push(c),
-        Message::DeleteChar => {
-            typed.pop();
-        }
-        Message::CancelInput => deck.goto = None,
-        Message::SubmitInput => {
-            let wanted = typed.parse::<usize>().ok();
-            deck.goto = None;
-            let steps = deck.slides.len();
-            match (wanted, wanted.and_then(|n| deck.position_of_step(n))) {
-                (_, Some(at)) => deck.go(at),
-                (Some(n), None) => return Some(format!("No slide {n}: the slides are 1–{steps}")),
-                (None, None) => {}
-            }
-        }
-        _ => {}
+/// Typing a slide's number after `g`, on the room's screen: the deck
+/// goes there; the message, if the number names no slide.
+fn type_step(deck: &mut Deck, msg: Message) -> Option<String> {
+    let mut typed = deck.goto.take();
+    let outcome = deck.type_number(&mut typed, &msg);
+    deck.goto = typed;
+    match outcome {
+        Typed::Go(at) => deck.go(at),
+        Typed::NoSuch(why) => return Some(why),
+        Typed::Typing => {}
     }
     None
 }

@@ -50,12 +50,10 @@ impl App {
         let Mode::Tours(picker) = &mut self.mode else {
             return;
         };
-        let last = self.timeline.tours.len().saturating_sub(1);
+        if super::nav::step_list(&mut picker.cursor, &msg, self.timeline.tours.len()) {
+            return;
+        }
         match msg {
-            Message::MoveDown => picker.cursor = (picker.cursor + 1).min(last),
-            Message::MoveUp => picker.cursor = picker.cursor.saturating_sub(1),
-            Message::MoveFirst => picker.cursor = 0,
-            Message::MoveLast => picker.cursor = last,
             Message::OpenSelected => {
                 let cursor = picker.cursor;
                 let Some(tour) = self.timeline.tours.get(cursor) else {

@@ -75,12 +75,10 @@ impl App {
         let Mode::Views(picker) = &mut self.mode else {
             return;
         };
-        let last = n.saturating_sub(1);
+        if super::nav::step_list(&mut picker.cursor, &msg, n) {
+            return;
+        }
         match msg {
-            Message::MoveDown => picker.cursor = (picker.cursor + 1).min(last),
-            Message::MoveUp => picker.cursor = picker.cursor.saturating_sub(1),
-            Message::MoveFirst => picker.cursor = 0,
-            Message::MoveLast => picker.cursor = last,
             Message::OpenSelected => {
                 let cursor = picker.cursor;
                 let Some(view) = self.views().get(cursor).map(|(_, v)| (*v).clone()) else {

@@ -19,6 +19,7 @@ mod highlight;
 mod lanes;
 mod map;
 mod panes;
+mod picker;
 mod present;
 mod presenter;
 mod publishers;

@@ -188,6 +188,18 @@ fn draw_footer(frame: &mut Frame<'_>, app: &App, theme: &Theme, deck: &Deck, are
         Some(typed) => go_to_line(theme, typed, deck.slides.len(), w),
         None => super::hint_line(app, theme, w),
     };
+    draw_with_clock(frame, theme, left, clock, area);
+}
+
+/// A footer line with the clock at its right end.
+pub fn draw_with_clock(
+    frame: &mut Frame<'_>,
+    theme: &Theme,
+    left: Line<'static>,
+    clock: String,
+    area: Rect,
+) {
+    let w = usize::from(area.width).saturating_sub(width(&clock));
     let used: usize = left.spans.iter().map(|s| width(&s.content)).sum();
     let mut spans = left.spans;
     spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));

@@ -22,7 +22,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::present::{clock_text, go_to_line};
+use super::present::{clock_text, draw_with_clock, go_to_line};
 use super::{Theme, hint_line, truncate, width, wrap};
 use crate::app::follow::{Follow, Status};
 use crate::app::keymap::{self, Scope};
@@ -221,9 +221,5 @@ fn draw_footer(
         }
         _ => hint_line(app, theme, w),
     };
-    let used: usize = left.spans.iter().map(|s| width(&s.content)).sum();
-    let mut spans = left.spans;
-    spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
-    spans.push(Span::styled(clock, theme.heading));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    draw_with_clock(frame, theme, left, clock, area);
 }
