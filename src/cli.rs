@@ -144,9 +144,18 @@ pub struct PresentArgs {
 /// `chronoscope import`: files of another tool's format into a new folder.
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// The files to import
+    /// The files to import, all of one format
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    /// Their format (default: told from the file)
+    #[arg(long, value_enum)]
+    pub from: Option<crate::import::From>,
+    /// Which column feeds which field, for --from csv: title=Headline,date=Date,actors=Who,…
+    #[arg(long, value_name = "FIELD=COLUMN,…", value_parser = crate::import::Mapping::parse)]
+    pub map: Option<crate::import::Mapping>,
+    /// How the CSV's dates are written, in strftime's terms: %d/%m/%Y (default: ISO, 2014-12-16)
+    #[arg(long, value_name = "FORMAT")]
+    pub date_format: Option<String>,
     /// The folder to write: it must not exist, or be empty
     #[arg(long, short, value_name = "DIR")]
     pub output: PathBuf,

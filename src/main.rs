@@ -494,29 +494,20 @@ fn config(default: bool, read: &chronoscope::config::Read) -> ExitCode {
 /// writes the new folder and checks it as `check` would.
 fn import(args: &chronoscope::cli::ImportArgs) -> ExitCode {
     use chronoscope::import;
-    let mut all = import::Imported::default();
-    for path in &args.inputs {
-        let name = one_line(&path.display().to_string());
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return usage(&format!("cannot read {name}: {e}")),
-        };
-        let got = match import::read(&name, &bytes) {
-            Ok(g) => g,
-            Err(why) => return usage(&why),
-        };
-        for s in &got.skipped {
-            say(
-                Stream::Err,
-                &format!("{name}: {}: skipped: {}\n", s.at, one_line(&s.why)),
-            );
-        }
-        if all.title.is_empty() {
-            all.title = got.title;
-            all.summary = got.summary;
-        }
-        all.rows.extend(got.rows);
-        all.skipped.extend(got.skipped);
+    let options = import::Options {
+        from: args.from,
+        map: args.map.clone(),
+        date_format: args.date_format.clone(),
+    };
+    let all = match import::read_all(&args.inputs, &options) {
+        Ok(all) => all,
+        Err(why) => return usage(&why),
+    };
+    for s in &all.skipped {
+        say(
+            Stream::Err,
+            &format!("{}: skipped: {}\n", s.at, one_line(&s.why)),
+        );
     }
     if args.strict && !all.skipped.is_empty() {
         say(
@@ -538,13 +529,7 @@ fn import(args: &chronoscope::cli::ImportArgs) -> ExitCode {
             all.title.clone()
         }
     });
-    let origin: Vec<String> = args
-        .inputs
-        .iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
-    let origin = format!("TimelineJS JSON ({})", origin.join(", "));
-    let written = match import::write(&args.output, &all, &one_line(&title), &origin) {
+    let written = match import::write(&args.output, &all, &one_line(&title)) {
         Ok(n) => n,
         Err(why) => return usage(&why),
     };

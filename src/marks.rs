@@ -167,9 +167,15 @@ pub fn open(paths: &[PathBuf]) -> Opened {
 }
 
 /// `s` as a TOML basic string: a JSON string is one, with the same
-/// escapes (and `\u` for every control character).
+/// escapes (and `\u` for every C0 control character), once DEL, which
+/// JSON leaves bare and TOML does not allow, is escaped too.
 pub fn toml_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    if json.contains('\u{7f}') {
+        json.replace('\u{7f}', "\\u007F")
+    } else {
+        json
+    }
 }
 
 /// The folder marks are kept in: `$XDG_STATE_HOME/chronoscope/marks`.
@@ -267,6 +273,15 @@ pub fn save(file: &Path, marks: &Marks, paths: &[PathBuf]) -> io::Result<()> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn every_character_survives_a_toml_string() {
+        // DEL is the one control character JSON leaves bare.
+        let all: String = (0u32..0x250).filter_map(char::from_u32).collect();
+        let doc = format!("s = {}", toml_string(&all));
+        let back: toml::Table = toml::from_str(&doc).unwrap();
+        assert_eq!(back["s"].as_str(), Some(all.as_str()));
+    }
 
     #[test]
     fn marks_keep_their_order_and_notes_through_a_file() {

@@ -1,31 +1,87 @@
 //! `chronoscope import`: a chronology from another tool into a new
 //! timeline folder that `check` passes and the explorer opens. Each format
-//! reads into rows (`Row`), skipping what it cannot read with the reason
-//! (`RowError`); `write` turns the rows into `timeline.toml` and events
-//! split by year, never into a folder that holds anything.
+//! reads into rows (`Row`), with the actors and places they name, skipping
+//! what it cannot read with the reason (`RowError`); `write` turns them
+//! into `timeline.toml`, `actors.toml`, `places.toml` and events split by
+//! year, never into a folder that holds anything.
 //!
-//! Formats: TimelineJS3 JSON (`timelinejs`). Ids are made from the date
-//! and the title, so importing the same file again gives the same ids.
+//! Formats (`From`): TimelineJS3 JSON, the TimelineJS sheet template as
+//! CSV, ACLED's CSV export, and any CSV with a column mapping (`Mapping`).
+//! Without `--from` the format is told from the file itself. Ids are made
+//! from the date and the title (ACLED's own event id where it has one), so
+//! importing the same file again gives the same ids.
 
+mod acled;
+mod mapped;
+mod sheet;
+mod table;
 mod timelinejs;
+mod write;
 
-use std::collections::HashSet;
-use std::fmt::Write as _;
-use std::path::Path;
+use std::collections::BTreeMap;
 
-use crate::marks::toml_string;
 use crate::model::EventDate;
+use crate::text::one_line;
 
+pub use mapped::Mapping;
 pub use timelinejs::plain;
+pub use write::{render, write};
 
-/// What a file gave: the timeline's title and summary, its events, and
-/// what was skipped, and why.
+/// The largest file import reads: past it, the file is refused unread.
+pub const MAX_INPUT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The formats `--from` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum From {
+    /// TimelineJS3 JSON: an object with an `events` array
+    Timelinejs,
+    /// The TimelineJS Google Sheet template, downloaded as CSV
+    TimelinejsCsv,
+    /// An ACLED export (CSV)
+    Acled,
+    /// Any CSV, its columns named with --map
+    Csv,
+}
+
+impl From {
+    /// How the timeline's summary names where its events came from.
+    fn origin(self) -> &'static str {
+        match self {
+            From::Timelinejs => "TimelineJS JSON",
+            From::TimelinejsCsv => "a TimelineJS sheet",
+            From::Acled => "ACLED data",
+            From::Csv => "CSV",
+        }
+    }
+}
+
+/// How to read the files: the format, if named, and for plain CSV which
+/// column feeds which field and how its dates are written.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub from: Option<From>,
+    pub map: Option<Mapping>,
+    pub date_format: Option<String>,
+}
+
+/// What the files gave: the timeline's title and summary, its events, the
+/// actors and places they name, and what was skipped, and why.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Imported {
     pub title: String,
     pub summary: String,
     pub rows: Vec<Row>,
     pub skipped: Vec<RowError>,
+    /// Actors by the name the rows give them.
+    pub actors: BTreeMap<String, ActorSeed>,
+    /// Places by their path from the largest: `["Pakistan", "Khyber
+    /// Pakhtunkhwa", "Peshawar", "Peshawar"]`, each within the one before.
+    pub places: BTreeMap<Vec<String>, PlaceSeed>,
+    /// Where the data came from, as its licence asks it be said; the
+    /// timeline's summary carries it.
+    pub credit: Option<String>,
+    /// The formats read, in order, for the summary.
+    pub origins: Vec<String>,
 }
 
 /// One event as read.
@@ -37,16 +93,61 @@ pub struct Row {
     pub summary: String,
     pub details: String,
     pub tags: Vec<String>,
-    pub source: Option<Source>,
+    /// A stable key for the id in place of the title (ACLED's event id).
+    pub key: Option<String>,
+    /// Names of actors, each a key of `Imported::actors`.
+    pub actors: Vec<String>,
+    pub location: String,
+    /// A key of `Imported::places`.
+    pub place: Option<Vec<String>>,
+    pub figures: Vec<(String, u64)>,
+    pub sources: Vec<Source>,
     /// What the format held that the timeline format has no field for.
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl Row {
+    /// A row on a day, its other fields empty.
+    pub fn on(date: EventDate) -> Row {
+        Row {
+            date,
+            end: None,
+            title: String::new(),
+            summary: String::new(),
+            details: String::new(),
+            tags: Vec::new(),
+            key: None,
+            actors: Vec::new(),
+            location: String::new(),
+            place: None,
+            figures: Vec::new(),
+            sources: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     pub publisher: String,
     pub title: String,
     pub url: String,
+    pub date: Option<EventDate>,
+}
+
+/// An actor as a file names it: its kind, and a line on where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorSeed {
+    pub kind: &'static str,
+    pub summary: String,
+}
+
+/// A place as a file names it: its kind and, when the file gives them, its
+/// coordinates (latitude, longitude).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceSeed {
+    pub kind: &'static str,
+    pub at: Option<(f64, f64)>,
 }
 
 /// A row not imported: where it is (a JSON path, a CSV line) and why.
@@ -56,22 +157,131 @@ pub struct RowError {
     pub why: String,
 }
 
-/// Reads a file of a known format, or says which formats chronoscope reads.
-pub fn read(name: &str, bytes: &[u8]) -> Result<Imported, String> {
-    let text = decode(bytes)?;
-    let json: Result<serde_json::Value, _> = serde_json::from_str(&text);
-    match json {
-        Ok(v) if timelinejs::detect(&v) => Ok(timelinejs::import(&v)),
-        Ok(_) => Err(format!(
-            "{name}: a JSON document without \"events\": chronoscope imports TimelineJS JSON (an object with an \"events\" array)"
-        )),
-        Err(e) => {
-            let head: String = crate::text::one_line(&text.chars().take(80).collect::<String>());
-            Err(format!(
-                "{name}: not TimelineJS JSON ({e}); chronoscope imports TimelineJS JSON. The file begins: {head}"
-            ))
+impl Imported {
+    /// Adds what another file gave: its rows, actors and places; its title
+    /// only when none is known yet.
+    pub fn absorb(&mut self, other: Imported) {
+        if self.title.trim().is_empty() {
+            self.title = other.title;
+            self.summary = other.summary;
+        }
+        self.rows.extend(other.rows);
+        self.skipped.extend(other.skipped);
+        for (name, a) in other.actors {
+            self.actors.entry(name).or_insert(a);
+        }
+        for (path, p) in other.places {
+            let mine = self.places.entry(path).or_insert_with(|| p.clone());
+            if mine.at.is_none() {
+                mine.at = p.at;
+            }
+        }
+        if self.credit.is_none() {
+            self.credit = other.credit;
+        }
+        for o in other.origins {
+            if !self.origins.contains(&o) {
+                self.origins.push(o);
+            }
         }
     }
+}
+
+/// Reads a file in the format given, or the one it looks like; a file
+/// chronoscope cannot place is refused with the formats it reads and what
+/// the file begins with.
+pub fn read(name: &str, bytes: &[u8], options: &Options) -> Result<Imported, String> {
+    let text = decode(bytes).map_err(|e| format!("{name}: {e}"))?;
+    let from = match options.from {
+        Some(f) => f,
+        None if options.map.is_some() => From::Csv,
+        None => detect(name, &text)?,
+    };
+    if options.map.is_some() && from != From::Csv {
+        return Err(format!(
+            "{name}: --map names the columns of a plain CSV (--from csv); this file is read as {}",
+            from.origin()
+        ));
+    }
+    let mut got = match from {
+        From::Timelinejs => {
+            let v: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("{name}: not JSON: {e}"))?;
+            if !timelinejs::detect(&v) {
+                return Err(format!(
+                    "{name}: a JSON document without \"events\": TimelineJS JSON is an object with an \"events\" array"
+                ));
+            }
+            timelinejs::import(&v)
+        }
+        From::TimelinejsCsv => {
+            sheet::import(&table::read(&text)?).map_err(|e| format!("{name}: {e}"))?
+        }
+        From::Acled => acled::import(&table::read(&text)?).map_err(|e| format!("{name}: {e}"))?,
+        From::Csv => {
+            let map = options.map.as_ref().ok_or_else(|| {
+                format!("{name}: --from csv needs --map naming the columns: --map title=COLUMN,date=COLUMN,…")
+            })?;
+            mapped::import(&table::read(&text)?, map, options.date_format.as_deref())
+                .map_err(|e| format!("{name}: {e}"))?
+        }
+    };
+    got.origins.push(from.origin().to_string());
+    Ok(got)
+}
+
+/// Reads every file into one import: the rows each skips are named with
+/// the file they are in. A file that cannot be read at all stops it.
+pub fn read_all(inputs: &[std::path::PathBuf], options: &Options) -> Result<Imported, String> {
+    let mut all = Imported::default();
+    for path in inputs {
+        let name = one_line(&path.display().to_string());
+        let size = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read {name}: {e}"))?
+            .len();
+        if size > MAX_INPUT_BYTES {
+            return Err(format!(
+                "{name} is {} MiB; import reads files of at most {} MiB: split it, and give the parts together",
+                size >> 20,
+                MAX_INPUT_BYTES >> 20
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        let mut got = read(&name, &bytes, options)?;
+        for s in &mut got.skipped {
+            s.at = format!("{name}: {}", s.at);
+        }
+        all.absorb(got);
+    }
+    Ok(all)
+}
+
+/// The format a file is in, from its first bytes: JSON with `events`, or a
+/// CSV whose header is the TimelineJS template's or ACLED's.
+fn detect(name: &str, text: &str) -> Result<From, String> {
+    let body = text.trim_start();
+    if body.starts_with('{') || body.starts_with('[') {
+        return Ok(From::Timelinejs);
+    }
+    let header = table::header(text);
+    if sheet::detect(&header) {
+        return Ok(From::TimelinejsCsv);
+    }
+    if acled::detect(&header) {
+        return Ok(From::Acled);
+    }
+    let shown: Vec<String> = header.iter().take(24).map(|h| one_line(h)).collect();
+    let shown = if shown.is_empty() {
+        one_line(&text.chars().take(80).collect::<String>())
+    } else {
+        shown.join(", ")
+    };
+    Err(format!(
+        "{name}: not a format chronoscope knows. It imports TimelineJS JSON (an object with \"events\"), \
+         the TimelineJS sheet template as CSV (Year, Month, Day, …, Headline, Text, …), \
+         ACLED exports (event_id_cnty, event_date, event_type, actor1, …), \
+         and any CSV with --from csv --map title=COLUMN,date=COLUMN,…. The file begins: {shown}"
+    ))
 }
 
 /// The text of a file: UTF-8 (a byte-order mark dropped) or UTF-16 with
@@ -121,117 +331,29 @@ fn host(url: &str) -> String {
         .to_string()
 }
 
-/// Writes the rows as a timeline folder at `dir`, which must not exist or
-/// be empty: `timeline.toml` and one `events-YYYY.toml` per year.
-pub fn write(dir: &Path, imported: &Imported, title: &str, origin: &str) -> Result<usize, String> {
-    if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty: import writes only into a new or empty folder",
-                dir.display()
-            ));
+/// A point from a latitude and a longitude cell, each named for the
+/// reason when it is no number in range; none when either is empty.
+fn point(lat: (&str, &str), lon: (&str, &str)) -> Result<Option<(f64, f64)>, String> {
+    let degrees = |(name, v): (&str, &str), limit: f64| -> Result<Option<f64>, String> {
+        if v.is_empty() {
+            return Ok(None);
         }
-    }
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut meta = String::from("[timeline]\n");
-    let _ = writeln!(meta, "title = {}", toml_string(title));
-    let mut summary = imported.summary.trim().to_string();
-    if !summary.is_empty() {
-        summary.push_str("\n\n");
-    }
-    summary.push_str(&format!("Imported by chronoscope from {origin}."));
-    let _ = writeln!(meta, "summary = {}", toml_string(&summary));
-    write_file(&dir.join("timeline.toml"), &meta)?;
-    let mut ids = HashSet::new();
-    let mut rows: Vec<&Row> = imported.rows.iter().collect();
-    rows.sort_by_key(|r| (r.date, r.title.clone()));
-    let mut by_year: Vec<(u16, String)> = Vec::new();
-    for r in rows {
-        let year = r.date.year();
-        if by_year.last().is_none_or(|(y, _)| *y != year) {
-            by_year.push((year, String::new()));
+        match v.parse::<f64>() {
+            Ok(x) if x.is_finite() && x.abs() <= limit => Ok(Some(x)),
+            _ => Err(format!(
+                "{name} \"{}\" is not a number from -{limit} to {limit}",
+                one_line(v)
+            )),
         }
-        let Some((_, text)) = by_year.last_mut() else {
-            continue;
-        };
-        event(text, r, &mut ids);
-    }
-    for (year, text) in &by_year {
-        write_file(&dir.join(format!("events-{year}.toml")), text)?;
-    }
-    Ok(imported.rows.len())
+    };
+    Ok(degrees(lat, 90.0)?.zip(degrees(lon, 180.0)?))
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    tmp.persist_noclobber(path)
-        .map_err(|e| format!("{}: {}", path.display(), e.error))?;
-    Ok(())
+/// Whether a cell's text is a web address a source may link to.
+fn is_link(url: &str) -> bool {
+    let u = url.trim();
+    (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
 }
 
-/// An id from the date and the title, made unique by a number.
-fn id_for(r: &Row, ids: &mut HashSet<String>) -> String {
-    let mut base = format!(
-        "{}-{}",
-        r.date.to_edtf().trim_end_matches(['~', '?']),
-        slug(&r.title)
-    );
-    if base.ends_with('-') {
-        base.push_str("event");
-    }
-    let mut id = base.clone();
-    let mut n = 2;
-    while !ids.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-fn event(out: &mut String, r: &Row, ids: &mut HashSet<String>) {
-    out.push_str("[[events]]\n");
-    let _ = writeln!(out, "id = {}", toml_string(&id_for(r, ids)));
-    let _ = writeln!(out, "date = {}", toml_string(&r.date.to_edtf()));
-    if let Some(end) = r.end {
-        let _ = writeln!(out, "end = {}", toml_string(&end.to_edtf()));
-    }
-    let _ = writeln!(
-        out,
-        "title = {}",
-        toml_string(&crate::text::one_line(&r.title))
-    );
-    let _ = writeln!(out, "summary = {}", toml_string(&r.summary));
-    if !r.details.is_empty() {
-        let _ = writeln!(out, "details = {}", toml_string(&r.details));
-    }
-    let mut tags: Vec<&String> = r.tags.iter().collect();
-    tags.sort();
-    tags.dedup();
-    if !tags.is_empty() {
-        let t: Vec<String> = tags.iter().map(|t| toml_string(t)).collect();
-        let _ = writeln!(out, "tags = [{}]", t.join(", "));
-    }
-    if !r.notes.is_empty() {
-        let _ = writeln!(out, "editor_note = {}", toml_string(&r.notes.join("\n\n")));
-    }
-    if let Some(s) = &r.source {
-        out.push_str("\n[[events.sources]]\n");
-        let _ = writeln!(
-            out,
-            "publisher = {}",
-            toml_string(&crate::text::one_line(&s.publisher))
-        );
-        let _ = writeln!(
-            out,
-            "title = {}",
-            toml_string(&crate::text::one_line(&s.title))
-        );
-        let _ = writeln!(out, "url = {}", toml_string(&s.url));
-    }
-    out.push('\n');
-}
+#[cfg(test)]
+mod tests;

@@ -22,17 +22,7 @@ pub fn detect(v: &Value) -> bool {
 pub fn import(v: &Value) -> Imported {
     let mut out = Imported::default();
     if let Some(title) = v.get("title") {
-        let text = title.get("text");
-        out.title = text
-            .and_then(|t| t.get("headline"))
-            .and_then(Value::as_str)
-            .map(|h| plain(h).replace('\n', " "))
-            .unwrap_or_default();
-        out.summary = text
-            .and_then(|t| t.get("text"))
-            .and_then(Value::as_str)
-            .map(plain)
-            .unwrap_or_default();
+        (out.title, out.summary) = title_slide(title);
     }
     let empty = Vec::new();
     let events = v.get("events").and_then(Value::as_array).unwrap_or(&empty);
@@ -45,34 +35,66 @@ pub fn import(v: &Value) -> Imported {
             }),
         }
     }
-    // An era is a span: each event in it carries the era as a tag.
-    for era in v.get("eras").and_then(Value::as_array).unwrap_or(&empty) {
-        let (Some(start), Some(end)) = (
-            era.get("start_date").and_then(|d| date(d, "").ok()),
-            era.get("end_date").and_then(|d| date(d, "").ok()),
-        ) else {
-            continue;
-        };
-        let name = era
-            .get("text")
-            .and_then(|t| t.get("headline"))
-            .and_then(Value::as_str)
-            .map(plain)
-            .unwrap_or_default();
-        let tag = super::slug(&name);
-        if tag.is_empty() {
-            continue;
-        }
-        for r in &mut out.rows {
-            if r.date.first_day() >= start.first_day() && r.date.first_day() <= end.last_day() {
-                r.tags.push(format!("era-{tag}"));
-            }
+    let eras = v.get("eras").and_then(Value::as_array).unwrap_or(&empty);
+    for (i, e) in eras.iter().enumerate() {
+        if let Err(why) = era(e, &mut out.rows) {
+            out.skipped.push(RowError {
+                at: format!("eras[{i}]"),
+                why,
+            });
         }
     }
     out
 }
 
-fn row(e: &Value) -> Result<Row, String> {
+/// The title slide's headline and text: the timeline's title and summary.
+pub fn title_slide(slide: &Value) -> (String, String) {
+    let text = slide.get("text");
+    let title = text
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(|h| plain(h).replace('\n', " "))
+        .unwrap_or_default();
+    let summary = text
+        .and_then(|t| t.get("text"))
+        .and_then(Value::as_str)
+        .map(plain)
+        .unwrap_or_default();
+    (title, summary)
+}
+
+/// An era is a span: each event in it carries the era's name as a tag,
+/// `era-<name>`.
+pub fn era(era: &Value, rows: &mut [Row]) -> Result<(), String> {
+    let start = date(
+        era.get("start_date").ok_or("an era with no start_date")?,
+        "",
+    )?;
+    let end = dated(
+        era.get("end_date").ok_or("an era with no end_date")?,
+        "",
+        "end_date",
+    )?;
+    let name = era
+        .get("text")
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(plain)
+        .unwrap_or_default();
+    let tag = super::slug(&name);
+    if tag.is_empty() {
+        return Err("an era with no headline to name it by".into());
+    }
+    for r in rows {
+        if r.date.first_day() >= start.first_day() && r.date.first_day() <= end.last_day() {
+            r.tags.push(format!("era-{tag}"));
+        }
+    }
+    Ok(())
+}
+
+/// One slide: its dates, headline, text, group and media.
+pub fn row(e: &Value) -> Result<Row, String> {
     let display = e
         .get("display_date")
         .and_then(Value::as_str)
@@ -116,9 +138,7 @@ fn row(e: &Value) -> Result<Row, String> {
         },
         title,
         details: details.join("\n\n"),
-        tags: Vec::new(),
-        source: None,
-        notes: Vec::new(),
+        ..Row::on(date)
     };
     if let Some(g) = e.get("group").and_then(Value::as_str) {
         let tag = super::slug(&plain(g));
@@ -138,8 +158,8 @@ fn row(e: &Value) -> Result<Row, String> {
             .and_then(Value::as_str)
             .map(plain)
             .unwrap_or_default();
-        if url.starts_with("https://") || url.starts_with("http://") {
-            r.source = Some(super::Source {
+        if super::is_link(url) && !is_media(url) {
+            r.sources.push(super::Source {
                 publisher: if credit.is_empty() {
                     super::host(url)
                 } else {
@@ -151,13 +171,21 @@ fn row(e: &Value) -> Result<Row, String> {
                     caption
                 },
                 url: url.to_string(),
+                date: None,
             });
         } else if !(url.is_empty() && credit.is_empty() && caption.is_empty()) {
-            r.notes.push(
-                format!("Media: {} {credit} {caption}", url.trim())
-                    .trim()
-                    .to_string(),
-            );
+            let what = [plain(url), credit, caption]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>();
+            if !what.is_empty() {
+                r.notes.push(format!("Media: {}", what.join(" · ")));
+            }
+        }
+    }
+    for (which, d) in [("start", Some(start)), ("end", e.get("end_date"))] {
+        if let Some(t) = d.and_then(time_of) {
+            r.notes.push(format!("TimelineJS {which} time: {t}"));
         }
     }
     if !display.is_empty() && display != r.date.display_range(r.end.as_ref()) {
@@ -218,9 +246,9 @@ fn date_of(d: &Value, what: &str) -> Result<EventDate, String> {
     };
     let year = part("year")?.ok_or_else(|| format!("{what} has no year"))?;
     let (month, day) = (part("month")?, part("day")?);
-    if !(1000..=9999).contains(&year) {
+    if !(0..=9999).contains(&year) {
         return Err(format!(
-            "{what}.year {year}: chronoscope's dates are years 1000 to 9999 (EDTF's four digits)"
+            "{what}.year {year}: chronoscope's dates are years 0 to 9999 (EDTF's four digits); a year before the common era, or past 9999, cannot be held"
         ));
     }
     if day.is_some() && month.is_none() {
@@ -228,7 +256,7 @@ fn date_of(d: &Value, what: &str) -> Result<EventDate, String> {
     }
     let small = |n: Option<i64>| n.and_then(|n| u32::try_from(n).ok());
     EventDate::from_parts(
-        u16::try_from(year).unwrap_or(1000),
+        u16::try_from(year).unwrap_or_default(),
         small(month),
         small(day),
         Qualifier::Exact,
@@ -236,15 +264,94 @@ fn date_of(d: &Value, what: &str) -> Result<EventDate, String> {
     .map_err(|e| format!("{what}: {e}"))
 }
 
-/// HTML as plain text: paragraphs kept, links kept as their addresses.
+/// Whether a link is to a picture, a recording or a video rather than to
+/// an article: by its file's extension, or a host that serves only media.
+fn is_media(url: &str) -> bool {
+    const HOSTS: &[&str] = &[
+        "upload.wikimedia.org",
+        "youtube.com",
+        "youtu.be",
+        "vimeo.com",
+        "dailymotion.com",
+        "soundcloud.com",
+        "open.spotify.com",
+        "flickr.com",
+        "imgur.com",
+        "giphy.com",
+        "tiktok.com",
+    ];
+    const EXTENSIONS: &[&str] = &[
+        "jpg", "jpeg", "png", "gif", "svg", "webp", "tif", "tiff", "mp3", "mp4", "m4a", "wav",
+        "ogg", "webm", "mov",
+    ];
+    let host = super::host(url).to_lowercase();
+    if host.starts_with("google.") && url.contains("/maps") {
+        return true;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or(url).to_lowercase();
+    HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        || EXTENSIONS
+            .iter()
+            .any(|e| path.rsplit_once('.').is_some_and(|(_, x)| x == *e))
+}
+
+/// A time of day, when a date gives one: `hour`, `minute`, `second`.
+fn time_of(d: &Value) -> Option<String> {
+    let part = |k: &str| match d.get(k) {
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let hour = part("hour")?;
+    let mut t = format!("{hour:02}:{:02}", part("minute").unwrap_or(0));
+    if let Some(s) = part("second") {
+        t.push_str(&format!(":{s:02}"));
+    }
+    Some(t)
+}
+
+/// HTML as plain text: paragraphs kept, each link's address written after
+/// its words, in brackets, when it is a web address the words do not
+/// already give.
 pub fn plain(html: &str) -> String {
+    use html2text::render::RichAnnotation;
     if !html.contains('<') && !html.contains('&') {
         return html.trim().to_string();
     }
-    let text = html2text::config::plain_no_decorate()
-        .link_footnotes(true)
-        .string_from_read(html.as_bytes(), 10_000)
-        .unwrap_or_else(|_| html.to_string());
+    let Ok(lines) = html2text::config::rich().lines_from_read(html.as_bytes(), 10_000) else {
+        return html.trim().to_string();
+    };
+    let mut text = String::new();
+    for line in lines {
+        let mut open: Option<(String, String)> = None;
+        let close = |text: &mut String, (url, words): (String, String)| {
+            if super::is_link(&url) && words.trim() != url {
+                text.push_str(&format!(" ({url})"));
+            }
+        };
+        for piece in line.tagged_strings() {
+            let link = piece.tag.iter().find_map(|a| match a {
+                RichAnnotation::Link(u) => Some(u.clone()),
+                _ => None,
+            });
+            if open.as_ref().map(|(u, _)| u) != link.as_ref() {
+                if let Some(done) = open.take() {
+                    close(&mut text, done);
+                }
+                open = link.map(|u| (u, String::new()));
+            }
+            if let Some((_, words)) = &mut open {
+                words.push_str(&piece.s);
+            }
+            text.push_str(&piece.s);
+        }
+        if let Some(done) = open.take() {
+            close(&mut text, done);
+        }
+        text.push('\n');
+    }
     let mut out: Vec<String> = Vec::new();
     for para in text.split("\n\n") {
         let joined: Vec<&str> = para
