@@ -91,9 +91,7 @@ enum Stream {
 /// Set once any write failed for a reason other than a closed pipe.
 static WRITE_FAILED: AtomicBool = AtomicBool::new(false);
 
-/// Writes `text` whole to a stream. A reader that went away (`| head`) is
-/// not a failure; anything else is remembered (exit code 2) and, for
-/// standard output, reported on standard error while it still works.
+/// Writes `text` whole to a stream; see `written` for what a failure does.
 fn say(stream: Stream, text: &str) {
     let result = match stream {
         Stream::Out => {
@@ -105,6 +103,13 @@ fn say(stream: Stream, text: &str) {
             err.write_all(text.as_bytes()).and_then(|()| err.flush())
         }
     };
+    written(stream, result);
+}
+
+/// What became of a write to a stream: a reader that went away (`| head`)
+/// is not a failure; anything else is remembered (exit code 2) and, for
+/// standard output, reported on standard error while it still works.
+fn written(stream: Stream, result: std::io::Result<()>) {
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == ErrorKind::BrokenPipe => {}
@@ -791,6 +796,13 @@ fn emit(
             }
         };
     }
-    say(Stream::Out, &format.render(t, &shown, &about));
+    // Written as it is made, so a large listing is never whole in memory.
+    let result = {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        format
+            .render_to(t, &shown, &about, &mut out)
+            .and_then(|()| out.flush())
+    };
+    written(Stream::Out, result);
     ExitCode::SUCCESS
 }

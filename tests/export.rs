@@ -106,6 +106,45 @@ fn every_format_matches_its_golden_file() {
     );
 }
 
+/// JSON and CSV are written as each event is made, into the file or the
+/// pipe: byte for byte the golden files, which `render` makes whole.
+#[test]
+fn streamed_exports_are_the_golden_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = fixture();
+    for f in Format::ALL {
+        let golden = std::fs::read(golden_dir().join(golden_name(f))).unwrap();
+        let l = loaded();
+        let shown = everything(&l.timeline);
+        let mut streamed = Vec::new();
+        f.render_to(
+            &l.timeline,
+            &shown,
+            &about(&l.timeline, &Filter::default(), &shown),
+            &mut streamed,
+        )
+        .unwrap();
+        assert_eq!(streamed, golden, "{f}: render_to");
+        let file = tmp.path().join(golden_name(f));
+        let out = chronoscope(&[
+            "list",
+            path.to_str().unwrap(),
+            "--format",
+            f.as_str(),
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{f}: {}", stderr(&out));
+        let mut want = if f == Format::Csv {
+            "\u{FEFF}".as_bytes().to_vec()
+        } else {
+            Vec::new()
+        };
+        want.extend(&golden);
+        assert_eq!(std::fs::read(&file).unwrap(), want, "{f}: --output");
+    }
+}
+
 #[test]
 fn the_command_line_prints_what_the_library_renders() {
     let l = loaded();

@@ -44,22 +44,28 @@ pub const COLUMNS: [&str; 21] = [
 pub const JOIN: &str = "; ";
 
 pub fn to_csv(t: &Timeline, shown: &Filtered, about: &About) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(t, shown, about, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The CSV, a row written as each event is made into one.
+pub fn write_csv(
+    t: &Timeline,
+    shown: &Filtered,
+    about: &About,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let exported = about.sentence();
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail, so errors are not expected here; were
-    // one to happen the rows written so far would still be returned.
-    let _ = w.write_record(COLUMNS);
+        .from_writer(out);
+    w.write_record(COLUMNS)?;
     for e in shown_events(t, shown) {
-        if w.write_record(row(t, e, &exported, about).iter().map(|c| neutralise(c)))
-            .is_err()
-        {
-            break;
-        }
+        w.write_record(row(t, e, &exported, about).iter().map(|c| neutralise(c)))?;
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    w.flush()
 }
 
 fn row(t: &Timeline, e: &Event, exported: &str, about: &About) -> [String; 21] {

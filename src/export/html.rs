@@ -55,7 +55,18 @@ a { color: inherit; }
 ";
 
 pub fn to_html(t: &Timeline, shown: &Filtered, about: &About) -> String {
-    let mut out = String::new();
+    super::whole(|out| write_html(t, shown, about, out))
+}
+
+/// The brief, written as it is made.
+pub fn write_html(
+    t: &Timeline,
+    shown: &Filtered,
+    about: &About,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut spool = super::Spool::new(out);
+    let out = &mut spool.buf;
     let title = if t.title.is_empty() {
         "Chronology".to_string()
     } else {
@@ -73,7 +84,7 @@ pub fn to_html(t: &Timeline, shown: &Filtered, about: &About) -> String {
     let _ = writeln!(out, "<h1>{}</h1>", esc(&title));
     let _ = writeln!(out, "<p class=\"about\">{}</p>", esc(&about.sentence()));
     if !t.summary.trim().is_empty() {
-        paragraphs(&mut out, &block(&t.summary), "summary");
+        paragraphs(out, &block(&t.summary), "summary");
     }
     let mut facts = vec![format!(
         "{} of {} events",
@@ -93,6 +104,7 @@ pub fn to_html(t: &Timeline, shown: &Filtered, about: &About) -> String {
     );
     let mut year = None;
     for e in shown_events(t, shown) {
+        let out = &mut spool.buf;
         if year != Some(e.date.year()) {
             if year.is_some() {
                 out.push_str("</section>\n");
@@ -104,13 +116,15 @@ pub fn to_html(t: &Timeline, shown: &Filtered, about: &About) -> String {
                 e.date.year()
             );
         }
-        event(&mut out, t, e, about);
+        event(out, t, e, about);
+        spool.spill()?;
     }
+    let out = &mut spool.buf;
     if year.is_some() {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    spool.finish()
 }
 
 fn event(out: &mut String, t: &Timeline, e: &Event, about: &About) {

@@ -17,7 +17,7 @@ pub const FORMAT_NAME: &str = "chronoscope-export";
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Document {
+struct Document<'a> {
     format: &'static str,
     version: u32,
     /// What chose the events, and when and by what the file was made.
@@ -25,7 +25,26 @@ struct Document {
     timeline: TimelineJson,
     actors: Vec<ActorJson>,
     places: Vec<PlaceJson>,
-    events: Vec<EventJson>,
+    events: Events<'a>,
+}
+
+/// The events, each made into its JSON shape only as it is written: the
+/// document streams, never all in memory at once.
+struct Events<'a> {
+    t: &'a Timeline,
+    events: &'a [&'a Event],
+    about: &'a About,
+}
+
+impl Serialize for Events<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let mut seq = s.serialize_seq(Some(self.events.len()))?;
+        for e in self.events {
+            seq.serialize_element(&event(self.t, e, self.about))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -155,6 +174,19 @@ struct SourceJson {
 }
 
 pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_json(t, shown, about, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The JSON document, written as it is made.
+pub fn write_json(
+    t: &Timeline,
+    shown: &Filtered,
+    about: &About,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let events: Vec<&Event> = shown_events(t, shown).collect();
     // Every actor an exported event names, as actor or claimant, in the timeline's order.
     let mut involved = vec![false; t.actors.len()];
@@ -225,11 +257,14 @@ pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
                 aliases: p.aliases.iter().map(|s| line(s)).collect(),
             })
             .collect(),
-        events: events.iter().map(|e| event(t, e, about)).collect(),
+        events: Events {
+            t,
+            events: &events,
+            about,
+        },
     };
-    let mut out = super::json_text(&doc);
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 fn date(d: &EventDate) -> DateJson {

@@ -18,7 +18,18 @@ use crate::model::{Event, Source, Timeline};
 use crate::query::Filtered;
 
 pub fn to_markdown(t: &Timeline, shown: &Filtered, about: &About) -> String {
-    let mut out = String::new();
+    super::whole(|out| write_markdown(t, shown, about, out))
+}
+
+/// The document, written as it is made; its footnotes at the end.
+pub fn write_markdown(
+    t: &Timeline,
+    shown: &Filtered,
+    about: &About,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut spool = super::Spool::new(out);
+    let out = &mut spool.buf;
     let mut notes = Footnotes::default();
     let title = if t.title.is_empty() {
         "Chronology"
@@ -47,16 +58,17 @@ pub fn to_markdown(t: &Timeline, shown: &Filtered, about: &About) -> String {
     for e in shown_events(t, shown) {
         if year != Some(e.date.year()) {
             year = Some(e.date.year());
-            let _ = writeln!(out, "## {}\n", e.date.year());
+            let _ = writeln!(spool.buf, "## {}\n", e.date.year());
         }
-        event(&mut out, t, e, &mut notes, about);
+        event(&mut spool.buf, t, e, &mut notes, about);
+        spool.spill()?;
     }
-    notes.write(&mut out);
+    notes.write(&mut spool.buf);
     // One trailing newline, however the last block ended.
-    let end = out.trim_end().len();
-    out.truncate(end);
-    out.push('\n');
-    out
+    let end = spool.buf.trim_end().len();
+    spool.buf.truncate(end);
+    spool.buf.push('\n');
+    spool.finish()
 }
 
 fn event(out: &mut String, t: &Timeline, e: &Event, notes: &mut Footnotes, about: &About) {

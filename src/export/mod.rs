@@ -219,6 +219,26 @@ impl Format {
         }
     }
 
+    /// Writes the events `shown` in this format to `out` as each event is
+    /// made (TimelineJS, made whole first).
+    pub fn render_to(
+        self,
+        t: &Timeline,
+        shown: &Filtered,
+        about: &About,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match self {
+            Format::Text => plain::write_text(t, shown, out),
+            Format::Markdown => markdown::write_markdown(t, shown, about, out),
+            Format::Json => json::write_json(t, shown, about, out),
+            Format::Csv => csv::write_csv(t, shown, about, out),
+            Format::Html => html::write_html(t, shown, about, out),
+            Format::GeoJson => geojson::write_geojson(t, shown, about, out),
+            Format::TimelineJs => out.write_all(self.render(t, shown, about).as_bytes()),
+        }
+    }
+
     /// Renders the events `shown` in this format.
     pub fn render(self, t: &Timeline, shown: &Filtered, about: &About) -> String {
         match self {
@@ -252,11 +272,59 @@ pub fn export_to(
     protected: &Protected,
     replace: Replace,
 ) -> Result<PathBuf, ExportError> {
-    let mut text = format.render(t, shown, about);
-    if format == Format::Csv {
-        text.insert(0, '\u{FEFF}');
+    write::write_atomic_with(path, protected, replace, &mut |out| {
+        if format == Format::Csv {
+            out.write_all("\u{FEFF}".as_bytes())?;
+        }
+        format.render_to(t, shown, about, out)
+    })
+}
+
+thread_local! {
+    /// How much a spool holds before it writes out: 64 KiB, and less in
+    /// the tests that check a document is the same however it is cut.
+    static SPILL_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(1 << 16) };
+}
+
+/// Text made a piece at a time and written out as it passes 64 KiB, so
+/// an export is never whole in memory. What is written stops short of the
+/// text's trailing blank space, which the end of a document may trim.
+struct Spool<'a> {
+    buf: String,
+    out: &'a mut dyn std::io::Write,
+}
+
+impl<'a> Spool<'a> {
+    fn new(out: &'a mut dyn std::io::Write) -> Spool<'a> {
+        Spool {
+            buf: String::new(),
+            out,
+        }
     }
-    write_atomic(path, &text, protected, replace)
+
+    /// Writes out what is made so far, once there is enough of it.
+    fn spill(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= SPILL_AT.with(std::cell::Cell::get) {
+            let keep = self.buf.trim_end().len();
+            self.out.write_all(&self.buf.as_bytes()[..keep])?;
+            self.buf.drain(..keep);
+        }
+        Ok(())
+    }
+
+    /// Writes out the rest.
+    fn finish(self) -> std::io::Result<()> {
+        self.out.write_all(self.buf.as_bytes())
+    }
+}
+
+/// A document made by `write` into memory: for the explorer's exports and
+/// the tests, which want it whole.
+fn whole(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The events shown, in order. Indices outside the timeline (a stale

@@ -12,8 +12,18 @@ use crate::query::Filtered;
 const DATE_WIDTH: usize = 22;
 
 pub fn to_text(t: &Timeline, shown: &Filtered) -> String {
-    let mut out = String::new();
+    super::whole(|out| write_text(t, shown, out))
+}
+
+/// The listing, written as it is made.
+pub fn write_text(
+    t: &Timeline,
+    shown: &Filtered,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut spool = super::Spool::new(out);
     for e in shown_events(t, shown) {
+        let out = &mut spool.buf;
         let actors: Vec<String> = e
             .actors
             .iter()
@@ -28,8 +38,9 @@ pub fn to_text(t: &Timeline, shown: &Filtered) -> String {
             line(&e.title),
             actors.join(", ")
         );
+        spool.spill()?;
     }
-    out
+    spool.finish()
 }
 
 /// A citation of an event, on one line, for a story or a footnote:

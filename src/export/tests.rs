@@ -526,3 +526,34 @@ fn a_tour_is_a_new_toml_file_never_over_one_nor_inside_the_timeline() {
     let err = write_new_toml(&dir.path().join("tour.md"), "x", &protected).unwrap_err();
     assert!(matches!(err, ExportError::NotToml(_)), "{err}");
 }
+
+#[test]
+fn a_streamed_export_is_the_same_however_often_it_is_written_out() {
+    // The bundled timeline, and two events with no source, whose Markdown
+    // ends on an event's trailing blank lines rather than on footnotes.
+    let bare = crate::load::Input {
+        name: "bare.toml".into(),
+        bytes: b"[timeline]\ntitle = \"T\"\n[[events]]\nid = \"a\"\ndate = \"2001\"\ntitle = \"A\"\nsummary = \"S\"\n[[events]]\nid = \"b\"\ndate = \"2002\"\ntitle = \"B\"\nsummary = \"S\"\ndetails = \"D\"\n".to_vec(),
+    };
+    for t in [
+        crate::load::load(crate::load::bundled()).timeline,
+        crate::load::load(vec![bare]).timeline,
+    ] {
+        streams_alike(&t);
+    }
+}
+
+fn streams_alike(t: &Timeline) {
+    let shown = crate::query::apply(t, &crate::query::Index::build(t), &Filter::default());
+    assert!(shown.events.len() > 1);
+    let about = about(t, &shown);
+    for f in Format::ALL {
+        let whole = f.render(t, &shown, &about);
+        // After every event, not once in the whole document.
+        super::SPILL_AT.with(|s| s.set(1));
+        let mut cut = Vec::new();
+        f.render_to(t, &shown, &about, &mut cut).unwrap();
+        super::SPILL_AT.with(|s| s.set(1 << 16));
+        assert_eq!(String::from_utf8(cut).unwrap(), whole, "{f}");
+    }
+}

@@ -309,11 +309,24 @@ pub fn write_atomic(
     protected: &Protected,
     replace: Replace,
 ) -> Result<PathBuf, ExportError> {
+    write_atomic_with(path, protected, replace, &mut |out| {
+        out.write_all(contents.as_bytes())
+    })
+}
+
+/// The same, the contents written by `fill` as it makes them, through a
+/// buffer, so an export never needs to be in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    protected: &Protected,
+    replace: Replace,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<PathBuf, ExportError> {
     let (target, existing) = destination(path, protected, false)?;
     if existing.is_some() && replace == Replace::Refuse {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
-    write_to(path, &target, existing.as_ref(), contents)
+    write_to(path, &target, existing.as_ref(), fill)
 }
 
 /// Writes a new TOML file atomically — a tour made from marks — with every
@@ -328,7 +341,9 @@ pub fn write_new_toml(
     if existing.is_some() {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
-    write_to(path, &target, None, contents)
+    write_to(path, &target, None, &mut |out| {
+        out.write_all(contents.as_bytes())
+    })
 }
 
 /// The write itself: a temporary file in the target's folder, synced, then
@@ -337,7 +352,7 @@ fn write_to(
     path: &Path,
     target: &Path,
     existing: Option<&fs::Metadata>,
-    contents: &str,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<PathBuf, ExportError> {
     let folder = target
         .parent()
@@ -353,8 +368,11 @@ fn write_to(
     }
     let mut tmp = builder.tempfile_in(&folder).map_err(io)?;
     let _listed = Listed::new(tmp.path());
-    tmp.write_all(contents.as_bytes()).map_err(io)?;
-    tmp.flush().map_err(io)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        fill(&mut out).map_err(io)?;
+        out.flush().map_err(io)?;
+    }
     if let Some(m) = existing {
         tmp.as_file().set_permissions(m.permissions()).map_err(io)?;
     }
