@@ -220,7 +220,7 @@ impl Format {
     }
 
     /// Writes the events `shown` in this format to `out` as each event is
-    /// made (TimelineJS, made whole first).
+    /// made.
     pub fn render_to(
         self,
         t: &Timeline,
@@ -235,7 +235,7 @@ impl Format {
             Format::Csv => csv::write_csv(t, shown, about, out),
             Format::Html => html::write_html(t, shown, about, out),
             Format::GeoJson => geojson::write_geojson(t, shown, about, out),
-            Format::TimelineJs => out.write_all(self.render(t, shown, about).as_bytes()),
+            Format::TimelineJs => timelinejs::write_timelinejs(t, shown, about, out),
         }
     }
 
@@ -336,13 +336,6 @@ fn shown_events<'a>(t: &'a Timeline, shown: &'a Filtered) -> impl Iterator<Item 
 /// An actor's name by index, sanitized; empty for an index out of range.
 fn actor_name(t: &Timeline, a: usize) -> String {
     t.actors.get(a).map(|x| line(&x.name)).unwrap_or_default()
-}
-
-/// A document as pretty JSON. Serialising these documents cannot fail:
-/// every map key is a string and no field's `Serialize` returns an error.
-#[allow(clippy::expect_used)]
-fn json_text(doc: &impl serde::Serialize) -> String {
-    serde_json::to_string_pretty(doc).expect("export documents always serialise")
 }
 
 /// Escapes text for HTML content and attribute values: never markup.

@@ -13,9 +13,26 @@ use crate::model::{Event, EventDate, Source, Timeline};
 use crate::query::Filtered;
 
 #[derive(Serialize)]
-struct Document {
+struct Document<'a> {
     title: Slide,
-    events: Vec<EventSlide>,
+    events: Slides<'a>,
+}
+
+/// The events, each made into a slide only as it is written.
+struct Slides<'a> {
+    t: &'a Timeline,
+    shown: &'a Filtered,
+}
+
+impl Serialize for Slides<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let mut seq = s.serialize_seq(None)?;
+        for e in shown_events(self.t, self.shown) {
+            seq.serialize_element(&slide(self.t, e))?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -52,6 +69,16 @@ struct DateJs {
 }
 
 pub fn to_timelinejs(t: &Timeline, shown: &Filtered, about: &About) -> String {
+    super::whole(|out| write_timelinejs(t, shown, about, out))
+}
+
+/// The TimelineJS document, a slide written as each is made.
+pub fn write_timelinejs(
+    t: &Timeline,
+    shown: &Filtered,
+    about: &About,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut intro = paragraphs(&block(&t.summary));
     intro.push_str(&format!(
         "<p><small>{}</small></p>",
@@ -70,11 +97,10 @@ pub fn to_timelinejs(t: &Timeline, shown: &Filtered, about: &About) -> String {
                 text: intro,
             },
         },
-        events: shown_events(t, shown).map(|e| slide(t, e)).collect(),
+        events: Slides { t, shown },
     };
-    let mut out = super::json_text(&doc);
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 fn slide(t: &Timeline, e: &Event) -> EventSlide {
