@@ -44,10 +44,7 @@ pub const COLUMNS: [&str; 21] = [
 pub const JOIN: &str = "; ";
 
 pub fn to_csv(t: &Timeline, shown: &Filtered, about: &About) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_csv(t, shown, about, &mut out);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::whole(|out| write_csv(t, shown, about, out))
 }
 
 /// The CSV, a row written as each event is made into one.

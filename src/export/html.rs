@@ -67,11 +67,7 @@ pub fn write_html(
 ) -> std::io::Result<()> {
     let mut spool = super::Spool::new(out);
     let out = &mut spool.buf;
-    let title = if t.title.is_empty() {
-        "Chronology".to_string()
-    } else {
-        line(&t.title)
-    };
+    let title = super::title(t);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", esc(&title));
@@ -86,21 +82,10 @@ pub fn write_html(
     if !t.summary.trim().is_empty() {
         paragraphs(out, &block(&t.summary), "summary");
     }
-    let mut facts = vec![format!(
-        "{} of {} events",
-        shown.events.len(),
-        t.events.len()
-    )];
-    if let Some(c) = t.coverage {
-        facts.push(format!(
-            "coverage {}",
-            line(&c.from.display_range(Some(&c.to)))
-        ));
-    }
     let _ = writeln!(
         out,
         "<p class=\"facts\">{}</p>\n</header>\n<main>",
-        esc(&facts.join(", "))
+        esc(&super::facts(t, shown))
     );
     let mut year = None;
     for e in shown_events(t, shown) {

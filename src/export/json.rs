@@ -174,10 +174,7 @@ struct SourceJson {
 }
 
 pub fn to_json(t: &Timeline, shown: &Filtered, about: &About) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_json(t, shown, about, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::whole(|out| write_json(t, shown, about, out))
 }
 
 /// The JSON document, written as it is made.

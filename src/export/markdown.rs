@@ -31,28 +31,12 @@ pub fn write_markdown(
     let mut spool = super::Spool::new(out);
     let out = &mut spool.buf;
     let mut notes = Footnotes::default();
-    let title = if t.title.is_empty() {
-        "Chronology"
-    } else {
-        t.title.as_str()
-    };
-    let _ = writeln!(out, "# {}\n", inline(&line(title)));
+    let _ = writeln!(out, "# {}\n", inline(&super::title(t)));
     let _ = writeln!(out, "*{}*\n", inline(&about.sentence()));
     if !t.summary.trim().is_empty() {
         let _ = writeln!(out, "{}\n", paragraphs(&block(&t.summary)));
     }
-    let mut facts = vec![format!(
-        "{} of {} events",
-        shown.events.len(),
-        t.events.len()
-    )];
-    if let Some(c) = t.coverage {
-        facts.push(format!(
-            "coverage {}",
-            line(&c.from.display_range(Some(&c.to)))
-        ));
-    }
-    let _ = writeln!(out, "*{}*\n", inline(&facts.join(", ")));
+    let _ = writeln!(out, "*{}*\n", inline(&super::facts(t, shown)));
 
     let mut year = None;
     for e in shown_events(t, shown) {

@@ -338,6 +338,32 @@ fn actor_name(t: &Timeline, a: usize) -> String {
     t.actors.get(a).map(|x| line(&x.name)).unwrap_or_default()
 }
 
+/// A document's title: the timeline's, sanitized, or "Chronology".
+fn title(t: &Timeline) -> String {
+    if t.title.is_empty() {
+        "Chronology".to_string()
+    } else {
+        line(&t.title)
+    }
+}
+
+/// How much of the timeline a document holds, for its head: "12 of 268
+/// events, coverage 2007–2024".
+fn facts(t: &Timeline, shown: &Filtered) -> String {
+    let mut facts = vec![format!(
+        "{} of {} events",
+        shown.events.len(),
+        t.events.len()
+    )];
+    if let Some(c) = t.coverage {
+        facts.push(format!(
+            "coverage {}",
+            line(&c.from.display_range(Some(&c.to)))
+        ));
+    }
+    facts.join(", ")
+}
+
 /// Escapes text for HTML content and attribute values: never markup.
 fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
