@@ -13,6 +13,7 @@
 
 mod acled;
 mod mapped;
+mod places;
 mod sheet;
 mod table;
 mod timelinejs;
@@ -351,8 +352,7 @@ fn point(lat: (&str, &str), lon: (&str, &str)) -> Result<Option<(f64, f64)>, Str
 
 /// Whether a cell's text is a web address a source may link to.
 fn is_link(url: &str) -> bool {
-    let u = url.trim();
-    (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace)
+    crate::model::web_link(url.trim()).is_some()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::places::Places;
 use super::{Imported, Row, slug};
 use crate::marks::toml_string;
 use crate::text::one_line;
@@ -218,7 +219,7 @@ fn timeline(imported: &Imported, title: &str) -> String {
 }
 
 /// A unique id from a name: its slug, else `fallback`, numbered when taken.
-fn unique(base: String, fallback: &str, taken: &mut HashSet<String>) -> String {
+pub(super) fn unique(base: String, fallback: &str, taken: &mut HashSet<String>) -> String {
     let base = if base.is_empty() {
         fallback.to_string()
     } else {
@@ -253,98 +254,6 @@ fn actors_file(imported: &Imported, ids: &BTreeMap<String, String>) -> String {
         let _ = writeln!(out, "summary = {}\n", toml_string(&a.summary));
     }
     out
-}
-
-/// The places written: each with coordinates, its own or, for an area the
-/// file gives none for, those of the place within it nearest the middle of
-/// all of them (a point inside the area, where a map may label it). A
-/// place with no coordinates at all is left out, and what lies within it
-/// goes within the next larger place written.
-struct Places {
-    /// Path → (id, lat, lon, the id of the place it lies within).
-    ids: BTreeMap<Vec<String>, (String, f64, f64, Option<String>)>,
-    kinds: BTreeMap<Vec<String>, &'static str>,
-}
-
-impl Places {
-    fn of(imported: &Imported, taken: &mut HashSet<String>) -> Places {
-        // Every point at or within each path.
-        let mut points: BTreeMap<&[String], Vec<(f64, f64)>> = BTreeMap::new();
-        for (path, p) in &imported.places {
-            if let Some(at) = p.at {
-                for n in 1..=path.len() {
-                    points.entry(&path[..n]).or_default().push(at);
-                }
-            }
-        }
-        let mut ids = BTreeMap::new();
-        let mut kinds = BTreeMap::new();
-        for (path, p) in &imported.places {
-            let at = p.at.or_else(|| {
-                let pts = points.get(path.as_slice())?;
-                let n = pts.len() as f64;
-                let (mlat, mlon) = pts.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
-                let (mlat, mlon) = (mlat / n, mlon / n);
-                pts.iter().copied().min_by(|a, b| {
-                    let d = |p: &(f64, f64)| (p.0 - mlat).powi(2) + (p.1 - mlon).powi(2);
-                    d(a).total_cmp(&d(b))
-                })
-            });
-            let Some((lat, lon)) = at else {
-                continue;
-            };
-            let within = (1..path.len()).rev().find_map(|n| {
-                ids.get(&path[..n])
-                    .map(|(id, ..): &(String, f64, f64, _)| id.clone())
-            });
-            let name = path.last().map(String::as_str).unwrap_or_default();
-            // Peshawar the district, then Peshawar the city, then a
-            // Peshawar elsewhere by what it lies in.
-            let mut base = slug(name);
-            if taken.contains(&base) {
-                base = slug(&format!("{name} {}", p.kind));
-            }
-            if taken.contains(&base) && path.len() > 1 {
-                base = slug(&format!("{name} {}", path[path.len() - 2]));
-            }
-            let id = unique(base, "place", taken);
-            ids.insert(path.clone(), (id, lat, lon, within));
-            kinds.insert(path.clone(), p.kind);
-        }
-        Places { ids, kinds }
-    }
-
-    /// The id of the place written for a path: its own, else the nearest
-    /// larger one.
-    fn id(&self, path: &[String]) -> Option<&str> {
-        (1..=path.len())
-            .rev()
-            .find_map(|n| self.ids.get(&path[..n]).map(|(id, ..)| id.as_str()))
-    }
-
-    fn file(&self) -> String {
-        let mut out = String::new();
-        for (path, (id, lat, lon, within)) in &self.ids {
-            let name = path.last().map(String::as_str).unwrap_or_default();
-            let _ = writeln!(out, "[places.{id}]");
-            let _ = writeln!(out, "name = {}", toml_string(&one_line(name)));
-            let kind = self.kinds.get(path).copied().unwrap_or("other");
-            let _ = writeln!(out, "kind = {}", toml_string(kind));
-            let _ = writeln!(out, "lat = {}", degrees(*lat));
-            let _ = writeln!(out, "lon = {}", degrees(*lon));
-            if let Some(w) = within {
-                let _ = writeln!(out, "within = {}", toml_string(w));
-            }
-            out.push('\n');
-        }
-        out
-    }
-}
-
-/// Degrees at most 6 decimals, always written as a TOML float.
-fn degrees(x: f64) -> String {
-    let s = format!("{}", (x * 1e6).round() / 1e6);
-    if s.contains('.') { s } else { format!("{s}.0") }
 }
 
 /// An id from the date and the title (or the row's own key), made unique
@@ -474,12 +383,5 @@ mod tests {
             .map(|(_, t)| t.iter().map(|p| p.len()).sum::<usize>())
             .sum();
         assert_eq!(bytes, 5 * 10 + 8 * big);
-    }
-
-    #[test]
-    fn degrees_are_toml_floats_of_at_most_six_decimals() {
-        assert_eq!(degrees(34.0), "34.0");
-        assert_eq!(degrees(34.008), "34.008");
-        assert_eq!(degrees(-71.123_456_789), "-71.123457");
     }
 }

@@ -82,6 +82,16 @@ pub struct Source {
     pub grade: Option<Grade>,
 }
 
+/// A web address the explorer and exports may link to: http or https,
+/// at most 2,048 characters, each one a URL may hold unescaped.
+pub fn web_link(url: &str) -> Option<&str> {
+    let scheme = url
+        .strip_prefix("https://")
+        .or(url.strip_prefix("http://"))?;
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
+    (!scheme.is_empty() && url.len() <= 2048 && url.bytes().all(allowed)).then_some(url)
+}
+
 impl Source {
     /// The address, when it is one a browser may be sent to: `http` or
     /// `https`, and nothing but the printable ASCII a URL is written in —
@@ -89,12 +99,7 @@ impl Source {
     /// neither a terminal sequence nor an argument. Anything else is shown,
     /// never followed.
     pub fn link(&self) -> Option<&str> {
-        let url = self.url.as_deref()?;
-        let scheme = url
-            .strip_prefix("https://")
-            .or(url.strip_prefix("http://"))?;
-        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
-        (!scheme.is_empty() && url.len() <= 2048 && url.bytes().all(allowed)).then_some(url)
+        web_link(self.url.as_deref()?)
     }
 
     /// A source a fact-checker would not rest on alone: graded D–F in

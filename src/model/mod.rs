@@ -11,7 +11,7 @@ mod known;
 mod places;
 mod views;
 
-pub use claims::{Claim, Grade, Source, Stance};
+pub use claims::{Claim, Grade, Source, Stance, web_link};
 pub use date::{DateError, DateStyle, EventDate, Precision, Qualifier};
 pub use known::KnownOn;
 pub use places::{Place, PlaceKind};
