@@ -8,12 +8,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+/// Every file below `dir` whose name ends in `.ext`.
+fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            collect(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+            collect(&path, ext, out)?;
+        } else if path.extension().is_some_and(|e| e == ext) {
             out.push(path);
         }
     }
@@ -31,7 +32,7 @@ fn main() {
     let dir = root.join("timelines");
     println!("cargo::rerun-if-changed=timelines");
     let mut files = Vec::new();
-    if let Err(e) = collect(&dir, &mut files) {
+    if let Err(e) = collect(&dir, "toml", &mut files) {
         println!(
             "cargo::error=cannot read the bundled timeline in {}: {e}",
             dir.display()
@@ -60,4 +61,33 @@ fn main() {
     if let Err(e) = fs::write(&out, code) {
         println!("cargo::error=cannot write {}: {e}", out.display());
     }
+    fingerprint(&root);
+}
+
+/// A hash of the source the cache's archives are laid out by (the model
+/// and the search text), so an entry written by one build is never read
+/// as another's: `CHRONOSCOPE_MODEL`.
+fn fingerprint(root: &Path) {
+    use std::hash::{Hash, Hasher};
+    let mut files = Vec::new();
+    let model = root.join("src").join("model");
+    let index = root.join("src").join("query").join("index.rs");
+    let mut hasher = std::hash::DefaultHasher::new();
+    if collect(&model, "rs", &mut files).is_err() {
+        println!("cargo::error=cannot read {}", model.display());
+        return;
+    }
+    files.push(index);
+    files.sort();
+    for f in &files {
+        println!("cargo::rerun-if-changed={}", f.display());
+        match fs::read(f) {
+            Ok(bytes) => bytes.hash(&mut hasher),
+            Err(e) => println!("cargo::error=cannot read {}: {e}", f.display()),
+        }
+    }
+    println!(
+        "cargo::rustc-env=CHRONOSCOPE_MODEL={:016x}",
+        hasher.finish()
+    );
 }

@@ -42,6 +42,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
 
+    /// Load the timeline from its files, neither reading nor writing the
+    /// cache of resolved timelines (`chronoscope cache`)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Present to a presenter view: the tours picked (P) and the shown events
     /// presented (p) show the room no speaker notes; `chronoscope presenter`
     /// in a second terminal shows them
@@ -94,6 +99,13 @@ pub enum Command {
     Man,
     /// Bring a chronology from another tool into a new timeline folder (TimelineJS JSON)
     Import(ImportArgs),
+    /// Say where the cache of resolved timelines is and what it holds;
+    /// --clear empties it. `check` never reads it
+    Cache {
+        /// Remove every cached timeline
+        #[arg(long)]
+        clear: bool,
+    },
     /// Check the settings file and say where it is; --default prints a commented one to start from
     Config {
         /// Print a settings file with every setting at its default and every key binding

@@ -5,6 +5,7 @@
 //! what the binary runs.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diff;

@@ -14,13 +14,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::Parser;
 
 use chronoscope::app::{App, Broken, Deck, Start};
+use chronoscope::cache::Opened;
 use chronoscope::cli::{
     CheckFormat, Cli, Command, IndexArgs, ListArgs, PresentArgs, PresenterArgs, ThemeName,
 };
 use chronoscope::export::{self, Catalogue, Format, Protected, Replace};
 use chronoscope::load::{self, Input, LoadError, Loaded};
 use chronoscope::model::Timeline;
-use chronoscope::query::{self, Filter};
+use chronoscope::query::{self, Filter, Index};
 use chronoscope::text::one_line;
 
 fn main() -> ExitCode {
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Err(e) => return clap_error(&e),
     };
     let settings = settings(&mut cli);
+    NO_CACHE.store(cli.no_cache, Ordering::Relaxed);
     let result = match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::List(args)) => list(&args),
@@ -49,8 +51,11 @@ fn main() -> ExitCode {
         Some(Command::Man) => Ok(man()),
         Some(Command::Import(args)) => Ok(import(&args)),
         Some(Command::Config { default }) => Ok(config(default, settings)),
+        Some(Command::Cache { clear }) => Ok(cache(clear)),
         None => explore(&cli),
     };
+    // An entry the cache is still writing is finished first.
+    chronoscope::cache::wait();
     let code = match result {
         Ok(code) => code,
         Err(e) => {
@@ -134,11 +139,33 @@ fn inputs(paths: &[PathBuf]) -> Result<(Vec<Input>, Protected), LoadError> {
     }
     let scan = load::scan(paths)?;
     let inputs = load::read_files(&scan.files)?;
-    let protected = Protected {
-        files: scan.files.iter().chain(paths).cloned().collect(),
+    Ok((inputs, protected(paths, &scan.files)))
+}
+
+fn protected(paths: &[PathBuf], files: &[PathBuf]) -> Protected {
+    Protected {
+        files: files.iter().chain(paths).cloned().collect(),
         folders: paths.iter().filter(|p| p.is_dir()).cloned().collect(),
+    }
+}
+
+/// Set by `--no-cache`: every timeline is loaded from its files.
+static NO_CACHE: AtomicBool = AtomicBool::new(false);
+
+/// The timeline a command shows, as `inputs` gives it but through the
+/// cache (`chronoscope::cache`) unless `--no-cache`. The bundled timeline
+/// is never cached: it loads in milliseconds.
+fn open(paths: &[PathBuf]) -> Result<(Opened, Protected), LoadError> {
+    if paths.is_empty() {
+        return Ok((Opened::bundled(), Protected::default()));
+    }
+    let scan = load::scan(paths)?;
+    let folder = match NO_CACHE.load(Ordering::Relaxed) {
+        true => None,
+        false => chronoscope::cache::folder(),
     };
-    Ok((inputs, protected))
+    let opened = Opened::load(folder.as_deref(), paths, &scan.files)?;
+    Ok((opened, protected(paths, &scan.files)))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -245,9 +272,11 @@ fn report_errors(loaded: &Loaded) -> ExitCode {
 }
 
 /// The explorer's start on a loaded timeline: theme, colours, today, home.
-fn start(loaded: Loaded, filter: Filter, theme: Option<ThemeName>, protected: Protected) -> Start {
-    let mut s = Start::new(loaded.timeline);
-    s.filter = filter;
+fn start(ready: Ready, theme: Option<ThemeName>) -> Start {
+    let mut s = Start::new(ready.loaded.timeline);
+    s.index = Some(ready.index);
+    s.filter = ready.filter;
+    let protected = ready.protected;
     let read = SETTINGS.get();
     s.theme = theme
         .or(read.and_then(|r| r.settings.theme))
@@ -263,8 +292,9 @@ fn start(loaded: Loaded, filter: Filter, theme: Option<ThemeName>, protected: Pr
 }
 
 fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
-    let (inputs, protected) = inputs(&cli.paths)?;
-    let loaded = load::load(inputs);
+    let (mut opened, protected) = open(&cli.paths)?;
+    let index = opened.index();
+    let loaded = opened.loaded;
     let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     // A timeline with errors opens on what did load, marked as broken, for
     // a person at a terminal; a pipe or a script gets the errors and code 1.
@@ -280,18 +310,12 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
         Ok(f) => f,
         Err(e) => return Ok(usage(&e)),
     };
+    let ready = Ready::new(loaded, index, filter, protected);
     if !std::io::stdout().is_terminal() {
-        return Ok(emit(
-            &loaded.timeline,
-            &filter,
-            Format::Text,
-            None,
-            &protected,
-            None,
-        ));
+        return Ok(emit(&ready, Format::Text, None, None));
     }
     let since = match &cli.since {
-        Some(arg) => match chronoscope::diff::since(arg, &cli.paths, &loaded.timeline) {
+        Some(arg) => match chronoscope::diff::since(arg, &cli.paths, &ready.loaded.timeline) {
             Ok(d) => Some(chronoscope::app::since::Since::from_diff(arg, &d)),
             Err(e) => return Ok(usage(&e)),
         },
@@ -305,14 +329,14 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
     let mine = chronoscope::views::open();
     let view = cli
         .filter
-        .chosen_view(&loaded.timeline, &mine.views)
+        .chosen_view(&ready.loaded.timeline, &mine.views)
         .ok()
         .flatten()
         .map(|v| chronoscope::app::views::ViewStart {
             title: v.title.clone(),
             event: v.event.clone(),
         });
-    let mut s = start(loaded, filter, cli.theme, protected);
+    let mut s = start(ready, cli.theme);
     s.since = since;
     with_marks(&mut s, &cli.paths);
     s.watched = cli.paths.clone();
@@ -325,11 +349,11 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
 
 /// `chronoscope present`: a tour, or the filtered events, as slides.
 fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
-    let (loaded, filter, protected) = match load_filtered(&args.paths, &args.filter)? {
+    let ready = match load_filtered(&args.paths, &args.filter)? {
         Ok(ok) => ok,
         Err(code) => return Ok(code),
     };
-    let t = &loaded.timeline;
+    let (t, filter) = (&ready.loaded.timeline, &ready.filter);
     let deck = match &args.tour {
         Some(id) => match Deck::of_tour(t, id) {
             Some(deck) if !deck.slides.is_empty() => deck,
@@ -340,12 +364,11 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             }
         },
         None => {
-            let index = query::Index::build(t);
-            let shown = query::apply(t, &index, &filter);
+            let shown = query::apply(t, &ready.index, filter);
             if shown.events.is_empty() {
                 return Ok(usage("nothing to present: no event matches the filters"));
             }
-            let describe = query::describe(t, &filter, &shown);
+            let describe = query::describe(t, filter, &shown);
             let title = if describe.is_empty() {
                 t.title.clone()
             } else {
@@ -363,7 +386,7 @@ fn present(args: &PresentArgs) -> Result<ExitCode, LoadError> {
             "present needs a terminal; `chronoscope list` prints the chronology",
         ));
     }
-    let mut s = start(loaded, filter, args.theme, protected);
+    let mut s = start(ready, args.theme);
     with_marks(&mut s, &args.paths);
     s.deck = Some(deck);
     s.publish = args.publish;
@@ -385,7 +408,7 @@ fn publish(on: bool) -> Result<chronoscope::term::Link, String> {
 /// `chronoscope presenter`: the presenter view of the presentation
 /// published on this machine, read from the same timeline.
 fn presenter(args: &PresenterArgs) -> Result<ExitCode, LoadError> {
-    let (loaded, filter, protected) = match load_filtered(&args.paths, &Default::default())? {
+    let ready = match load_filtered(&args.paths, &Default::default())? {
         Ok(ok) => ok,
         Err(code) => return Ok(code),
     };
@@ -396,7 +419,7 @@ fn presenter(args: &PresenterArgs) -> Result<ExitCode, LoadError> {
     if !std::io::stdout().is_terminal() {
         return Ok(usage("the presenter view needs a terminal"));
     }
-    let mut s = start(loaded, filter, args.theme, protected);
+    let mut s = start(ready, args.theme);
     with_marks(&mut s, &args.paths);
     s.follow = Some(one_line(&path.display().to_string()));
     Ok(run_linked(
@@ -440,6 +463,41 @@ fn settings(cli: &mut Cli) -> &'static chronoscope::config::Read {
         }
     }
     read
+}
+
+/// `chronoscope cache`: where the cache of resolved timelines is and what
+/// it holds; `--clear` removes every entry.
+fn cache(clear: bool) -> ExitCode {
+    use chronoscope::cache;
+    let Some(folder) = cache::folder() else {
+        return usage("no cache folder: set HOME or XDG_CACHE_HOME");
+    };
+    let shown = one_line(&folder.display().to_string());
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    if clear {
+        return match cache::clear(&folder) {
+            Ok((n, bytes)) => {
+                let entries = plural(n, "timeline", "timelines");
+                say(
+                    Stream::Out,
+                    &format!("removed {entries} ({:.1} MB) from {shown}\n", mb(bytes)),
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(&format!("cannot clear {shown}: {e}")),
+        };
+    }
+    let (n, bytes) = cache::usage(&folder);
+    say(
+        Stream::Out,
+        &format!(
+            "{shown}: {} cached, {:.1} MB of at most {:.0} MB\n",
+            plural(n, "timeline", "timelines"),
+            mb(bytes),
+            mb(cache::LIMIT)
+        ),
+    );
+    ExitCode::SUCCESS
 }
 
 /// `chronoscope config`: where the settings are read from and whether they
@@ -605,22 +663,46 @@ fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// Loads a valid timeline and resolves the filter flags against it, with
-/// what an export must never write over. `Err` carries the exit code
-/// after the problem was reported.
-#[allow(clippy::type_complexity)]
+/// A valid timeline ready to show: its index, the filter flags resolved
+/// against it, and what an export from it must never write over.
+struct Ready {
+    loaded: Loaded,
+    index: Index,
+    filter: Filter,
+    protected: Protected,
+}
+
+impl Ready {
+    /// `index` is of the timeline as loaded; one seen as known on a day
+    /// (`--as-of`) gets its own.
+    fn new(loaded: Loaded, index: Index, filter: Filter, protected: Protected) -> Ready {
+        let index = match loaded.timeline.known_on {
+            Some(_) => Index::build(&loaded.timeline),
+            None => index,
+        };
+        Ready {
+            loaded,
+            index,
+            filter,
+            protected,
+        }
+    }
+}
+
+/// Loads a valid timeline and resolves the filter flags against it. `Err`
+/// carries the exit code after the problem was reported.
 fn load_filtered(
     paths: &[PathBuf],
     flags: &chronoscope::cli::FilterArgs,
-) -> Result<Result<(Loaded, Filter, Protected), ExitCode>, LoadError> {
-    let (inputs, protected) = inputs(paths)?;
-    let loaded = load::load(inputs);
-    if loaded.errors() > 0 {
-        return Ok(Err(report_errors(&loaded)));
+) -> Result<Result<Ready, ExitCode>, LoadError> {
+    let (mut opened, protected) = open(paths)?;
+    if opened.loaded.errors() > 0 {
+        return Ok(Err(report_errors(&opened.loaded)));
     }
-    let mut loaded = loaded;
+    let index = opened.index();
+    let mut loaded = opened.loaded;
     match known_filter(&mut loaded, flags, paths) {
-        Ok(f) => Ok(Ok((loaded, f, protected))),
+        Ok(f) => Ok(Ok(Ready::new(loaded, index, f, protected))),
         Err(e) => Ok(Err(usage(&e))),
     }
 }
@@ -744,7 +826,7 @@ fn diff(args: &chronoscope::cli::DiffArgs) -> ExitCode {
 
 /// `chronoscope list`: the filtered chronology on standard output or in a file.
 fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
-    let (loaded, filter, protected) = match load_filtered(&args.paths, &args.filter)? {
+    let ready = match load_filtered(&args.paths, &args.filter)? {
         Ok(ok) => ok,
         Err(code) => return Ok(code),
     };
@@ -753,27 +835,23 @@ fn list(args: &ListArgs) -> Result<ExitCode, LoadError> {
         .filter
         .marked
         .then(|| chronoscope::marks::open(&args.paths).marks);
-    Ok(emit(
-        &loaded.timeline,
-        &filter,
-        args.format,
-        args.output.as_deref(),
-        &protected,
-        marks.as_ref(),
-    ))
+    let code = emit(&ready, args.format, args.output.as_deref(), marks.as_ref());
+    // Left for the process's end to take back, as the explorer leaves its
+    // own (`App::leave`).
+    std::mem::forget(ready);
+    Ok(code)
 }
 
 /// Exports the events `filter` shows — through `query::apply`, the path the
 /// explorer uses — to `output`, or to standard output when there is none.
 fn emit(
-    t: &Timeline,
-    filter: &Filter,
+    ready: &Ready,
     format: Format,
     output: Option<&Path>,
-    protected: &Protected,
     marks: Option<&chronoscope::marks::Marks>,
 ) -> ExitCode {
-    let shown = query::apply(t, &query::Index::build(t), filter);
+    let (t, filter, protected) = (&ready.loaded.timeline, &ready.filter, &ready.protected);
+    let shown = query::apply(t, &ready.index, filter);
     let mut about = export::About::now(t, filter, &shown);
     if let Some(m) = marks {
         about = about.with_notes(m);

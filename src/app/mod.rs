@@ -178,6 +178,9 @@ pub struct Start {
     pub my_views: crate::views::Mine,
     /// Why the settings file is not used, for the bottom line.
     pub notice: Option<String>,
+    /// The timeline's index, when it was built already (or read from
+    /// the cache); otherwise the explorer builds it.
+    pub index: Option<Index>,
     /// The view `filter` came from (`--view`): its title for the header,
     /// and its event to select.
     pub view: Option<views::ViewStart>,
@@ -206,6 +209,7 @@ impl Start {
             my_views: crate::views::Mine::default(),
             view: None,
             notice: None,
+            index: None,
         }
     }
 }
@@ -303,8 +307,20 @@ pub struct App {
 }
 
 impl App {
+    /// Leaves the timeline and its index to the operating system to take
+    /// back as the process ends: freeing them piece by piece is a fifth of
+    /// a second at 100,000 events, after the person has asked to go.
+    pub fn leave(&mut self) {
+        std::mem::forget(std::mem::take(&mut self.timeline));
+        std::mem::forget(self.full.take());
+        std::mem::forget(std::mem::take(&mut self.index));
+    }
+
     pub fn new(start: Start) -> App {
-        let index = Index::build(&start.timeline);
+        let index = match start.index {
+            Some(index) if index.spans.len() == start.timeline.events.len() => index,
+            _ => Index::build(&start.timeline),
+        };
         let filtered = crate::query::apply(&start.timeline, &index, &start.filter);
         let mode = match (start.deck, start.follow) {
             (_, Some(socket)) => Mode::Follow(follow::Follow::new(socket)),

@@ -5,7 +5,19 @@
 
 use super::{ActorIx, EventDate};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Stance {
     Asserts,
     Confirms,
@@ -50,7 +62,7 @@ impl Stance {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Claim {
     pub by: ActorIx,
     pub stance: Stance,
@@ -73,7 +85,7 @@ impl Claim {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Source {
     pub publisher: String,
     pub title: String,
@@ -111,7 +123,9 @@ impl Source {
 
 /// An Admiralty (NATO) grade: the source's reliability A–F and the
 /// information's credibility 1–6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Grade {
     pub reliability: char,
     pub credibility: u8,

@@ -9,7 +9,7 @@
 use super::{Event, EventDate, EventIx, Source, Timeline};
 
 /// What a view "as known on" a day hides, for the header to say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct KnownOn {
     /// The day the view stands on.
     pub day: EventDate,
@@ -97,7 +97,7 @@ impl Timeline {
                 None => false,
             });
         }
-        let event_ids = super::event_ids(&events);
+        let event_ids = super::ids(events.iter().map(|e| &e.id));
         Timeline {
             title: self.title.clone(),
             summary: self.summary.clone(),

@@ -9,6 +9,7 @@ mod claims;
 mod date;
 mod known;
 mod places;
+mod sound;
 mod views;
 
 pub use claims::{Claim, Grade, Source, Stance, web_link};
@@ -29,7 +30,7 @@ pub type TagIx = usize;
 pub type PlaceIx = usize;
 
 /// A merged, validated timeline.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Timeline {
     pub title: String,
     pub summary: String,
@@ -45,8 +46,11 @@ pub struct Timeline {
     pub places: Vec<Place>,
     /// Saved views, in the order the files define them.
     pub views: Vec<View>,
+    #[rkyv(with = rkyv::with::Skip)]
     actor_ids: HashMap<String, ActorIx>,
+    #[rkyv(with = rkyv::with::Skip)]
     place_ids: HashMap<String, PlaceIx>,
+    #[rkyv(with = rkyv::with::Skip)]
     event_ids: HashMap<String, EventIx>,
     /// Set when this is the timeline as known on a day (`as_known_on`):
     /// the day, and what the view hides.
@@ -54,13 +58,15 @@ pub struct Timeline {
 }
 
 /// The span a timeline declares it covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Coverage {
     pub from: EventDate,
     pub to: EventDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum ActorKind {
     State,
     Government,
@@ -105,7 +111,7 @@ impl ActorKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -117,7 +123,7 @@ pub struct Actor {
     pub links: Vec<ActorIx>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Event {
     pub id: String,
     pub date: EventDate,
@@ -174,7 +180,7 @@ impl Event {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Tour {
     pub id: String,
     pub title: String,
@@ -182,7 +188,7 @@ pub struct Tour {
     pub steps: Vec<TourStep>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct TourStep {
     pub event: EventIx,
     pub note: String,
@@ -243,17 +249,9 @@ impl Timeline {
         let events = permute(events, &event_order);
         let tags = permute(tags, &tag_order);
         let places = permute(places, &place_order);
-        let place_ids = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
-        let actor_ids = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        let event_ids = event_ids(&events);
+        let place_ids = ids(places.iter().map(|p| &p.id));
+        let actor_ids = ids(actors.iter().map(|a| &a.id));
+        let event_ids = ids(events.iter().map(|e| &e.id));
         Timeline {
             title,
             summary,
@@ -324,13 +322,9 @@ impl Timeline {
     }
 }
 
-/// Each event's position by its id.
-fn event_ids(events: &[Event]) -> HashMap<String, EventIx> {
-    events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
-        .collect()
+/// Each record's position by its id.
+fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 
 fn sorted_order<T>(items: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<usize> {

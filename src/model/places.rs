@@ -3,7 +3,9 @@
 
 use super::{PlaceIx, Timeline};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum PlaceKind {
     City,
     District,
@@ -54,7 +56,7 @@ impl PlaceKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Place {
     pub id: String,
     pub name: String,

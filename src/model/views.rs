@@ -12,7 +12,9 @@
 use super::{EventDate, Timeline};
 
 /// A named filter: what the explorer, `list` and `present` show under `--view ID`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct View {
     pub id: String,
     /// One line: what the view shows.

@@ -41,10 +41,8 @@ pub struct Index {
     /// Each event's places, laid out as `involved`.
     event_places: Vec<usize>,
     event_places_at: Vec<usize>,
-    /// Lowercased searchable text of every event, separated by `\0`.
-    text: Vec<u8>,
-    /// Start of each event's text in `text`; one extra entry at the end.
-    starts: Vec<usize>,
+    /// Every event's folded text, what a search scans.
+    text: SearchText,
     /// The threads a search may use, asked once rather than per keystroke.
     threads: usize,
     /// Below this much text to search, one core does it all.
@@ -55,8 +53,91 @@ pub struct Index {
 /// cost more than they save.
 const PARALLEL_BYTES: usize = 4 << 20;
 
+/// Events folded together by one task: enough that a task's overhead is
+/// nothing beside its work, few enough that both cores stay busy.
+const FOLD_CHUNK: usize = 2048;
+
+/// The lowercased searchable text of every event, back to back, each
+/// event's fields ending in `\n` and the event in `\0`: what `search`
+/// scans. Built at load, or read from the cache.
+#[derive(Debug, Clone, Default, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct SearchText {
+    bytes: Vec<u8>,
+    /// Start of each event's text in `bytes`; one extra entry at the end.
+    starts: Vec<usize>,
+}
+
+impl SearchText {
+    /// Folds every event's title, summary, details, location, places and
+    /// actors' names, in chunks on every core.
+    pub fn of(t: &Timeline) -> SearchText {
+        let parts: Vec<(String, Vec<usize>)> = t
+            .events
+            .par_chunks(FOLD_CHUNK)
+            .map(|chunk| {
+                let mut text = String::new();
+                let mut starts = Vec::with_capacity(chunk.len());
+                for e in chunk {
+                    starts.push(text.len());
+                    let mut push = |s: &str| {
+                        fold_into(s, &mut text);
+                        text.push('\n');
+                    };
+                    push(&e.title);
+                    push(&e.summary);
+                    push(&e.details);
+                    push(&e.location);
+                    for &p in &e.places {
+                        push(&t.places[p].name);
+                    }
+                    for &a in &e.actors {
+                        let actor = &t.actors[a];
+                        push(&actor.name);
+                        push(&actor.short);
+                        actor.aliases.iter().for_each(|al| push(al));
+                    }
+                    text.push('\0');
+                }
+                (text, starts)
+            })
+            .collect();
+        let total = parts.iter().map(|(text, _)| text.len()).sum();
+        let mut bytes = Vec::with_capacity(total);
+        let mut starts = Vec::with_capacity(t.events.len() + 1);
+        for (text, at) in parts {
+            let base = bytes.len();
+            starts.extend(at.into_iter().map(|s| base + s));
+            bytes.extend_from_slice(text.as_bytes());
+        }
+        starts.push(bytes.len());
+        SearchText { bytes, starts }
+    }
+
+    /// Whether this could be the text of a timeline of `events` events:
+    /// one start for each and one past the end, in order, within the
+    /// bytes. What the cache checks before a search may slice by them.
+    pub fn fits(&self, events: usize) -> bool {
+        self.starts.len() == events + 1
+            && self.starts.first() == Some(&0)
+            && self.starts.last() == Some(&self.bytes.len())
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+    }
+}
+
 impl Index {
     pub fn build(t: &Timeline) -> Index {
+        Index::with_text(t, SearchText::of(t))
+    }
+
+    /// The index of `t` on its folded text, made before (and kept in the
+    /// cache): everything else is rebuilt, which is cheap next to folding.
+    /// `text` must be `SearchText::of(t)`, or at least `fits` it.
+    pub fn with_text(t: &Timeline, text: SearchText) -> Index {
+        let text = if text.fits(t.events.len()) {
+            text
+        } else {
+            SearchText::of(t)
+        };
         let mut actor_events = vec![Vec::new(); t.actors.len()];
         let mut tag_events = vec![Vec::new(); t.tags.len()];
         let mut place_events = vec![Vec::new(); t.places.len()];
@@ -64,8 +145,6 @@ impl Index {
         let mut years = Vec::with_capacity(t.events.len());
         let mut last_years = Vec::with_capacity(t.events.len());
         let mut cores = Vec::with_capacity(t.events.len());
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(t.events.len() + 1);
         let mut involved_all = Vec::with_capacity(t.events.len() * 4);
         let mut involved_at = Vec::with_capacity(t.events.len() + 1);
         let mut event_tags = Vec::with_capacity(t.events.len() * 2);
@@ -104,27 +183,7 @@ impl Index {
                 let b = end.day_numbers().0;
                 (a <= b).then_some((a, b))
             }));
-            starts.push(text.len());
-            let mut push = |s: &str| {
-                fold_into(s, &mut text);
-                text.push('\n');
-            };
-            push(&e.title);
-            push(&e.summary);
-            push(&e.details);
-            push(&e.location);
-            for &p in &e.places {
-                push(&t.places[p].name);
-            }
-            for &a in &e.actors {
-                let actor = &t.actors[a];
-                push(&actor.name);
-                push(&actor.short);
-                actor.aliases.iter().for_each(|al| push(al));
-            }
-            text.push('\0');
         }
-        starts.push(text.len());
         involved_at.push(involved_all.len());
         event_tags_at.push(event_tags.len());
         event_places_at.push(event_places.len());
@@ -143,8 +202,7 @@ impl Index {
             event_tags_at,
             event_places,
             event_places_at,
-            text: text.into_bytes(),
-            starts,
+            text,
             threads: rayon::current_num_threads(),
             parallel_bytes: PARALLEL_BYTES,
         }
@@ -157,6 +215,11 @@ impl Index {
         self.threads = cores;
         self.parallel_bytes = parallel_bytes;
         self
+    }
+
+    /// The folded text searches scan, for the cache to keep.
+    pub fn search_text(&self) -> &SearchText {
+        &self.text
     }
 
     /// The actors an event involves, as actor or claimant, each once.
@@ -176,7 +239,7 @@ impl Index {
 
     /// The searchable text of one event.
     fn event_text(&self, ix: EventIx) -> &[u8] {
-        &self.text[self.starts[ix]..self.starts[ix + 1]]
+        &self.text.bytes[self.text.starts[ix]..self.text.starts[ix + 1]]
     }
 
     /// Whether one event's searchable text holds `word`, tried alone: what
@@ -223,7 +286,7 @@ impl Index {
         };
         // Runs of neighbouring candidates: each is searched in one pass.
         let runs: Vec<(EventIx, EventIx)> = match within {
-            None => vec![(0, self.starts.len() - 1)],
+            None => vec![(0, self.text.starts.len() - 1)],
             Some(candidates) => {
                 let mut runs = Vec::new();
                 let mut i = 0;
@@ -276,7 +339,7 @@ impl Index {
         let narrow = |&(lo, hi): &(usize, usize)| {
             let mut out = Vec::with_capacity(hi - lo);
             for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
-                let text = &self.text[at..self.starts[ix + 1]];
+                let text = &self.text.bytes[at..self.text.starts[ix + 1]];
                 if text.starts_with(last.as_bytes()) {
                     out.push((ix, at));
                 } else if let Some(pos) = finder.find(text) {
@@ -296,7 +359,8 @@ impl Index {
     /// cutting a run between events where needed; a single share when the
     /// text is too small for threads to pay for themselves.
     fn shares(&self, runs: &[(EventIx, EventIx)]) -> Vec<Vec<(EventIx, EventIx)>> {
-        let bytes = |(first, end): (EventIx, EventIx)| self.starts[end] - self.starts[first];
+        let bytes =
+            |(first, end): (EventIx, EventIx)| self.text.starts[end] - self.text.starts[first];
         let total: usize = runs.iter().map(|&r| bytes(r)).sum();
         if self.threads <= 1 || total < self.parallel_bytes {
             return vec![runs.to_vec()];
@@ -308,13 +372,14 @@ impl Index {
             while first < end {
                 let room = target.saturating_sub(filled);
                 // The first event past which this share would be full.
-                let limit = self.starts[first] + room;
-                let cut = first + 1 + self.starts[first + 1..end].partition_point(|&s| s < limit);
+                let limit = self.text.starts[first] + room;
+                let cut =
+                    first + 1 + self.text.starts[first + 1..end].partition_point(|&s| s < limit);
                 let cut = cut.min(end);
                 if let Some(share) = shares.last_mut() {
                     share.push((first, cut));
                 }
-                filled += self.starts[cut] - self.starts[first];
+                filled += self.text.starts[cut] - self.text.starts[first];
                 first = cut;
                 if filled >= target && shares.len() < self.threads {
                     shares.push(Vec::new());
@@ -341,24 +406,26 @@ impl Index {
         // than event by event, saves a call's set-up per event, which is
         // most of the cost when nearly every event is a candidate.
         for &(first, end) in runs {
-            let stop = self.starts[end];
+            let stop = self.text.starts[end];
             let mut ix = first;
-            while self.starts[ix] < stop {
-                let at = self.starts[ix];
-                let Some(pos) = words.finder.find(&self.text[at..stop]) else {
+            while self.text.starts[ix] < stop {
+                let at = self.text.starts[ix];
+                let Some(pos) = words.finder.find(&self.text.bytes[at..stop]) else {
                     break;
                 };
                 let hit = at + pos;
                 // Most hits fall in the event the search started in.
-                if hit >= self.starts[ix + 1] {
-                    ix += self.starts[ix + 1..end].partition_point(|&s| s <= hit);
+                if hit >= self.text.starts[ix + 1] {
+                    ix += self.text.starts[ix + 1..end].partition_point(|&s| s <= hit);
                 }
                 if all_match(ix) {
                     // The hit is the word's first in its event: no earlier
                     // event text was skipped without a search.
                     let last_at = match &words.last {
                         None => Some(hit),
-                        Some(f) => f.find(self.event_text(ix)).map(|p| self.starts[ix] + p),
+                        Some(f) => f
+                            .find(self.event_text(ix))
+                            .map(|p| self.text.starts[ix] + p),
                     };
                     if let Some(last_at) = last_at {
                         out.push((ix, last_at));

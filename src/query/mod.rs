@@ -14,7 +14,7 @@ mod terms;
 
 pub use describe::{describe, describe_filters};
 pub use fuzzy::Fuzzy;
-pub use index::{Hits, Index};
+pub use index::{Hits, Index, SearchText};
 pub use publishers::{Publisher, PublisherFilter, publisher_named, publishers};
 use sources::restrict_by_sources;
 pub use sources::{ClaimFilter, SourceHidden, known_on, parse_sources, sources_text};

@@ -296,6 +296,7 @@ pub fn run_linked(mut app: App, link: Link) -> io::Result<()> {
             match e {
                 Effect::Quit => {
                     drop(guard);
+                    app.leave();
                     return Ok(());
                 }
                 Effect::Suspend => {

@@ -16,7 +16,19 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 /// How much of the date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Precision {
     Year,
     Month,
@@ -34,7 +46,19 @@ impl Precision {
 }
 
 /// The EDTF level-1 qualifier of a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Qualifier {
     Exact,
     /// `~`: about this date.
@@ -54,7 +78,9 @@ impl Qualifier {
 }
 
 /// A date at year, month or day precision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct EventDate {
     year: u16,
     /// 1–12, or 0 at year precision.

@@ -1,0 +1,36 @@
+//! Bytes read as a cache entry (`chronoscope::cache::decode`), the key in
+//! its header set to the one looked for so that the archives are reached
+//! (the checksums are not compared in a fuzzing build). It asserts that
+//! nothing panics or hangs, and that whatever is accepted can be indexed,
+//! filtered, searched and exported as a timeline from files can.
+
+#![no_main]
+
+use chronoscope::cache::{Key, decode};
+use chronoscope::export::{About, Format};
+use chronoscope::query::{Filter, Index, apply, terms};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| run(data));
+
+fn run(data: &[u8]) {
+    let key = Key::of(&[], &[]);
+    let mut bytes = data.to_vec();
+    if bytes.len() >= 24 {
+        bytes[8..24].copy_from_slice(&key.to_le_bytes());
+    }
+    let Ok((timeline, text)) = decode(&bytes, key) else {
+        return;
+    };
+    let index = Index::with_text(&timeline, text);
+    let shown = apply(&timeline, &index, &Filter::default());
+    let _ = index.search(&terms("a e"), None);
+    let _ = timeline.year_span();
+    for e in &timeline.events {
+        let _ = (e.display_date(), e.last_day(), e.has_conflict());
+    }
+    let about = About::now(&timeline, &Filter::default(), &shown);
+    for format in [Format::Text, Format::Json, Format::Markdown] {
+        let _ = format.render(&timeline, &shown, &about);
+    }
+}

@@ -1,0 +1,584 @@
+//! The cache of resolved timelines: the second open of an unchanged
+//! timeline reads what the first one resolved, instead of parsing TOML.
+//!
+//! An entry sits in the user's cache folder (`$XDG_CACHE_HOME/chronoscope/
+//! timelines/`), one file per set of paths opened. It holds the timeline
+//! and its folded search text as two `rkyv` archives behind a 64-byte
+//! header:
+//!
+//! ```text
+//!  0..8   magic "chrnscp\n"
+//!  8..24  the key: chronoscope's version, the model's fingerprint, and
+//!         for every source file its path, size, modification time and
+//!         content hash (xxh3)
+//! 24..40  the timeline archive's length and xxh3
+//! 40..56  the search text archive's length and xxh3
+//! 56..64  zero
+//! 64..    the timeline archive, padded to 16 bytes, then the text's
+//! ```
+//!
+//! The file is untrusted input. It is used only when the key matches the
+//! files just read, both checksums agree, `rkyv`'s validation passes and
+//! the timeline is sound (`Timeline::check_sound`); anything else is a
+//! miss, and the load from the files writes a new entry. An entry is
+//! written only for a timeline with no errors, atomically, and the folder
+//! is kept under `LIMIT` bytes. `check` never reads the cache.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read as _, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rkyv::rancor;
+use rkyv::util::AlignedVec;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+use crate::load::{self, Input, Loaded};
+use crate::model::Timeline;
+use crate::query::{Index, SearchText};
+
+/// What the folder may hold in all, in bytes: past it, the entries used
+/// longest ago are removed, though the newest entry always stays.
+pub const LIMIT: u64 = 2 << 30;
+
+const MAGIC: &[u8; 8] = b"chrnscp\n";
+const HEADER: usize = 64;
+/// Entry files end in this; anything else in the folder is left alone.
+const SUFFIX: &str = "cache";
+
+/// Changes whenever the model's or the search text's source does, so a
+/// build whose archive layout differs never reads another's entries.
+const MODEL: &str = env!("CHRONOSCOPE_MODEL");
+
+/// The cache folder: `$XDG_CACHE_HOME/chronoscope/timelines`, or the
+/// platform's equivalent. `None` when there is no home to find it from.
+pub fn folder() -> Option<PathBuf> {
+    use etcetera::BaseStrategy as _;
+    let base = etcetera::choose_base_strategy().ok()?;
+    Some(base.cache_dir().join("chronoscope").join("timelines"))
+}
+
+/// What identifies the exact files a timeline was loaded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(u128);
+
+impl Key {
+    /// The key of `inputs`, read from `files` (in the same order).
+    pub fn of(files: &[PathBuf], inputs: &[Input]) -> Key {
+        Key::with_version(env!("CARGO_PKG_VERSION"), files, inputs)
+    }
+
+    /// The key of `files` as they are on disk, each hashed as it is read
+    /// through one small buffer, so that nothing of them stays in memory:
+    /// the same key `of` gives once they are read. `None` when one cannot
+    /// be read (the load from the files will say why).
+    fn of_files(files: &[PathBuf]) -> Option<Key> {
+        let mut h = Key::start(env!("CARGO_PKG_VERSION"));
+        let mut buffer = vec![0; 1 << 20];
+        for path in files {
+            let mut file = File::open(path).ok()?;
+            let mut content = Xxh3::new();
+            let mut len = 0u64;
+            loop {
+                match file.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        content.update(&buffer[..n]);
+                        len += n as u64;
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(_) => return None,
+                }
+            }
+            Key::add(&mut h, path, len, content.digest());
+        }
+        Some(Key(h.digest128()))
+    }
+
+    /// The key as an entry's header holds it.
+    pub fn to_le_bytes(self) -> [u8; 16] {
+        self.0.to_le_bytes()
+    }
+
+    fn start(version: &str) -> Xxh3 {
+        let mut h = Xxh3::new();
+        for part in [version, MODEL] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        h
+    }
+
+    /// One file: its path, size, modification time, length and content hash.
+    fn add(h: &mut Xxh3, path: &Path, len: u64, content: u64) {
+        let name = path.as_os_str().as_encoded_bytes();
+        h.update(&(name.len() as u64).to_le_bytes());
+        h.update(name);
+        let meta = fs::metadata(path);
+        let size = meta.as_ref().map_or(u64::MAX, fs::Metadata::len);
+        let modified = meta
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        h.update(&size.to_le_bytes());
+        h.update(&modified.to_le_bytes());
+        h.update(&len.to_le_bytes());
+        h.update(&content.to_le_bytes());
+    }
+
+    fn with_version(version: &str, files: &[PathBuf], inputs: &[Input]) -> Key {
+        let mut h = Key::start(version);
+        for (path, input) in files.iter().zip(inputs) {
+            Key::add(
+                &mut h,
+                path,
+                input.bytes.len() as u64,
+                xxh3_64(&input.bytes),
+            );
+        }
+        Key(h.digest128())
+    }
+}
+
+/// Where the entry for a set of paths lives in `folder`: named by the
+/// paths as given, made absolute, so each set has one entry.
+pub fn entry(folder: &Path, paths: &[PathBuf]) -> PathBuf {
+    let mut named = Vec::new();
+    for p in paths {
+        let p = fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        named.extend_from_slice(p.as_os_str().as_encoded_bytes());
+        named.push(0);
+    }
+    folder.join(format!("{:032x}.{SUFFIX}", xxh3_128(&named)))
+}
+
+/// Why an entry was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// There is none.
+    Absent,
+    /// It is of other files, or another version of chronoscope.
+    Stale,
+    /// It is damaged or not chronoscope's: what was wrong.
+    Corrupt(String),
+}
+
+/// The timeline and search text an entry holds, checked against `key`.
+pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
+    let corrupt = |why: &str| Miss::Corrupt(why.to_string());
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC || bytes[56..HEADER] != [0; 8] {
+        return Err(corrupt("not a chronoscope cache entry"));
+    }
+    let word = |at: usize| {
+        let mut b = [0; 8];
+        b.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(b)
+    };
+    let mut stored = [0; 16];
+    stored.copy_from_slice(&bytes[8..24]);
+    if u128::from_le_bytes(stored) != key.0 {
+        return Err(Miss::Stale);
+    }
+    let (timeline_len, text_len) = (word(24), word(40));
+    let timeline_at = HEADER;
+    let text_at = usize::try_from(timeline_len)
+        .ok()
+        .and_then(|n| timeline_at.checked_add(padded(n)?))
+        .ok_or_else(|| corrupt("lengths past the end"))?;
+    let end = usize::try_from(text_len)
+        .ok()
+        .and_then(|n| text_at.checked_add(n))
+        .filter(|&end| end == bytes.len())
+        .ok_or_else(|| corrupt("lengths that do not match the file's"))?;
+    let timeline = &bytes[timeline_at..timeline_at + timeline_len as usize];
+    let text = &bytes[text_at..end];
+    // The archives are validated before they are read, so the checksums
+    // can be taken beside the reading, on the other core, and a mismatch
+    // throw the result away.
+    let ((timeline, timeline_sum), (text, text_sum)) = rayon::join(
+        || {
+            let got = archived::<Timeline>(timeline).and_then(|t| {
+                t.check_sound().map_err(Miss::Corrupt)?;
+                Ok(t.relinked())
+            });
+            (got, xxh3_64(timeline))
+        },
+        || (archived::<SearchText>(text), xxh3_64(text)),
+    );
+    // The fuzz target reaches the archives with bytes whose checksums
+    // it could never forge.
+    if !cfg!(fuzzing) && (timeline_sum != word(32) || text_sum != word(48)) {
+        return Err(corrupt("a checksum that does not match"));
+    }
+    let (timeline, text) = (timeline?, text?);
+    if !text.fits(timeline.events.len()) {
+        return Err(corrupt("search text that does not fit the events"));
+    }
+    Ok((timeline, text))
+}
+
+/// Validates and deserialises one archive, copied to a 16-byte boundary
+/// first when it does not start on one.
+fn archived<T>(bytes: &[u8]) -> Result<T, Miss>
+where
+    T: rkyv::Archive,
+    T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rancor::Error>>
+        + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rancor::Error>>,
+{
+    let aligned;
+    let bytes = if (bytes.as_ptr() as usize).is_multiple_of(16) {
+        bytes
+    } else {
+        let mut copy = AlignedVec::<16>::with_capacity(bytes.len());
+        copy.extend_from_slice(bytes);
+        aligned = copy;
+        &aligned[..]
+    };
+    rkyv::from_bytes::<T, rancor::Error>(bytes).map_err(|e| Miss::Corrupt(e.to_string()))
+}
+
+fn padded(n: usize) -> Option<usize> {
+    n.checked_next_multiple_of(16)
+}
+
+/// The entry at `path`, open, and the key its header names.
+fn probe(path: &Path) -> Result<(File, Key), Miss> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Miss::Absent),
+        Err(e) => return Err(Miss::Corrupt(e.to_string())),
+    };
+    let mut head = [0; HEADER];
+    if file.read_exact(&mut head).is_err() || &head[..8] != MAGIC {
+        return Err(Miss::Corrupt("not a chronoscope cache entry".into()));
+    }
+    let mut key = [0; 16];
+    key.copy_from_slice(&head[8..24]);
+    Ok((file, Key(u128::from_le_bytes(key))))
+}
+
+/// Reads the entry at `path` for `key`.
+pub fn read(path: &Path, key: Key) -> Result<(Timeline, SearchText), Miss> {
+    let (file, stored) = probe(path)?;
+    if stored != key {
+        return Err(Miss::Stale);
+    }
+    read_file(&file, path, key)
+}
+
+fn read_file(file: &File, path: &Path, key: Key) -> Result<(Timeline, SearchText), Miss> {
+    // SAFETY: the map is only read, and only through `decode`, which
+    // validates every byte it relies on. Entries are replaced by renaming
+    // a new file over them, never written in place, so a map stays whole
+    // while another chronoscope keeps the cache.
+    let map = unsafe { memmap2::Mmap::map(file) }.map_err(|e| Miss::Corrupt(e.to_string()))?;
+    let got = decode(&map, key)?;
+    // Marks the entry as used, for eviction; an entry that cannot be
+    // touched is still good.
+    let _ = File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(SystemTime::now()));
+    Ok(got)
+}
+
+/// The bytes of an entry: what `write` puts in the file, for the tests
+/// and the fuzz target's seeds.
+pub fn encode(timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<Vec<u8>> {
+    let made = Made::new(archive(timeline)?, text, key)?;
+    let mut out = Vec::new();
+    made.write_to(&mut out)?;
+    Ok(out)
+}
+
+/// Writes the entry at `path`: the timeline `timeline` and its search text.
+pub fn write(path: &Path, timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<()> {
+    Made::new(archive(timeline)?, text, key)?.write(path)
+}
+
+/// Serialises `value` to an archive in memory.
+fn archive<T>(value: &T) -> io::Result<AlignedVec>
+where
+    T: for<'a> rkyv::Serialize<
+            rkyv::api::high::HighSerializer<
+                AlignedVec,
+                rkyv::ser::allocator::ArenaHandle<'a>,
+                rancor::Error,
+            >,
+        >,
+{
+    archive_in(value, AlignedVec::new())
+}
+
+/// The same into `out`, made with room for about what it will hold.
+fn archive_in<T>(value: &T, out: AlignedVec) -> io::Result<AlignedVec>
+where
+    T: for<'a> rkyv::Serialize<
+            rkyv::api::high::HighSerializer<
+                AlignedVec,
+                rkyv::ser::allocator::ArenaHandle<'a>,
+                rancor::Error,
+            >,
+        >,
+{
+    rkyv::api::high::to_bytes_in::<_, rancor::Error>(value, out).map_err(io::Error::other)
+}
+
+/// An entry made in memory: its header and its two archives.
+struct Made {
+    head: [u8; HEADER],
+    timeline: AlignedVec,
+    text: AlignedVec,
+}
+
+impl Made {
+    /// The entry of a timeline already archived, with `text`.
+    fn new(timeline: AlignedVec, text: &SearchText, key: Key) -> io::Result<Made> {
+        let text = archive(text)?;
+        let mut head = [0; HEADER];
+        head[..8].copy_from_slice(MAGIC);
+        head[8..24].copy_from_slice(&key.0.to_le_bytes());
+        for (at, n) in [
+            (24, timeline.len() as u64),
+            (32, xxh3_64(&timeline)),
+            (40, text.len() as u64),
+            (48, xxh3_64(&text)),
+        ] {
+            head[at..at + 8].copy_from_slice(&n.to_le_bytes());
+        }
+        Ok(Made {
+            head,
+            timeline,
+            text,
+        })
+    }
+
+    fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        let len = self.timeline.len();
+        out.write_all(&self.head)?;
+        out.write_all(&self.timeline)?;
+        out.write_all(&[0; 16][..padded(len).unwrap_or(len) - len])?;
+        out.write_all(&self.text)?;
+        out.flush()
+    }
+
+    /// Writes the entry at `path` atomically (a temporary file in the same
+    /// folder, renamed into place), then keeps the folder under `LIMIT`.
+    fn write(&self, path: &Path) -> io::Result<()> {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(folder)?;
+        let (file, temp) = tempfile::Builder::new()
+            .prefix(".entry-")
+            .tempfile_in(folder)?
+            .into_parts();
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        self.write_to(&mut out)?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        temp.persist(path).map_err(|e| e.error)?;
+        evict(folder, path, LIMIT)
+    }
+}
+
+/// The entry being written in the background, if any.
+static WRITING: std::sync::Mutex<Option<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(None);
+
+/// Waits for the entry being written in the background, if one is: what a
+/// command does before it ends, so that no entry is left half made.
+pub fn wait() {
+    let writing = WRITING.lock().ok().and_then(|mut w| w.take());
+    if let Some(handle) = writing {
+        let _ = handle.join();
+    }
+}
+
+/// One entry in the folder: its path, size and when it was last used.
+struct Entry {
+    path: PathBuf,
+    size: u64,
+    used: SystemTime,
+}
+
+fn entries(folder: &Path) -> io::Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for item in fs::read_dir(folder)? {
+        let item = item?;
+        let path = item.path();
+        let name = item.file_name();
+        let name = name.to_string_lossy();
+        let ours = path.extension().is_some_and(|e| e == SUFFIX) || name.starts_with(".entry-");
+        let Ok(meta) = item.metadata() else { continue };
+        if ours && meta.is_file() {
+            out.push(Entry {
+                path,
+                size: meta.len(),
+                used: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Removes the entries used longest ago until the folder holds at most
+/// `limit` bytes, never `keep`; and temporary files an interrupted write
+/// left more than an hour ago.
+fn evict(folder: &Path, keep: &Path, limit: u64) -> io::Result<()> {
+    let mut all = entries(folder)?;
+    let hour_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
+    all.retain(|e| {
+        let stray = e.path.extension().is_none_or(|x| x != SUFFIX);
+        if stray && e.used < hour_ago {
+            let _ = fs::remove_file(&e.path);
+        }
+        !stray
+    });
+    all.sort_by_key(|e| std::cmp::Reverse((e.path == keep, e.used)));
+    let mut total = 0;
+    for e in all {
+        total += e.size;
+        if total > limit && e.path != keep {
+            let _ = fs::remove_file(&e.path);
+        }
+    }
+    Ok(())
+}
+
+/// What the folder holds: its entries and their bytes.
+pub fn usage(folder: &Path) -> (usize, u64) {
+    let all = entries(folder).unwrap_or_default();
+    (all.len(), all.iter().map(|e| e.size).sum())
+}
+
+/// Removes every entry from the folder: how many, and their bytes.
+pub fn clear(folder: &Path) -> io::Result<(usize, u64)> {
+    let all = match entries(folder) {
+        Ok(all) => all,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((0, 0)),
+        Err(e) => return Err(e),
+    };
+    let mut removed = (0, 0);
+    for e in all {
+        fs::remove_file(&e.path)?;
+        removed = (removed.0 + 1, removed.1 + e.size);
+    }
+    Ok(removed)
+}
+
+/// A timeline loaded for the explorer, `list` or `present`: from the
+/// cache when an entry for these very files is good, else from the files.
+pub struct Opened {
+    pub loaded: Loaded,
+    /// The folded search text from the cache, until `index` takes it.
+    text: Option<SearchText>,
+    /// Whether the timeline came from the cache.
+    cached: bool,
+    /// Where to keep the timeline, when it came from the files with no
+    /// error and may be kept.
+    keep: Option<(PathBuf, Key)>,
+}
+
+impl Opened {
+    /// Loads the timeline `files` hold (found for the `paths` given)
+    /// through the cache in `folder`; `None`: from the files alone.
+    ///
+    /// An entry is decoded while the files are hashed on another core, so
+    /// a good one costs little more than the longer of the two; the entry
+    /// counts only if the files' key is the one it was written for.
+    pub fn load(
+        folder: Option<&Path>,
+        paths: &[PathBuf],
+        files: &[PathBuf],
+    ) -> Result<Opened, load::LoadError> {
+        let Some(folder) = folder else {
+            return Ok(Opened::from_files(load::read_files(files)?, None));
+        };
+        let path = entry(folder, paths);
+        if let Ok((file, stored)) = probe(&path) {
+            let (key, got) =
+                rayon::join(|| Key::of_files(files), || read_file(&file, &path, stored));
+            if let (Some(key), Ok((timeline, text))) = (key, got)
+                && key == stored
+            {
+                return Ok(Opened {
+                    loaded: Loaded {
+                        timeline,
+                        diagnostics: Vec::new(),
+                        files: load::Files::default(),
+                    },
+                    text: Some(text),
+                    cached: true,
+                    keep: None,
+                });
+            }
+        }
+        let inputs = load::read_files(files)?;
+        let key = Key::of(files, &inputs);
+        Ok(Opened::from_files(inputs, Some((path, key))))
+    }
+
+    /// The timeline the bundled files hold, never cached: it loads in
+    /// milliseconds.
+    pub fn bundled() -> Opened {
+        Opened::from_files(load::bundled(), None)
+    }
+
+    /// Loads `inputs`, to be kept at `keep` if they hold no error.
+    fn from_files(inputs: Vec<Input>, keep: Option<(PathBuf, Key)>) -> Opened {
+        let loaded = load::load(inputs);
+        let keep = keep.filter(|_| loaded.errors() == 0);
+        Opened {
+            loaded,
+            text: None,
+            cached: false,
+            keep,
+        }
+    }
+
+    /// True when the timeline was read from the cache.
+    pub fn from_cache(&self) -> bool {
+        self.cached
+    }
+
+    /// The index of the timeline, from the cached text or folded now.
+    /// A timeline from the files is archived for the cache meanwhile, on
+    /// a second core, and written to it in the background (`wait`), so
+    /// keeping it costs the first open little.
+    pub fn index(&mut self) -> Index {
+        let timeline = &self.loaded.timeline;
+        if let Some(text) = self.text.take() {
+            return Index::with_text(timeline, text);
+        }
+        let Some((path, key)) = self.keep.take() else {
+            return Index::build(timeline);
+        };
+        // A timeline with no error needs its files' text for no message:
+        // it goes before the archive takes as much room again.
+        let bytes: usize = self.loaded.files.files.iter().map(|f| f.text.len()).sum();
+        self.loaded.files = load::Files::default();
+        let timeline = &self.loaded.timeline;
+        let (archived, index) = std::thread::scope(|s| {
+            let archived = s.spawn(|| archive_in(timeline, AlignedVec::with_capacity(bytes)));
+            let index = Index::build(timeline);
+            (archived.join(), index)
+        });
+        // A cache that cannot be written only means the next open parses
+        // again.
+        if let Ok(Ok(archived)) = archived
+            && let Ok(made) = Made::new(archived, index.search_text(), key)
+        {
+            wait();
+            let spawned = std::thread::Builder::new()
+                .name("cache".into())
+                .spawn(move || {
+                    let _ = made.write(&path);
+                });
+            if let (Ok(handle), Ok(mut writing)) = (spawned, WRITING.lock()) {
+                *writing = Some(handle);
+            }
+        }
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests;

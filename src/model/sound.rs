@@ -1,0 +1,188 @@
+//! Whether a timeline holds what the loader would have made: every index
+//! in range, every date on the calendar, every string sanitized, the
+//! orders the lookups rely on. A timeline read back from the cache is
+//! checked with this before anything may index by it, so a damaged or
+//! hostile cache file is refused instead of trusted.
+
+use super::{Claim, EventDate, Grade, Source, Timeline, View};
+use crate::text::{is_plain, is_unsafe};
+
+impl Timeline {
+    /// `Ok` when nothing in the timeline can send the explorer out of
+    /// bounds or round a loop, and all its text is safe to print; else
+    /// what is wrong first.
+    pub fn check_sound(&self) -> Result<(), String> {
+        let (actors, events, tags, places) = (
+            self.actors.len(),
+            self.events.len(),
+            self.tags.len(),
+            self.places.len(),
+        );
+        let within = |ixs: &[usize], n: usize| ixs.iter().all(|&i| i < n);
+        let fail = |what: &str| Err(format!("{what} is not as the loader makes it"));
+        if self.known_on.is_some() || !self.views.iter().all(view) {
+            return fail("a view");
+        }
+        if !plain(&self.title) || !plain(&self.summary) {
+            return fail("the title");
+        }
+        if let Some(c) = self.coverage
+            && (!date(&c.from) || !date(&c.to) || c.to.last_day() < c.from.first_day())
+        {
+            return fail("the coverage");
+        }
+        if !strictly_sorted(self.actors.iter().map(|a| a.id.as_str()))
+            || !strictly_sorted(self.places.iter().map(|p| p.id.as_str()))
+            || !strictly_sorted(self.tags.iter().map(String::as_str))
+        {
+            return fail("an order of ids");
+        }
+        for a in &self.actors {
+            let texts = [&a.id, &a.name, &a.short, &a.summary];
+            if !texts.iter().all(|s| plain(s))
+                || !a.aliases.iter().all(|s| plain(s))
+                || !within(&a.links, actors)
+            {
+                return fail(&format!("actor {:?}", a.id));
+            }
+        }
+        if !self.tags.iter().all(|t| plain(t)) {
+            return fail("a tag");
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            let texts = [&p.id, &p.name, &p.short];
+            let sound = texts.iter().all(|s| plain(s))
+                && p.aliases.iter().all(|s| plain(s))
+                && p.lat.is_finite()
+                && (-90.0..=90.0).contains(&p.lat)
+                && p.lon.is_finite()
+                && (-180.0..=180.0).contains(&p.lon)
+                && self.chain_ends(i);
+            if !sound {
+                return fail(&format!("place {:?}", p.id));
+            }
+        }
+        for e in &self.events {
+            let texts = [
+                &e.id,
+                &e.title,
+                &e.summary,
+                &e.details,
+                &e.editor_note,
+                &e.location,
+                &e.origin,
+            ];
+            let sound = texts.iter().all(|s| plain(s))
+                && date(&e.date)
+                && e.end
+                    .is_none_or(|end| date(&end) && end.last_day() >= e.date.first_day())
+                && within(&e.actors, actors)
+                && within(&e.places, places)
+                && within(&e.tags, tags)
+                && within(&e.related, events)
+                && e.figures.iter().all(|(name, _)| plain(name))
+                && e.sources.iter().all(source)
+                && e.claims.iter().all(|c| claim(c, actors, e.sources.len()));
+            if !sound {
+                return fail(&format!("event {:?}", e.id));
+            }
+        }
+        let ordered = self
+            .events
+            .windows(2)
+            .all(|w| (w[0].date, w[0].id.as_str()) <= (w[1].date, w[1].id.as_str()));
+        if !ordered {
+            return fail("the order of events");
+        }
+        for t in &self.tours {
+            if ![&t.id, &t.title, &t.summary].iter().all(|s| plain(s))
+                || !t.steps.iter().all(|s| s.event < events && plain(&s.note))
+            {
+                return fail(&format!("tour {:?}", t.id));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether walking out from place `i` by `within` ends, rather than
+    /// coming back round: a cycle would hang every walk up the chain.
+    fn chain_ends(&self, i: usize) -> bool {
+        let mut at = i;
+        for _ in 0..=self.places.len() {
+            match self.places.get(at).map(|p| p.within) {
+                Some(Some(next)) if next < self.places.len() => at = next,
+                Some(Some(_)) | None => return false,
+                Some(None) => return true,
+            }
+        }
+        false
+    }
+}
+
+/// Whether `sanitize` would leave `s` as it is: judged from its bytes
+/// where that settles it, else by `sanitize`'s own test.
+fn plain(s: &str) -> bool {
+    is_plain(s) || !s.chars().any(|c| c == '\t' || is_unsafe(c))
+}
+
+/// Whether `d` is a date `EventDate::parse` could have made.
+fn date(d: &EventDate) -> bool {
+    EventDate::from_parts(
+        d.year(),
+        d.month().map(u32::from),
+        d.day().map(u32::from),
+        d.qualifier(),
+    )
+    .is_ok_and(|made| made == *d)
+}
+
+fn source(s: &Source) -> bool {
+    plain(&s.publisher)
+        && plain(&s.title)
+        && s.date.is_none_or(|d| date(&d))
+        && s.url.as_deref().is_none_or(plain)
+        && s.grade.is_none_or(grade)
+}
+
+fn view(v: &View) -> bool {
+    [&v.id, &v.title, &v.summary, &v.search]
+        .iter()
+        .all(|s| plain(s))
+        && v.actors
+            .iter()
+            .chain(&v.tags)
+            .chain(&v.places)
+            .all(|s| plain(s))
+        && v.event.as_deref().is_none_or(plain)
+        && [v.from, v.to, v.as_of].iter().flatten().all(date)
+}
+
+fn grade(g: Grade) -> bool {
+    ('A'..='F').contains(&g.reliability) && (1..=6).contains(&g.credibility)
+}
+
+fn claim(c: &Claim, actors: usize, sources: usize) -> bool {
+    c.by < actors && plain(&c.text) && c.sources.iter().all(|&s| s < sources)
+}
+
+fn strictly_sorted<'a>(mut ids: impl Iterator<Item = &'a str>) -> bool {
+    let Some(mut last) = ids.next() else {
+        return true;
+    };
+    ids.all(|id| {
+        let ok = last < id;
+        last = id;
+        ok
+    })
+}
+
+impl Timeline {
+    /// The timeline with its lookups by id made again: what the cache
+    /// leaves out, since they are the ids over again.
+    pub fn relinked(mut self) -> Timeline {
+        self.actor_ids = super::ids(self.actors.iter().map(|a| &a.id));
+        self.place_ids = super::ids(self.places.iter().map(|p| &p.id));
+        self.event_ids = super::ids(self.events.iter().map(|e| &e.id));
+        self
+    }
+}
