@@ -207,6 +207,26 @@ mod search {
         bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
     }
 
+    /// The second keystroke, "p" → "pe": narrows nearly every event.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn refine_p_to_pe(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let before = searching("p");
+        let prev = query::apply(&f.timeline, &f.index, &before);
+        let after = searching("pe");
+        bencher.bench_local(|| {
+            query::refine(&f.timeline, &f.index, black_box(&after), &before, &prev)
+        });
+    }
+
+    /// "pesh" → "pes", a letter erased: searched afresh.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn fresh_pes(bencher: Bencher, n: usize) {
+        let f = fixture(n);
+        let filter = searching("pes");
+        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+    }
+
     /// A fresh search for a rarer word, scanning every event's text.
     #[divan::bench(args = SIZES, sample_count = 50)]
     fn fresh_word(bencher: Bencher, n: usize) {

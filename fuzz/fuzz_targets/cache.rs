@@ -24,7 +24,12 @@ fn run(data: &[u8]) {
     };
     let index = Index::with_text(&timeline, text);
     let shown = apply(&timeline, &index, &Filter::default());
-    let _ = index.search(&terms("a e"), None);
+    // A letter (read from the sketches), words, and one more letter typed
+    // onto each (narrowed from the offsets the first search gave).
+    for query in ["a", "a e", "pe"] {
+        let hits = index.search(&terms(query), None);
+        let _ = index.search_on(&format!("{query}s"), &hits.events, &hits.last_at);
+    }
     let _ = timeline.year_span();
     for e in &timeline.events {
         let _ = (e.display_date(), e.last_day(), e.has_conflict());

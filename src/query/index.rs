@@ -47,6 +47,9 @@ pub struct Index {
     threads: usize,
     /// Below this much text to search, one core does it all.
     parallel_bytes: usize,
+    /// Whether searches read the sketches first (always, but in the tests
+    /// that hold them to a scan of the text alone).
+    sketched: bool,
 }
 
 /// Below this much text a search runs on one core: starting threads would
@@ -57,28 +60,124 @@ const PARALLEL_BYTES: usize = 4 << 20;
 /// nothing beside its work, few enough that both cores stay busy.
 const FOLD_CHUNK: usize = 2048;
 
+/// Letters and digits: each has a bit of its own in an event's `seen`
+/// mask and a first position in its `first` row.
+const ALNUM: usize = 36;
+
+/// Words of 64 bits in an event's filter of byte pairs: 512 bits.
+const PAIR_WORDS: usize = 8;
+
+/// A first position of 255 says "not in the first 255 bytes".
+const FAR: u8 = u8::MAX;
+
 /// The lowercased searchable text of every event, back to back, each
 /// event's fields ending in `\n` and the event in `\0`: what `search`
 /// scans. Built at load, or read from the cache.
+///
+/// With it, a sketch of each event's text, so that most keystrokes never
+/// read the text of an event that cannot match: which bytes occur in it
+/// (`seen`, exact for letters and digits), which pairs of neighbouring
+/// bytes occur (`pairs`, a Bloom filter of one hash), and where each
+/// letter and digit first occurs (`first`), which answers a search for one
+/// letter, the first keystroke of every search, without reading any text.
 #[derive(Debug, Clone, Default, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SearchText {
     bytes: Vec<u8>,
     /// Start of each event's text in `bytes`; one extra entry at the end.
     starts: Vec<usize>,
+    /// For each event, a bit for each letter and digit in its text, and
+    /// for the other bytes a bit that several share.
+    seen: Vec<u64>,
+    /// For each event, a bit for each pair of neighbouring bytes in its
+    /// text, hashed (`pair_bit`).
+    pairs: Vec<[u64; PAIR_WORDS]>,
+    /// For each event, where each letter and digit first occurs in its
+    /// text, from its start; `FAR` when at 255 or later, or nowhere.
+    first: Vec<[u8; ALNUM]>,
+}
+
+/// A letter's or digit's place among the 36, if `b` is one.
+fn alnum(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// The bit of `seen` that says byte `b` occurs.
+fn byte_bit(b: u8) -> u64 {
+    let bit = alnum(b).unwrap_or_else(|| ALNUM + usize::from(b) % (64 - ALNUM));
+    1 << bit
+}
+
+/// The bit of `pairs` that says `a` followed by `b` occurs: one of 512.
+fn pair_bit(a: u8, b: u8) -> usize {
+    let pair = (u32::from(a) << 8) | u32::from(b);
+    (pair.wrapping_mul(0x9E37_79B1) >> (32 - 9)) as usize
+}
+
+/// The sketch of one event's text.
+fn sketch(text: &[u8]) -> (u64, [u64; PAIR_WORDS], [u8; ALNUM]) {
+    let mut seen = 0;
+    let mut pairs = [0; PAIR_WORDS];
+    let mut first = [FAR; ALNUM];
+    for (at, &b) in (0..FAR).zip(text) {
+        if let Some(c) = alnum(b)
+            && first[c] == FAR
+        {
+            first[c] = at;
+        }
+    }
+    for &b in text {
+        seen |= byte_bit(b);
+    }
+    for w in text.windows(2) {
+        let bit = pair_bit(w[0], w[1]);
+        pairs[bit / 64] |= 1 << (bit % 64);
+    }
+    (seen, pairs, first)
+}
+
+/// What an event's sketch must show for a query to be able to match it:
+/// every byte of a one-byte term, every pair of bytes of a longer one.
+#[derive(Debug, Clone, Copy, Default)]
+struct Need {
+    seen: u64,
+    pairs: [u64; PAIR_WORDS],
+}
+
+impl Need {
+    fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Need {
+        let mut need = Need::default();
+        for word in words {
+            let bytes = word.as_bytes();
+            if let [b] = bytes {
+                need.seen |= byte_bit(*b);
+            }
+            for w in bytes.windows(2) {
+                let bit = pair_bit(w[0], w[1]);
+                need.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        need
+    }
 }
 
 impl SearchText {
     /// Folds every event's title, summary, details, location, places and
     /// actors' names, in chunks on every core.
     pub fn of(t: &Timeline) -> SearchText {
-        let parts: Vec<(String, Vec<usize>)> = t
+        let parts: Vec<(String, Vec<usize>, Sketches)> = t
             .events
             .par_chunks(FOLD_CHUNK)
             .map(|chunk| {
                 let mut text = String::new();
                 let mut starts = Vec::with_capacity(chunk.len());
+                let mut sketches = Sketches::with_capacity(chunk.len());
                 for e in chunk {
-                    starts.push(text.len());
+                    let start = text.len();
+                    starts.push(start);
                     let mut push = |s: &str| {
                         fold_into(s, &mut text);
                         text.push('\n');
@@ -96,21 +195,32 @@ impl SearchText {
                         push(&actor.short);
                         actor.aliases.iter().for_each(|al| push(al));
                     }
+                    sketches.push(sketch(&text.as_bytes()[start..]));
                     text.push('\0');
                 }
-                (text, starts)
+                (text, starts, sketches)
             })
             .collect();
-        let total = parts.iter().map(|(text, _)| text.len()).sum();
+        let total = parts.iter().map(|(text, ..)| text.len()).sum();
         let mut bytes = Vec::with_capacity(total);
         let mut starts = Vec::with_capacity(t.events.len() + 1);
-        for (text, at) in parts {
+        let mut all = Sketches::with_capacity(t.events.len());
+        for (text, at, sketches) in parts {
             let base = bytes.len();
             starts.extend(at.into_iter().map(|s| base + s));
             bytes.extend_from_slice(text.as_bytes());
+            all.seen.extend(sketches.seen);
+            all.pairs.extend(sketches.pairs);
+            all.first.extend(sketches.first);
         }
         starts.push(bytes.len());
-        SearchText { bytes, starts }
+        SearchText {
+            bytes,
+            starts,
+            seen: all.seen,
+            pairs: all.pairs,
+            first: all.first,
+        }
     }
 
     /// Whether this could be the text of a timeline of `events` events:
@@ -118,9 +228,35 @@ impl SearchText {
     /// bytes. What the cache checks before a search may slice by them.
     pub fn fits(&self, events: usize) -> bool {
         self.starts.len() == events + 1
+            && self.seen.len() == events
+            && self.pairs.len() == events
+            && self.first.len() == events
             && self.starts.first() == Some(&0)
             && self.starts.last() == Some(&self.bytes.len())
             && self.starts.windows(2).all(|w| w[0] <= w[1])
+    }
+}
+
+/// The sketches of a run of events, as `SearchText` keeps them.
+struct Sketches {
+    seen: Vec<u64>,
+    pairs: Vec<[u64; PAIR_WORDS]>,
+    first: Vec<[u8; ALNUM]>,
+}
+
+impl Sketches {
+    fn with_capacity(n: usize) -> Sketches {
+        Sketches {
+            seen: Vec::with_capacity(n),
+            pairs: Vec::with_capacity(n),
+            first: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, (seen, pairs, first): (u64, [u64; PAIR_WORDS], [u8; ALNUM])) {
+        self.seen.push(seen);
+        self.pairs.push(pairs);
+        self.first.push(first);
     }
 }
 
@@ -205,6 +341,7 @@ impl Index {
             text,
             threads: rayon::current_num_threads(),
             parallel_bytes: PARALLEL_BYTES,
+            sketched: true,
         }
     }
 
@@ -214,6 +351,14 @@ impl Index {
     pub fn split_search(mut self, cores: usize, parallel_bytes: usize) -> Index {
         self.threads = cores;
         self.parallel_bytes = parallel_bytes;
+        self
+    }
+
+    /// The same index searching the text alone, without its sketches:
+    /// what the tests hold the sketched search to.
+    #[cfg(test)]
+    pub fn unsketched(mut self) -> Index {
+        self.sketched = false;
         self
     }
 
@@ -271,6 +416,22 @@ impl Index {
         {
             return Hits::default();
         }
+        // The first letter of a search is answered from the sketches alone.
+        if let ([only], true) = (terms, self.sketched)
+            && let ([b], false) = (only.text.as_bytes(), only.whole)
+            && let Some(c) = alnum(*b)
+        {
+            return self.letter(*b, c, within);
+        }
+        // Events whose sketch rules the query out are never read.
+        let candidates: Vec<EventIx>;
+        let within = match self.sketched.then(|| self.sifted(terms, within)) {
+            Some(Some(sifted)) => {
+                candidates = sifted;
+                Some(&candidates[..])
+            }
+            _ => within,
+        };
         let finder = Finder::new(longest);
         let others: Vec<Finder<'_>> = terms
             .iter()
@@ -314,6 +475,72 @@ impl Index {
         })
     }
 
+    /// The events among `within` (all, for `None`) whose sketches allow
+    /// the query; `None` when the sketches of a sample of them say most
+    /// do, where one pass over the text of long runs of neighbours is
+    /// quicker than a search of each event left.
+    fn sifted(&self, terms: &[Term], within: Option<&[EventIx]>) -> Option<Vec<EventIx>> {
+        let need = Need::of(terms.iter().map(|w| w.text.as_str()));
+        let may = |&ix: &EventIx| self.may_hold(ix, &need);
+        let events = self.text.starts.len() - 1;
+        let sample = match within {
+            None => (0..events.min(SAMPLE)).filter(may).count(),
+            Some(within) => within.iter().take(SAMPLE).filter(|ix| may(ix)).count(),
+        };
+        let sampled = within.map_or(events, <[EventIx]>::len).min(SAMPLE);
+        if sample * 4 > sampled {
+            return None;
+        }
+        Some(match within {
+            None => (0..events).filter(may).collect(),
+            Some(within) => within.iter().copied().filter(may).collect(),
+        })
+    }
+
+    /// Whether an event's sketch shows everything `need` asks for.
+    fn may_hold(&self, ix: EventIx, need: &Need) -> bool {
+        self.text.seen[ix] & need.seen == need.seen
+            && self.text.pairs[ix]
+                .iter()
+                .zip(&need.pairs)
+                .all(|(has, needs)| has & needs == *needs)
+    }
+
+    /// The events among `within` (all, for `None`) whose text holds the
+    /// letter or digit `b`, number `c` of the 36, and where each first
+    /// holds it: read from the sketches, and from the text only where the
+    /// first one is 255 bytes or more into an event's text.
+    fn letter(&self, b: u8, c: usize, within: Option<&[EventIx]>) -> Hits {
+        let bit = 1 << c;
+        let mut hits = Hits::default();
+        let mut visit = |ix: EventIx| {
+            if self.text.seen[ix] & bit == 0 {
+                return;
+            }
+            let (start, end) = (self.text.starts[ix], self.text.starts[ix + 1]);
+            let first = self.text.first[ix][c];
+            let hint = start + usize::from(first);
+            // Taken on trust, like the text itself, when it falls within
+            // the event: reading the text there would cost what the
+            // sketch saves, a cache miss for every event.
+            let at = if first != FAR && hint < end {
+                Some(hint)
+            } else {
+                let from = if first == FAR { hint.min(end) } else { start };
+                memchr::memchr(b, &self.text.bytes[from..end]).map(|p| from + p)
+            };
+            if let Some(at) = at {
+                hits.events.push(ix);
+                hits.last_at.push(at);
+            }
+        };
+        match within {
+            None => (0..self.text.starts.len() - 1).for_each(&mut visit),
+            Some(within) => within.iter().copied().for_each(&mut visit),
+        }
+        hits
+    }
+
     /// Narrows the hits of a query (`events`, and `last_at` as in `Hits`,
     /// one each) to the same query with its last word grown to `last` (one
     /// more letter typed). Each event is tried from where the shorter word
@@ -325,6 +552,7 @@ impl Index {
             return Hits::default();
         }
         let finder = memmem::Finder::new(last.as_bytes());
+        let need = Need::of([last]);
         let n = events.len();
         // An event costs about what scanning half a kilobyte of text does.
         let jobs = if n * 512 < self.parallel_bytes {
@@ -339,8 +567,18 @@ impl Index {
         let narrow = |&(lo, hi): &(usize, usize)| {
             let mut out = Vec::with_capacity(hi - lo);
             for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
+                // An event without every pair of the word's letters is
+                // passed over unread.
+                if self.sketched && !self.may_hold(ix, &need) {
+                    continue;
+                }
                 let text = &self.text.bytes[at..self.text.starts[ix + 1]];
-                if text.starts_with(last.as_bytes()) {
+                // The shorter word is there, so the letter typed decides
+                // most events before the whole word is compared.
+                let typed = last.len().checked_sub(1).map(|i| (i, last.as_bytes()[i]));
+                let there = typed.is_none_or(|(i, b)| text.get(i) == Some(&b))
+                    && text.starts_with(last.as_bytes());
+                if there {
                     out.push((ix, at));
                 } else if let Some(pos) = finder.find(text) {
                     out.push((ix, at + pos));
@@ -437,6 +675,9 @@ impl Index {
         out
     }
 }
+
+/// Events whose sketches are tried before deciding whether to sift by them.
+const SAMPLE: usize = 1024;
 
 /// The words of a query, made ready to search for.
 struct Words<'w> {

@@ -446,3 +446,140 @@ fn folding_a_run_at_a_time_agrees_with_folding_each_character() {
         assert_eq!(fold(s), each(s), "{s:?}");
     }
 }
+
+/// The sketches only ever spare reading an event that cannot match: a
+/// sketched search finds what a scan of the text alone finds, events and
+/// offsets both, on events long and short, over a small alphabet that
+/// makes every letter, pair and first position collide often.
+mod sketches {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALPHABET: [char; 13] = [
+        'a', 'b', 'p', 'e', ' ', '-', '9', 'é', 'Z', 'q', '.', '\'', 'ç',
+    ];
+
+    /// A timeline of events with these summaries.
+    fn timeline_of(summaries: &[String]) -> Timeline {
+        let mut text = T.split("[[events]]").next().unwrap_or_default().to_string();
+        for (i, s) in summaries.iter().enumerate() {
+            text.push_str(&format!(
+                "[[events]]\nid = \"e{i}\"\ndate = \"2020\"\ntitle = \"T\"\nsummary = \"{s}\"\n\
+                 actors = [\"pak\"]\n[[events.sources]]\npublisher = \"P\"\ntitle = \"T\"\n\n"
+            ));
+        }
+        let l = from_str("t.toml", &text);
+        assert_eq!(l.errors(), 0, "{:?}", l.diagnostics);
+        l.timeline
+    }
+
+    fn word() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(&ALPHABET[..]), 1..5)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    fn summary() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(&ALPHABET[..]), 0..700)
+            .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    fn agree(t: &Timeline, queries: &[String]) {
+        let ix = Index::build(t);
+        let plain = ix.clone().unsketched();
+        let n = t.events.len();
+        let odd: Vec<EventIx> = (0..n).filter(|i| i % 2 == 1).collect();
+        for q in queries {
+            let query = terms(q);
+            for within in [None, Some(&odd[..])] {
+                let hits = ix.search(&query, within);
+                assert_eq!(hits, plain.search(&query, within), "{q:?}");
+                assert_eq!(
+                    ix.clone().split_search(2, 0).search(&query, within),
+                    hits,
+                    "{q:?} split"
+                );
+                for more in ["a", "e", "-", "é"] {
+                    let Some(last) = query.last() else { continue };
+                    let longer = format!("{}{more}", last.text);
+                    assert_eq!(
+                        ix.search_on(&longer, &hits.events, &hits.last_at),
+                        plain.search_on(&longer, &hits.events, &hits.last_at),
+                        "{q:?} then {longer:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_sketched_search_finds_what_a_scan_finds(
+            summaries in proptest::collection::vec(summary(), 1..12),
+            queries in proptest::collection::vec(word(), 1..8),
+        ) {
+            agree(&timeline_of(&summaries), &queries);
+        }
+    }
+
+    #[test]
+    fn on_the_bundled_timeline_too() {
+        let l = load(crate::load::bundled());
+        let queries: Vec<String> = [
+            "p",
+            "a",
+            "9",
+            "z",
+            "q",
+            "x",
+            "-",
+            "'",
+            "é",
+            "pe",
+            "pes",
+            "peshawar",
+            "ttp taliban",
+            "p a",
+            "\"army public\"",
+            "APS",
+            "2014",
+            "zq",
+            "kabul-hosted",
+        ]
+        .map(String::from)
+        .to_vec();
+        agree(&l.timeline, &queries);
+    }
+
+    #[test]
+    fn a_letter_far_into_an_event_is_found_where_it_is() {
+        let far = format!("{}q and q", "a".repeat(300));
+        let t = timeline_of(&["q first".into(), far.clone(), "none here".into()]);
+        let ix = Index::build(&t);
+        let hits = ix.search(&terms("q"), None);
+        assert_eq!(hits.events, [0, 1]);
+        // The offset is that of the first "q" of the second summary.
+        assert_eq!(hits, ix.clone().unsketched().search(&terms("q"), None));
+    }
+}
+
+#[test]
+fn counting_on_every_core_adds_up_to_counting_on_one() {
+    let l = load(crate::load::bundled());
+    let t = &l.timeline;
+    let ix = Index::build(t);
+    let n = t.events.len();
+    for events in [
+        (0..n).collect::<Vec<_>>(),
+        (0..n).step_by(3).collect(),
+        vec![n / 2],
+        Vec::new(),
+    ] {
+        let one = counts_from(t, &ix, events.clone(), events.clone(), 0, usize::MAX);
+        let every = counts_from(t, &ix, events.clone(), events.clone(), 0, 1);
+        assert_eq!(every, one, "{} events", events.len());
+    }
+    let all = counts_from(t, &ix, (0..n).collect(), Vec::new(), 0, 1);
+    assert_eq!(all.years.iter().map(|y| y.1 as usize).sum::<usize>(), n);
+}
