@@ -167,6 +167,14 @@ fn protected(paths: &[PathBuf], files: &[PathBuf]) -> Protected {
 /// Set by `--no-cache`: every timeline is loaded from its files.
 static NO_CACHE: AtomicBool = AtomicBool::new(false);
 
+/// The cache folder, unless `--no-cache`.
+fn cache_folder() -> Option<PathBuf> {
+    match NO_CACHE.load(Ordering::Relaxed) {
+        true => None,
+        false => chronoscope::cache::folder(),
+    }
+}
+
 /// The timeline a command shows, as `inputs` gives it but through the
 /// cache (`chronoscope::cache`) unless `--no-cache`. The bundled timeline
 /// is never cached: it loads in milliseconds.
@@ -175,11 +183,7 @@ fn open(paths: &[PathBuf]) -> Result<(Opened, Protected), LoadError> {
         return Ok((Opened::bundled(), Protected::default()));
     }
     let scan = load::scan(paths)?;
-    let folder = match NO_CACHE.load(Ordering::Relaxed) {
-        true => None,
-        false => chronoscope::cache::folder(),
-    };
-    let opened = Opened::load(folder.as_deref(), paths, &scan.files)?;
+    let opened = Opened::load(cache_folder().as_deref(), paths, &scan.files)?;
     Ok((opened, protected(paths, &scan.files)))
 }
 
@@ -355,6 +359,8 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
     s.since = since;
     with_marks(&mut s, &cli.paths);
     s.watched = cli.paths.clone();
+    // The bundled timeline is never cached, nor read again.
+    s.cache = cache_folder().filter(|_| !cli.paths.is_empty());
     s.broken = broken;
     s.my_views = mine;
     s.view = view;

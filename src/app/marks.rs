@@ -420,6 +420,7 @@ mod tests {
             super::super::testing::FIXTURE.replace(&format!("id = \"{gone}\""), "id = \"renamed\"");
         app.update(Message::Reloaded(Box::new(super::super::ReloadOutcome {
             outcome: Ok(super::super::testing::timeline_of(&text)),
+            index: None,
             watching: super::super::WatchStatus::Off,
         })));
         let said = app.banner.clone().unwrap_or_default();

@@ -229,6 +229,9 @@ pub struct Tick {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReloadOutcome {
     pub outcome: Result<Timeline, Broken>,
+    /// The index of the timeline read, made beside it so that the loop
+    /// does not; `None` leaves it to the loop.
+    pub index: Option<crate::query::Index>,
     pub watching: WatchStatus,
 }
 

@@ -37,6 +37,8 @@ impl App {
         self.live.reloading = false;
         self.live.stalled = false;
         self.live.watch = r.watching;
+        // The index fits the timeline as read, not a view of it.
+        let index = r.index.filter(|_| self.timeline.known_on.is_none());
         let timeline = match r.outcome {
             Ok(t) => t,
             Err(broken) => {
@@ -54,7 +56,7 @@ impl App {
         };
         self.live.broken = None;
         let timeline = self.as_seen(timeline);
-        self.take_timeline(timeline);
+        self.take_timeline(timeline, index);
         let mut said = format!("Reloaded: {} events", self.timeline.events.len());
         let gone = self.gone_marks();
         if !gone.is_empty() {
@@ -63,7 +65,8 @@ impl App {
         self.banner = Some(said);
     }
 
-    pub(super) fn take_timeline(&mut self, timeline: Timeline) {
+    /// Shows `timeline` instead, with its `index` when one was made.
+    pub(super) fn take_timeline(&mut self, timeline: Timeline, index: Option<Index>) {
         let old = &self.timeline;
         let actors: Vec<String> = self
             .filter
@@ -102,7 +105,7 @@ impl App {
             .filter_map(|id| timeline.place_ix(id))
             .collect();
         self.filter.places.sort_unstable();
-        self.index = Index::build(&timeline);
+        self.index = index.unwrap_or_else(|| Index::build(&timeline));
         self.timeline = timeline;
         self.remark();
         self.rebadge();
@@ -212,6 +215,7 @@ mod tests {
     fn reload(app: &mut App, outcome: Result<Timeline, Broken>) {
         app.update(Message::Reloaded(Box::new(ReloadOutcome {
             outcome,
+            index: None,
             watching: WatchStatus::Watching(1),
         })));
     }

@@ -80,7 +80,7 @@ impl App {
             }
             None => full,
         };
-        self.take_timeline(view);
+        self.take_timeline(view, None);
         self.banner = Some(match query::known_on(&self.timeline) {
             Some(words) => format!("The chronology {words}"),
             None => "The whole chronology, as known today".into(),

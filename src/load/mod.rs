@@ -167,17 +167,6 @@ impl Loaded {
     }
 }
 
-/// Reads and loads the timeline at `paths` again, as the explorer does when
-/// one of its files changes: the timeline, or every error that stops it,
-/// one line each.
-pub fn reload(paths: &[PathBuf]) -> Result<Timeline, Vec<String>> {
-    let loaded = load(read_paths(paths).map_err(|e| vec![e.to_string()])?);
-    match loaded.errors() {
-        0 => Ok(loaded.timeline),
-        _ => Err(loaded.problems()),
-    }
-}
-
 /// The bundled timeline's files.
 pub fn bundled() -> Vec<Input> {
     BUNDLED

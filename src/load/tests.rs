@@ -428,29 +428,6 @@ mod differential {
     }
 }
 
-#[test]
-fn a_reload_reads_the_files_again_or_says_where_the_first_error_is() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("t.toml");
-    std::fs::write(&path, BASE).expect("written");
-    let t = reload(std::slice::from_ref(&path)).expect("a valid timeline");
-    assert_eq!(t.events.len(), 1);
-    std::fs::write(
-        &path,
-        BASE.replacen(
-            "date = \"2014-12-16\"",
-            "date = \"2014-13-16\"\nnope = 1",
-            1,
-        ),
-    )
-    .expect("written");
-    let why = reload(std::slice::from_ref(&path)).expect_err("a broken timeline");
-    assert_eq!(why.len(), 2, "{why:?}");
-    assert!(why[0].contains("t.toml:14:8: impossible date"), "{why:?}");
-    let missing = reload(&[dir.path().join("gone.toml")]).expect_err("no file");
-    assert!(missing[0].contains("no such file"), "{missing:?}");
-}
-
 /// The checker's rough edges, each one problem reported once, at its place,
 /// with a fix a person can copy.
 #[test]

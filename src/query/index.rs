@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::terms::{Finder, Term, fold_into};
 use crate::model::{EventIx, Timeline};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// For each actor, the events that involve it (as actor or claimant), ascending.
     pub actor_events: Vec<Vec<EventIx>>,

@@ -18,7 +18,10 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, NoCache};
 
 use crate::app::{Broken, ReloadOutcome, WatchStatus};
+use crate::cache::Opened;
 use crate::load;
+use crate::model::Timeline;
+use crate::query::Index;
 
 /// Editors save in bursts (write, rename, chmod): a change is reported once
 /// this long has passed without another.
@@ -42,19 +45,20 @@ enum Ping {
     Failed(String),
 }
 
-/// Starts the worker for the timeline at `paths`; it reports on `tx`.
-pub fn spawn(paths: Vec<PathBuf>, tx: Sender<Report>) {
+/// Starts the worker for the timeline at `paths`; it reports on `tx`,
+/// and keeps what it reads in the `cache` folder, if any.
+pub fn spawn(paths: Vec<PathBuf>, cache: Option<PathBuf>, tx: Sender<Report>) {
     let failed = tx.clone();
     let spawned = std::thread::Builder::new()
         .name("reload".into())
-        .spawn(move || work(&paths, &tx));
+        .spawn(move || work(&paths, cache.as_deref(), &tx));
     if let Err(e) = spawned {
         let why = format!("cannot start watching ({e})");
         let _ = failed.send(Report::Watching(WatchStatus::Stopped(why)));
     }
 }
 
-fn work(paths: &[PathBuf], tx: &Sender<Report>) {
+fn work(paths: &[PathBuf], cache: Option<&Path>, tx: &Sender<Report>) {
     let roots: Vec<Root> = paths.iter().map(|p| Root::new(p)).collect();
     let (ping_tx, ping_rx) = mpsc::channel();
     let relevant = roots.clone();
@@ -91,11 +95,12 @@ fn work(paths: &[PathBuf], tx: &Sender<Report>) {
     if tx.send(Report::Watching(status)).is_err() {
         return;
     }
-    serve(paths, &roots, &mut watcher, &ping_rx, tx);
+    serve(paths, cache, &roots, &mut watcher, &ping_rx, tx);
 }
 
 fn serve(
     paths: &[PathBuf],
+    cache: Option<&Path>,
     roots: &[Root],
     watcher: &mut Watcher,
     pings: &Receiver<Ping>,
@@ -114,13 +119,35 @@ fn serve(
         if tx.send(Report::Reloading).is_err() {
             return;
         }
-        let outcome = load::reload(paths).map_err(|problems| Broken { problems });
+        let (outcome, index) = reread(paths, cache);
         let watching = watcher.rewatch(paths, roots);
-        let report = Report::Reloaded(Box::new(ReloadOutcome { outcome, watching }));
+        let report = Report::Reloaded(Box::new(ReloadOutcome {
+            outcome,
+            index,
+            watching,
+        }));
         if tx.send(report).is_err() {
             return;
         }
     }
+}
+
+/// Reads the timeline at `paths` again, through the `cache` folder when
+/// there is one, and indexes it: a timeline with no error is kept there
+/// for the next open (or, when the files are back as an entry holds them,
+/// read from it), and the loop only has to show it.
+fn reread(paths: &[PathBuf], cache: Option<&Path>) -> (Result<Timeline, Broken>, Option<Index>) {
+    let opened = load::scan(paths).and_then(|scan| Opened::load(cache, paths, &scan.files));
+    let mut opened = match opened {
+        Ok(opened) => opened,
+        Err(e) => return (Err(Broken::one(e.to_string())), None),
+    };
+    if opened.loaded.errors() > 0 {
+        let problems = opened.loaded.problems();
+        return (Err(Broken { problems }), None);
+    }
+    let index = opened.index();
+    (Ok(opened.loaded.timeline), Some(index))
 }
 
 struct Watcher {
@@ -293,5 +320,53 @@ mod tests {
             absolute(tl.join("2021")),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_timeline_read_again_is_indexed_and_kept_and_a_broken_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let (tl, cache) = (dir.path().join("tl"), dir.path().join("cache"));
+        std::fs::create_dir_all(&tl).ok();
+        let good = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/valid/minimal.toml"
+        ))
+        .unwrap();
+        std::fs::write(tl.join("t.toml"), &good).ok();
+        let paths = std::slice::from_ref(&tl);
+        let entry = crate::cache::entry(&cache, paths);
+
+        // Every error, each where it is; a missing file, said.
+        let bad = good.replacen(
+            "date = \"2014-12-16\"",
+            "date = \"2014-13-16\"\nnope = 1",
+            1,
+        );
+        std::fs::write(tl.join("t.toml"), bad).ok();
+        let (broken, index) = reread(paths, Some(&cache));
+        let why = broken.unwrap_err().problems;
+        assert_eq!(why.len(), 2, "{why:?}");
+        assert!(why[0].contains("t.toml:8:8: impossible date"), "{why:?}");
+        assert!(index.is_none());
+        let (missing, _) = reread(&[dir.path().join("gone.toml")], Some(&cache));
+        let why = missing.unwrap_err().problems;
+        assert!(why[0].contains("no such file"), "{why:?}");
+        crate::cache::wait();
+        assert!(!entry.exists(), "nothing kept of a broken timeline");
+
+        std::fs::write(tl.join("t.toml"), &good).ok();
+        let (read, index) = reread(paths, Some(&cache));
+        let (timeline, index) = (read.unwrap(), index.unwrap());
+        assert_eq!(index, Index::build(&timeline));
+        crate::cache::wait();
+        assert!(entry.is_file(), "kept for the next open");
+        // Read again unchanged, it comes from the entry, the same.
+        let (again, again_index) = reread(paths, Some(&cache));
+        assert_eq!(again.unwrap(), timeline);
+        assert_eq!(again_index.unwrap(), index);
+        // Without a cache folder, the same.
+        let (plain, plain_index) = reread(paths, None);
+        assert_eq!(plain.unwrap(), timeline);
+        assert_eq!(plain_index.unwrap(), index);
     }
 }
