@@ -359,8 +359,6 @@ fn explore(cli: &Cli) -> Result<ExitCode, LoadError> {
     s.since = since;
     with_marks(&mut s, &cli.paths);
     s.watched = cli.paths.clone();
-    // The bundled timeline is never cached, nor read again.
-    s.cache = cache_folder().filter(|_| !cli.paths.is_empty());
     s.broken = broken;
     s.my_views = mine;
     s.view = view;

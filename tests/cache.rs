@@ -185,39 +185,3 @@ fn the_explorer_opens_from_the_cache_on_the_same_screen() {
     t.send(&["q"]);
     assert_eq!(t.wait_exit(), "0");
 }
-
-/// A file edited while the explorer is open is read again and kept: the
-/// entry it leaves is for the files as edited, so the next open reads it.
-#[test]
-fn a_reload_in_the_explorer_is_kept_for_the_next_open() {
-    let Some(t) = common::Tmux::new(80, 24) else {
-        return;
-    };
-    let s = Scene::new();
-    t.run(&format!(
-        "clear; XDG_CACHE_HOME={} {} {}; echo EXITED $?",
-        s.home().display(),
-        common::BIN,
-        s.timeline.display()
-    ));
-    t.wait_until("the first screen", |screen| {
-        screen.contains("A timeline in several fil")
-    });
-    let file = s.timeline.join("timeline.toml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("A timeline in several files", "Edited while open"),
-    )
-    .unwrap();
-    t.wait_until("the reload", |screen| {
-        screen.contains("Reloaded") && screen.contains("Edited while open")
-    });
-    t.send(&["q"]);
-    assert_eq!(t.wait_exit(), "0");
-    let paths = std::slice::from_ref(&s.timeline);
-    let files = load::scan(paths).unwrap().files;
-    let key = Key::of(&files, &load::read_files(&files).unwrap());
-    let (kept, _) = cache::read(&s.entry(), key).expect("an entry for the edited files");
-    assert_eq!(kept.title, "Edited while open");
-}

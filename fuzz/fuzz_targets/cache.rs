@@ -1,8 +1,9 @@
-//! Bytes read as a cache entry (`chronoscope::cache::decode`), the key in
-//! its header set to the one looked for so that the archives are reached
-//! (the checksums are not compared in a fuzzing build). It asserts that
-//! nothing panics or hangs, and that whatever is accepted can be indexed,
-//! filtered, searched and exported as a timeline from files can.
+//! Bytes read as a cache entry (`chronoscope::cache::decode`), the key
+//! and the files' fingerprint in its header set to the ones looked for so
+//! that the archives are reached (the checksums are not compared in a
+//! fuzzing build). It asserts that nothing panics or hangs, and that
+//! whatever is accepted can be indexed, filtered, searched and exported as
+//! a timeline from files can.
 
 #![no_main]
 
@@ -16,8 +17,9 @@ fuzz_target!(|data: &[u8]| run(data));
 fn run(data: &[u8]) {
     let key = Key::of(&[], &[]);
     let mut bytes = data.to_vec();
-    if bytes.len() >= 24 {
+    if bytes.len() >= 64 {
         bytes[8..24].copy_from_slice(&key.to_le_bytes());
+        bytes[56..64].copy_from_slice(&key.stat_le_bytes());
     }
     let Ok((timeline, text)) = decode(&bytes, key) else {
         return;

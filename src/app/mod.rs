@@ -149,9 +149,6 @@ pub struct Start {
     pub protected: Protected,
     /// The paths read again when their files change; empty for none.
     pub watched: Vec<PathBuf>,
-    /// The cache folder a timeline read again is kept in for the next
-    /// open (`crate::cache`); `None` keeps none.
-    pub cache: Option<PathBuf>,
     /// Today, for the export's suggested file name.
     pub today: chrono::NaiveDate,
     /// Slides to open on instead of the explorer.
@@ -199,7 +196,6 @@ impl Start {
             no_color: false,
             protected: Protected::default(),
             watched: Vec::new(),
-            cache: None,
             today: chrono::NaiveDate::default(),
             deck: None,
             broken: None,
@@ -280,7 +276,6 @@ pub struct App {
     banner: Option<String>,
     protected: Protected,
     watched: Vec<PathBuf>,
-    cache: Option<PathBuf>,
     today: chrono::NaiveDate,
     live: Live,
     /// The lanes (and the filter they were built on) to return to with
@@ -366,7 +361,6 @@ impl App {
             banner: None,
             protected: start.protected,
             watched: start.watched,
-            cache: start.cache,
             today: start.today,
             live: Live {
                 watch,
@@ -503,11 +497,6 @@ impl App {
     /// The paths the timeline is read from again when they change.
     pub fn watched(&self) -> &[PathBuf] {
         &self.watched
-    }
-
-    /// The cache folder a timeline read again is kept in.
-    pub fn cache(&self) -> Option<&std::path::Path> {
-        self.cache.as_deref()
     }
 
     /// Whether the event is marked.

@@ -13,7 +13,8 @@
 //!         content hash (xxh3)
 //! 24..40  the timeline archive's length and xxh3
 //! 40..56  the search text archive's length and xxh3
-//! 56..64  zero
+//! 56..64  the files' fingerprint: the key but for their content, so an
+//!         entry for files that were since edited is passed over unread
 //! 64..    the timeline archive, padded to 16 bytes, then the text's
 //! ```
 //!
@@ -58,14 +59,30 @@ pub fn folder() -> Option<PathBuf> {
     Some(base.cache_dir().join("chronoscope").join("timelines"))
 }
 
-/// What identifies the exact files a timeline was loaded from.
+/// What identifies the exact files a timeline was loaded from: every
+/// part of them, and (`stat`) what the system says of them without
+/// reading them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key(u128);
+pub struct Key {
+    all: u128,
+    stat: u64,
+}
 
 impl Key {
     /// The key of `inputs`, read from `files` (in the same order).
     pub fn of(files: &[PathBuf], inputs: &[Input]) -> Key {
         Key::with_version(env!("CARGO_PKG_VERSION"), files, inputs)
+    }
+
+    /// What `files` are by their paths, sizes and modification times
+    /// (and chronoscope's version): what an entry made from them holds
+    /// at 56..64, read without reading the files.
+    fn stat_of(files: &[PathBuf]) -> u64 {
+        let mut h = Key::start(env!("CARGO_PKG_VERSION"));
+        for path in files {
+            Key::stat(&mut h, path);
+        }
+        h.digest()
     }
 
     /// The key of `files` as they are on disk, each hashed as it is read
@@ -92,12 +109,20 @@ impl Key {
             }
             Key::add(&mut h, path, len, content.digest());
         }
-        Some(Key(h.digest128()))
+        Some(Key {
+            all: h.digest128(),
+            stat: Key::stat_of(files),
+        })
     }
 
-    /// The key as an entry's header holds it.
+    /// The key as an entry's header holds it, at 8..24.
     pub fn to_le_bytes(self) -> [u8; 16] {
-        self.0.to_le_bytes()
+        self.all.to_le_bytes()
+    }
+
+    /// The files' fingerprint as an entry's header holds it, at 56..64.
+    pub fn stat_le_bytes(self) -> [u8; 8] {
+        self.stat.to_le_bytes()
     }
 
     fn start(version: &str) -> Xxh3 {
@@ -111,6 +136,13 @@ impl Key {
 
     /// One file: its path, size, modification time, length and content hash.
     fn add(h: &mut Xxh3, path: &Path, len: u64, content: u64) {
+        Key::stat(h, path);
+        h.update(&len.to_le_bytes());
+        h.update(&content.to_le_bytes());
+    }
+
+    /// One file's path, size and modification time.
+    fn stat(h: &mut Xxh3, path: &Path) {
         let name = path.as_os_str().as_encoded_bytes();
         h.update(&(name.len() as u64).to_le_bytes());
         h.update(name);
@@ -123,8 +155,6 @@ impl Key {
             .map_or(0, |d| d.as_nanos());
         h.update(&size.to_le_bytes());
         h.update(&modified.to_le_bytes());
-        h.update(&len.to_le_bytes());
-        h.update(&content.to_le_bytes());
     }
 
     fn with_version(version: &str, files: &[PathBuf], inputs: &[Input]) -> Key {
@@ -137,7 +167,10 @@ impl Key {
                 xxh3_64(&input.bytes),
             );
         }
-        Key(h.digest128())
+        Key {
+            all: h.digest128(),
+            stat: Key::stat_of(files),
+        }
     }
 }
 
@@ -167,7 +200,7 @@ pub enum Miss {
 /// The timeline and search text an entry holds, checked against `key`.
 pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
     let corrupt = |why: &str| Miss::Corrupt(why.to_string());
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC || bytes[56..HEADER] != [0; 8] {
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(corrupt("not a chronoscope cache entry"));
     }
     let word = |at: usize| {
@@ -177,7 +210,7 @@ pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
     };
     let mut stored = [0; 16];
     stored.copy_from_slice(&bytes[8..24]);
-    if u128::from_le_bytes(stored) != key.0 {
+    if u128::from_le_bytes(stored) != key.all || word(56) != key.stat {
         return Err(Miss::Stale);
     }
     let (timeline_len, text_len) = (word(24), word(40));
@@ -253,15 +286,21 @@ fn probe(path: &Path) -> Result<(File, Key), Miss> {
     if file.read_exact(&mut head).is_err() || &head[..8] != MAGIC {
         return Err(Miss::Corrupt("not a chronoscope cache entry".into()));
     }
-    let mut key = [0; 16];
-    key.copy_from_slice(&head[8..24]);
-    Ok((file, Key(u128::from_le_bytes(key))))
+    let mut all = [0; 16];
+    all.copy_from_slice(&head[8..24]);
+    let mut stat = [0; 8];
+    stat.copy_from_slice(&head[56..HEADER]);
+    let key = Key {
+        all: u128::from_le_bytes(all),
+        stat: u64::from_le_bytes(stat),
+    };
+    Ok((file, key))
 }
 
 /// Reads the entry at `path` for `key`.
 pub fn read(path: &Path, key: Key) -> Result<(Timeline, SearchText), Miss> {
     let (file, stored) = probe(path)?;
-    if stored != key {
+    if stored.all != key.all {
         return Err(Miss::Stale);
     }
     read_file(&file, path, key)
@@ -338,12 +377,13 @@ impl Made {
         let text = archive(text)?;
         let mut head = [0; HEADER];
         head[..8].copy_from_slice(MAGIC);
-        head[8..24].copy_from_slice(&key.0.to_le_bytes());
+        head[8..24].copy_from_slice(&key.all.to_le_bytes());
         for (at, n) in [
             (24, timeline.len() as u64),
             (32, xxh3_64(&timeline)),
             (40, text.len() as u64),
             (48, xxh3_64(&text)),
+            (56, key.stat),
         ] {
             head[at..at + 8].copy_from_slice(&n.to_le_bytes());
         }
@@ -493,7 +533,10 @@ impl Opened {
             return Ok(Opened::from_files(load::read_files(files)?, None));
         };
         let path = entry(folder, paths);
-        if let Ok((file, stored)) = probe(&path) {
+        // An entry for files since edited is not even read.
+        if let Ok((file, stored)) = probe(&path)
+            && stored.stat == Key::stat_of(files)
+        {
             let (key, got) =
                 rayon::join(|| Key::of_files(files), || read_file(&file, &path, stored));
             if let (Some(key), Ok((timeline, text))) = (key, got)

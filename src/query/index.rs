@@ -1,7 +1,8 @@
 //! Indexes built once per load, so a keystroke never rescans the timeline's
 //! structure: posting lists per actor and per tag, each event's day span, and
 //! one contiguous lowercased text buffer that a SIMD substring search runs
-//! over.
+//! over, with a sketch of each event's text that lets a search pass over
+//! the events that cannot match without reading them.
 
 use memchr::memmem;
 use rayon::prelude::*;
@@ -64,9 +65,6 @@ const FOLD_CHUNK: usize = 2048;
 /// mask and a first position in its `first` row.
 const ALNUM: usize = 36;
 
-/// Words of 64 bits in an event's filter of byte pairs: 512 bits.
-const PAIR_WORDS: usize = 8;
-
 /// A first position of 255 says "not in the first 255 bytes".
 const FAR: u8 = u8::MAX;
 
@@ -74,12 +72,11 @@ const FAR: u8 = u8::MAX;
 /// event's fields ending in `\n` and the event in `\0`: what `search`
 /// scans. Built at load, or read from the cache.
 ///
-/// With it, a sketch of each event's text, so that most keystrokes never
+/// With it, a sketch of each event's text, so that a keystroke need not
 /// read the text of an event that cannot match: which bytes occur in it
-/// (`seen`, exact for letters and digits), which pairs of neighbouring
-/// bytes occur (`pairs`, a Bloom filter of one hash), and where each
-/// letter and digit first occurs (`first`), which answers a search for one
-/// letter, the first keystroke of every search, without reading any text.
+/// (`seen`, exact for letters and digits), and where each letter and digit
+/// first occurs (`first`), which answers a search for one letter, the
+/// first keystroke of every search, without reading any text.
 #[derive(Debug, Clone, Default, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SearchText {
     bytes: Vec<u8>,
@@ -88,9 +85,6 @@ pub struct SearchText {
     /// For each event, a bit for each letter and digit in its text, and
     /// for the other bytes a bit that several share.
     seen: Vec<u64>,
-    /// For each event, a bit for each pair of neighbouring bytes in its
-    /// text, hashed (`pair_bit`).
-    pairs: Vec<[u64; PAIR_WORDS]>,
     /// For each event, where each letter and digit first occurs in its
     /// text, from its start; `FAR` when at 255 or later, or nowhere.
     first: Vec<[u8; ALNUM]>,
@@ -107,60 +101,67 @@ fn alnum(b: u8) -> Option<usize> {
 
 /// The bit of `seen` that says byte `b` occurs.
 fn byte_bit(b: u8) -> u64 {
-    let bit = alnum(b).unwrap_or_else(|| ALNUM + usize::from(b) % (64 - ALNUM));
-    1 << bit
+    1 << BYTE_BITS[usize::from(b)]
 }
 
-/// The bit of `pairs` that says `a` followed by `b` occurs: one of 512.
-fn pair_bit(a: u8, b: u8) -> usize {
-    let pair = (u32::from(a) << 8) | u32::from(b);
-    (pair.wrapping_mul(0x9E37_79B1) >> (32 - 9)) as usize
-}
+/// For each byte, its bit in `seen`: a table, since a branch for every
+/// byte of every event's text would cost more than the rest of the sketch.
+const BYTE_BITS: [u8; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = match b as u8 {
+            c @ b'a'..=b'z' => c - b'a',
+            c @ b'0'..=b'9' => 26 + c - b'0',
+            _ => (ALNUM + b % (64 - ALNUM)) as u8,
+        };
+        b += 1;
+    }
+    bits
+};
 
 /// The sketch of one event's text.
-fn sketch(text: &[u8]) -> (u64, [u64; PAIR_WORDS], [u8; ALNUM]) {
-    let mut seen = 0;
-    let mut pairs = [0; PAIR_WORDS];
-    let mut first = [FAR; ALNUM];
-    for (at, &b) in (0..FAR).zip(text) {
-        if let Some(c) = alnum(b)
-            && first[c] == FAR
-        {
-            first[c] = at;
+fn sketch(text: &[u8]) -> (u64, [u8; ALNUM]) {
+    // Four bytes at a time into four masks, so that no byte waits for
+    // the one before it.
+    let mut masks = [0; 4];
+    let mut fours = text.chunks_exact(4);
+    for four in &mut fours {
+        for (mask, &b) in masks.iter_mut().zip(four) {
+            *mask |= byte_bit(b);
         }
     }
-    for &b in text {
-        seen |= byte_bit(b);
+    let rest = fours
+        .remainder()
+        .iter()
+        .fold(0, |seen, &b| seen | byte_bit(b));
+    let seen = masks.iter().fold(rest, |seen, mask| seen | mask);
+    // Written from the 255th byte back to the first, without a branch:
+    // each letter's slot ends holding its first place, and every other
+    // byte lands in a slot past the 36.
+    let mut slots = [FAR; 64];
+    for (at, &b) in (0..FAR).zip(text).rev() {
+        slots[usize::from(BYTE_BITS[usize::from(b)])] = at;
     }
-    for w in text.windows(2) {
-        let bit = pair_bit(w[0], w[1]);
-        pairs[bit / 64] |= 1 << (bit % 64);
-    }
-    (seen, pairs, first)
+    let mut first = [FAR; ALNUM];
+    first.copy_from_slice(&slots[..ALNUM]);
+    (seen, first)
 }
 
 /// What an event's sketch must show for a query to be able to match it:
-/// every byte of a one-byte term, every pair of bytes of a longer one.
+/// every byte of every term.
 #[derive(Debug, Clone, Copy, Default)]
 struct Need {
     seen: u64,
-    pairs: [u64; PAIR_WORDS],
 }
 
 impl Need {
     fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Need {
-        let mut need = Need::default();
-        for word in words {
-            let bytes = word.as_bytes();
-            if let [b] = bytes {
-                need.seen |= byte_bit(*b);
-            }
-            for w in bytes.windows(2) {
-                let bit = pair_bit(w[0], w[1]);
-                need.pairs[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        need
+        let seen = words
+            .into_iter()
+            .flat_map(str::bytes)
+            .fold(0, |seen, b| seen | byte_bit(b));
+        Need { seen }
     }
 }
 
@@ -210,7 +211,6 @@ impl SearchText {
             starts.extend(at.into_iter().map(|s| base + s));
             bytes.extend_from_slice(text.as_bytes());
             all.seen.extend(sketches.seen);
-            all.pairs.extend(sketches.pairs);
             all.first.extend(sketches.first);
         }
         starts.push(bytes.len());
@@ -218,7 +218,6 @@ impl SearchText {
             bytes,
             starts,
             seen: all.seen,
-            pairs: all.pairs,
             first: all.first,
         }
     }
@@ -229,7 +228,6 @@ impl SearchText {
     pub fn fits(&self, events: usize) -> bool {
         self.starts.len() == events + 1
             && self.seen.len() == events
-            && self.pairs.len() == events
             && self.first.len() == events
             && self.starts.first() == Some(&0)
             && self.starts.last() == Some(&self.bytes.len())
@@ -240,7 +238,6 @@ impl SearchText {
 /// The sketches of a run of events, as `SearchText` keeps them.
 struct Sketches {
     seen: Vec<u64>,
-    pairs: Vec<[u64; PAIR_WORDS]>,
     first: Vec<[u8; ALNUM]>,
 }
 
@@ -248,14 +245,12 @@ impl Sketches {
     fn with_capacity(n: usize) -> Sketches {
         Sketches {
             seen: Vec::with_capacity(n),
-            pairs: Vec::with_capacity(n),
             first: Vec::with_capacity(n),
         }
     }
 
-    fn push(&mut self, (seen, pairs, first): (u64, [u64; PAIR_WORDS], [u8; ALNUM])) {
+    fn push(&mut self, (seen, first): (u64, [u8; ALNUM])) {
         self.seen.push(seen);
-        self.pairs.push(pairs);
         self.first.push(first);
     }
 }
@@ -500,10 +495,6 @@ impl Index {
     /// Whether an event's sketch shows everything `need` asks for.
     fn may_hold(&self, ix: EventIx, need: &Need) -> bool {
         self.text.seen[ix] & need.seen == need.seen
-            && self.text.pairs[ix]
-                .iter()
-                .zip(&need.pairs)
-                .all(|(has, needs)| has & needs == *needs)
     }
 
     /// The events among `within` (all, for `None`) whose text holds the
@@ -567,7 +558,7 @@ impl Index {
         let narrow = |&(lo, hi): &(usize, usize)| {
             let mut out = Vec::with_capacity(hi - lo);
             for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
-                // An event without every pair of the word's letters is
+                // An event without every letter of the word is
                 // passed over unread.
                 if self.sketched && !self.may_hold(ix, &need) {
                     continue;

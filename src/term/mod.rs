@@ -18,7 +18,6 @@ pub mod signals;
 pub mod watch;
 
 use std::io;
-use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -191,8 +190,7 @@ pub fn run_linked(mut app: App, link: Link) -> io::Result<()> {
     if !app.watched().is_empty() {
         let to_loop = tx.clone();
         let (reports_tx, reports_rx) = mpsc::channel();
-        let cache = app.cache().map(Path::to_path_buf);
-        watch::spawn(app.watched().to_vec(), cache, reports_tx);
+        watch::spawn(app.watched().to_vec(), reports_tx);
         thread::Builder::new()
             .name("reports".into())
             .spawn(move || {
