@@ -187,52 +187,52 @@ mod search {
         }
     }
 
-    /// "pes" → "pesh": narrows the previous matches.
-    #[divan::bench(args = SIZES, sample_count = 50)]
-    fn refine_pes_to_pesh(bencher: Bencher, n: usize) {
+    /// A search for `text` with nothing before it to narrow.
+    fn fresh(bencher: Bencher, n: usize, text: &str) {
         let f = fixture(n);
-        let before = searching("pes");
+        let filter = searching(text);
+        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+    }
+
+    /// One letter typed onto a search: `was` narrowed to `now`.
+    fn typed(bencher: Bencher, n: usize, was: &str, now: &str) {
+        let f = fixture(n);
+        let before = searching(was);
         let prev = query::apply(&f.timeline, &f.index, &before);
-        let after = searching("pesh");
+        let after = searching(now);
         bencher.bench_local(|| {
             query::refine(&f.timeline, &f.index, black_box(&after), &before, &prev)
         });
+    }
+
+    /// "pes" → "pesh": narrows the previous matches.
+    #[divan::bench(args = SIZES, sample_count = 50)]
+    fn refine_pes_to_pesh(bencher: Bencher, n: usize) {
+        typed(bencher, n, "pes", "pesh");
     }
 
     /// The first keystroke: nothing to narrow, and nearly every event matches.
     #[divan::bench(args = SIZES, sample_count = 50)]
     fn fresh_one_char(bencher: Bencher, n: usize) {
-        let f = fixture(n);
-        let filter = searching("p");
-        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+        fresh(bencher, n, "p");
     }
 
     /// The second keystroke, "p" → "pe": narrows nearly every event.
     #[divan::bench(args = SIZES, sample_count = 50)]
     fn refine_p_to_pe(bencher: Bencher, n: usize) {
-        let f = fixture(n);
-        let before = searching("p");
-        let prev = query::apply(&f.timeline, &f.index, &before);
-        let after = searching("pe");
-        bencher.bench_local(|| {
-            query::refine(&f.timeline, &f.index, black_box(&after), &before, &prev)
-        });
+        typed(bencher, n, "p", "pe");
     }
 
     /// "pesh" → "pes", a letter erased: searched afresh.
     #[divan::bench(args = SIZES, sample_count = 50)]
     fn fresh_pes(bencher: Bencher, n: usize) {
-        let f = fixture(n);
-        let filter = searching("pes");
-        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+        fresh(bencher, n, "pes");
     }
 
     /// A fresh search for a rarer word, scanning every event's text.
     #[divan::bench(args = SIZES, sample_count = 50)]
     fn fresh_word(bencher: Bencher, n: usize) {
-        let f = fixture(n);
-        let filter = searching("peshawar");
-        bencher.bench_local(|| query::apply(&f.timeline, &f.index, black_box(&filter)));
+        fresh(bencher, n, "peshawar");
     }
 
     /// An explorer with "pes" typed into the search prompt.
