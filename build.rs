@@ -65,19 +65,20 @@ fn main() {
 }
 
 /// A hash of the source the cache's archives are laid out by (the model
-/// and the search text), so an entry written by one build is never read
-/// as another's: `CHRONOSCOPE_MODEL`.
+/// and the search text, with how the text is folded and sketched), so an
+/// entry written by one build is never read as another's:
+/// `CHRONOSCOPE_MODEL`.
 fn fingerprint(root: &Path) {
     use std::hash::{Hash, Hasher};
     let mut files = Vec::new();
     let model = root.join("src").join("model");
-    let index = root.join("src").join("query").join("index.rs");
+    let query = root.join("src").join("query");
     let mut hasher = std::hash::DefaultHasher::new();
     if collect(&model, "rs", &mut files).is_err() {
         println!("cargo::error=cannot read {}", model.display());
         return;
     }
-    files.push(index);
+    files.extend(["index.rs", "sketch.rs", "terms.rs"].map(|f| query.join(f)));
     files.sort();
     for f in &files {
         println!("cargo::rerun-if-changed={}", f.display());

@@ -325,7 +325,7 @@ fn read_file(file: &File, path: &Path, key: Key) -> Result<(Timeline, SearchText
 /// The bytes of an entry: what `write` puts in the file, for the tests
 /// and the fuzz target's seeds.
 pub fn encode(timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<Vec<u8>> {
-    let made = Made::new(archive(timeline)?, text, key)?;
+    let made = Made::new(archive_in(timeline, AlignedVec::new())?, text, key)?;
     let mut out = Vec::new();
     made.write_to(&mut out)?;
     Ok(out)
@@ -333,24 +333,11 @@ pub fn encode(timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<Ve
 
 /// Writes the entry at `path`: the timeline `timeline` and its search text.
 pub fn write(path: &Path, timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<()> {
-    Made::new(archive(timeline)?, text, key)?.write(path)
+    Made::new(archive_in(timeline, AlignedVec::new())?, text, key)?.write(path)
 }
 
-/// Serialises `value` to an archive in memory.
-fn archive<T>(value: &T) -> io::Result<AlignedVec>
-where
-    T: for<'a> rkyv::Serialize<
-            rkyv::api::high::HighSerializer<
-                AlignedVec,
-                rkyv::ser::allocator::ArenaHandle<'a>,
-                rancor::Error,
-            >,
-        >,
-{
-    archive_in(value, AlignedVec::new())
-}
-
-/// The same into `out`, made with room for about what it will hold.
+/// Serialises `value` to an archive in `out`, made with room for about
+/// what it will hold (or none).
 fn archive_in<T>(value: &T, out: AlignedVec) -> io::Result<AlignedVec>
 where
     T: for<'a> rkyv::Serialize<
@@ -374,7 +361,7 @@ struct Made {
 impl Made {
     /// The entry of a timeline already archived, with `text`.
     fn new(timeline: AlignedVec, text: &SearchText, key: Key) -> io::Result<Made> {
-        let text = archive(text)?;
+        let text = archive_in(text, AlignedVec::new())?;
         let mut head = [0; HEADER];
         head[..8].copy_from_slice(MAGIC);
         head[8..24].copy_from_slice(&key.all.to_le_bytes());

@@ -7,6 +7,7 @@
 use memchr::memmem;
 use rayon::prelude::*;
 
+use super::sketch::{ALNUM, FAR, Sketches, alnum, needed, sketch};
 use super::terms::{Finder, Term, fold_into};
 use crate::model::{EventIx, Timeline};
 
@@ -61,13 +62,6 @@ const PARALLEL_BYTES: usize = 4 << 20;
 /// nothing beside its work, few enough that both cores stay busy.
 const FOLD_CHUNK: usize = 2048;
 
-/// Letters and digits: each has a bit of its own in an event's `seen`
-/// mask and a first position in its `first` row.
-const ALNUM: usize = 36;
-
-/// A first position of 255 says "not in the first 255 bytes".
-const FAR: u8 = u8::MAX;
-
 /// The lowercased searchable text of every event, back to back, each
 /// event's fields ending in `\n` and the event in `\0`: what `search`
 /// scans. Built at load, or read from the cache.
@@ -88,81 +82,6 @@ pub struct SearchText {
     /// For each event, where each letter and digit first occurs in its
     /// text, from its start; `FAR` when at 255 or later, or nowhere.
     first: Vec<[u8; ALNUM]>,
-}
-
-/// A letter's or digit's place among the 36, if `b` is one.
-fn alnum(b: u8) -> Option<usize> {
-    match b {
-        b'a'..=b'z' => Some(usize::from(b - b'a')),
-        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
-        _ => None,
-    }
-}
-
-/// The bit of `seen` that says byte `b` occurs.
-fn byte_bit(b: u8) -> u64 {
-    1 << BYTE_BITS[usize::from(b)]
-}
-
-/// For each byte, its bit in `seen`: a table, since a branch for every
-/// byte of every event's text would cost more than the rest of the sketch.
-const BYTE_BITS: [u8; 256] = {
-    let mut bits = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        bits[b] = match b as u8 {
-            c @ b'a'..=b'z' => c - b'a',
-            c @ b'0'..=b'9' => 26 + c - b'0',
-            _ => (ALNUM + b % (64 - ALNUM)) as u8,
-        };
-        b += 1;
-    }
-    bits
-};
-
-/// The sketch of one event's text.
-fn sketch(text: &[u8]) -> (u64, [u8; ALNUM]) {
-    // Four bytes at a time into four masks, so that no byte waits for
-    // the one before it.
-    let mut masks = [0; 4];
-    let mut fours = text.chunks_exact(4);
-    for four in &mut fours {
-        for (mask, &b) in masks.iter_mut().zip(four) {
-            *mask |= byte_bit(b);
-        }
-    }
-    let rest = fours
-        .remainder()
-        .iter()
-        .fold(0, |seen, &b| seen | byte_bit(b));
-    let seen = masks.iter().fold(rest, |seen, mask| seen | mask);
-    // Written from the 255th byte back to the first, without a branch:
-    // each letter's slot ends holding its first place, and every other
-    // byte lands in a slot past the 36.
-    let mut slots = [FAR; 64];
-    for (at, &b) in (0..FAR).zip(text).rev() {
-        slots[usize::from(BYTE_BITS[usize::from(b)])] = at;
-    }
-    let mut first = [FAR; ALNUM];
-    first.copy_from_slice(&slots[..ALNUM]);
-    (seen, first)
-}
-
-/// What an event's sketch must show for a query to be able to match it:
-/// every byte of every term.
-#[derive(Debug, Clone, Copy, Default)]
-struct Need {
-    seen: u64,
-}
-
-impl Need {
-    fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Need {
-        let seen = words
-            .into_iter()
-            .flat_map(str::bytes)
-            .fold(0, |seen, b| seen | byte_bit(b));
-        Need { seen }
-    }
 }
 
 impl SearchText {
@@ -232,26 +151,6 @@ impl SearchText {
             && self.starts.first() == Some(&0)
             && self.starts.last() == Some(&self.bytes.len())
             && self.starts.windows(2).all(|w| w[0] <= w[1])
-    }
-}
-
-/// The sketches of a run of events, as `SearchText` keeps them.
-struct Sketches {
-    seen: Vec<u64>,
-    first: Vec<[u8; ALNUM]>,
-}
-
-impl Sketches {
-    fn with_capacity(n: usize) -> Sketches {
-        Sketches {
-            seen: Vec::with_capacity(n),
-            first: Vec::with_capacity(n),
-        }
-    }
-
-    fn push(&mut self, (seen, first): (u64, [u8; ALNUM])) {
-        self.seen.push(seen);
-        self.first.push(first);
     }
 }
 
@@ -475,8 +374,8 @@ impl Index {
     /// do, where one pass over the text of long runs of neighbours is
     /// quicker than a search of each event left.
     fn sifted(&self, terms: &[Term], within: Option<&[EventIx]>) -> Option<Vec<EventIx>> {
-        let need = Need::of(terms.iter().map(|w| w.text.as_str()));
-        let may = |&ix: &EventIx| self.may_hold(ix, &need);
+        let need = needed(terms.iter().map(|w| w.text.as_str()));
+        let may = |&ix: &EventIx| self.may_hold(ix, need);
         let events = self.text.starts.len() - 1;
         let sample = match within {
             None => (0..events.min(SAMPLE)).filter(may).count(),
@@ -492,9 +391,9 @@ impl Index {
         })
     }
 
-    /// Whether an event's sketch shows everything `need` asks for.
-    fn may_hold(&self, ix: EventIx, need: &Need) -> bool {
-        self.text.seen[ix] & need.seen == need.seen
+    /// Whether an event's sketch shows every byte `need` asks for.
+    fn may_hold(&self, ix: EventIx, need: u64) -> bool {
+        self.text.seen[ix] & need == need
     }
 
     /// The events among `within` (all, for `None`) whose text holds the
@@ -543,7 +442,10 @@ impl Index {
             return Hits::default();
         }
         let finder = memmem::Finder::new(last.as_bytes());
-        let need = Need::of([last]);
+        let need = needed([last]);
+        // The shorter word is at each offset, so the letter typed decides
+        // most events before the whole word is compared.
+        let typed = last.len().checked_sub(1).map(|i| (i, last.as_bytes()[i]));
         let n = events.len();
         // An event costs about what scanning half a kilobyte of text does.
         let jobs = if n * 512 < self.parallel_bytes {
@@ -560,13 +462,10 @@ impl Index {
             for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
                 // An event without every letter of the word is
                 // passed over unread.
-                if self.sketched && !self.may_hold(ix, &need) {
+                if self.sketched && !self.may_hold(ix, need) {
                     continue;
                 }
                 let text = &self.text.bytes[at..self.text.starts[ix + 1]];
-                // The shorter word is there, so the letter typed decides
-                // most events before the whole word is compared.
-                let typed = last.len().checked_sub(1).map(|i| (i, last.as_bytes()[i]));
                 let there = typed.is_none_or(|(i, b)| text.get(i) == Some(&b))
                     && text.starts_with(last.as_bytes());
                 if there {

@@ -9,6 +9,7 @@ mod describe;
 mod fuzzy;
 mod index;
 mod publishers;
+mod sketch;
 mod sources;
 mod terms;
 
