@@ -204,7 +204,11 @@ pub struct Files {
 
 impl Files {
     pub fn add(&mut self, name: String, text: String) -> FileId {
-        self.files.push(SourceFile::new(name, text));
+        self.push(SourceFile::new(name, text))
+    }
+
+    pub fn push(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
         self.files.len() - 1
     }
 

@@ -21,6 +21,9 @@ pub mod suggest;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use diagnostic::SourceFile;
 pub use diagnostic::{Diagnostic, FileId, Files, Severity};
 pub use raw::{Field, names as field_names};
 pub use report::{JsonDiagnostic, JsonPlace};
@@ -194,9 +197,17 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
     let mut broken = false;
     let fallback_title = inputs.first().map(|i| i.name.clone()).unwrap_or_default();
     let mut readable = Vec::new();
-    for input in inputs {
-        let (text, problem) = read::decode(input.bytes);
-        let id = files.add(input.name, text);
+    // Decoding a file and finding its lines is a pass over its bytes, one
+    // file per core; the files keep their order.
+    let decoded: Vec<_> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let (text, problem) = read::decode(input.bytes);
+            (SourceFile::new(input.name, text), problem)
+        })
+        .collect();
+    for (file, problem) in decoded {
+        let id = files.push(file);
         match problem {
             Some(d) => {
                 diags.push(d(id));

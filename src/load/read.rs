@@ -7,6 +7,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{Diagnostic, FileId, Input, LoadError, MAX_FILE_BYTES};
 
 /// Directories nested deeper than this below a given path are not searched.
@@ -51,9 +53,11 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
     read_files(&scan(paths)?.files)
 }
 
-/// Reads the files a scan found.
+/// Reads the files a scan found, on every core; the first of them that
+/// cannot be read, in their order, is the error.
 pub fn read_files(files: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
-    files.iter().map(|p| read_file(p)).collect()
+    let read: Vec<_> = files.par_iter().map(|p| read_file(p)).collect();
+    read.into_iter().collect()
 }
 
 fn collect_toml(
@@ -159,7 +163,7 @@ fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     (even.max(odd) * 4 >= half * 3 && even.min(odd) * 4 < half).then_some("UTF-16")
 }
 
-type Problem = Box<dyn FnOnce(FileId) -> Diagnostic>;
+type Problem = Box<dyn FnOnce(FileId) -> Diagnostic + Send>;
 
 /// Turns bytes into text, or says why they are not UTF-8 text.
 pub(super) fn decode(bytes: Vec<u8>) -> (String, Option<Problem>) {

@@ -96,6 +96,56 @@ fn a_byte_order_mark_is_skipped() {
 }
 
 #[test]
+fn files_decoded_in_parallel_keep_their_order_and_their_own_problems() {
+    // Every file is decoded on whichever core is free: the ids, the names
+    // and each encoding problem must still follow the order given.
+    let mut inputs: Vec<Input> = (0..12)
+        .map(|i| Input {
+            name: format!("f{i:02}.toml"),
+            bytes: BASE
+                .replace("id = \"a\"", &format!("id = \"e{i}\""))
+                .into_bytes(),
+        })
+        .collect();
+    inputs[3].bytes = b"\xFF\xFEt\0i\0t\0l\0e\0".to_vec();
+    inputs[8].bytes.extend_from_slice(b"# \xC3(\n");
+    let l = load(inputs);
+    let names: Vec<&str> = l.files.files.iter().map(|f| f.name.as_str()).collect();
+    let wanted: Vec<String> = (0..12).map(|i| format!("f{i:02}.toml")).collect();
+    assert_eq!(names, wanted);
+    let encoding: Vec<(FileId, &str)> = l
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "encoding")
+        .filter_map(|d| Some((d.primary.as_ref()?.file, d.message.as_str())))
+        .collect();
+    assert_eq!(
+        encoding,
+        [
+            (3, "the file is UTF-16; timeline files are UTF-8"),
+            (8, "the file is not valid UTF-8")
+        ]
+    );
+}
+
+#[test]
+fn of_several_unreadable_files_the_first_in_order_is_the_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let good = dir.path().join("a.toml");
+    std::fs::write(&good, BASE).expect("written");
+    let files: Vec<PathBuf> = std::iter::once(good)
+        .chain((0..16).map(|i| dir.path().join(format!("gone-{i:02}.toml"))))
+        .collect();
+    for _ in 0..8 {
+        match read_files(&files) {
+            Err(LoadError::Unreadable(path, _)) => assert_eq!(path, files[1]),
+            Err(other) => panic!("{other}"),
+            Ok(_) => panic!("the missing files were read"),
+        }
+    }
+}
+
+#[test]
 fn files_parsed_in_parallel_merge_in_file_order() {
     // Two files define the same event id: the first file's is "first defined",
     // however the threads are scheduled.
