@@ -274,7 +274,11 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> Result<ExitCode, LoadError> 
         }
     };
     say(Stream::Out, &format!("{text}\n"));
-    Ok(ExitCode::from(if loaded.errors() > 0 { 1 } else { 0 }))
+    let code = ExitCode::from(if loaded.errors() > 0 { 1 } else { 0 });
+    // Left for the process's end to take back: freeing 100,000 events one
+    // allocation at a time is a sixth of a check.
+    std::mem::forget(loaded);
+    Ok(code)
 }
 
 /// Prints the errors of a timeline that did not load, with the summary.
@@ -792,6 +796,8 @@ fn catalogue(args: &IndexArgs, what: Catalogue) -> Result<ExitCode, LoadError> {
     }
     let json = matches!(args.format, CheckFormat::Json);
     say(Stream::Out, &what.render(&loaded.timeline, json));
+    // As `check` leaves it.
+    std::mem::forget(loaded);
     Ok(ExitCode::SUCCESS)
 }
 
