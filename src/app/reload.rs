@@ -4,8 +4,6 @@
 //! with the files. A broken edit leaves the last good timeline on screen,
 //! and the header keeps saying so until the files load again.
 
-use std::collections::HashMap;
-
 use super::{App, Mode, ReloadOutcome};
 use crate::model::Timeline;
 use crate::query::{Filtered, Index};
@@ -90,9 +88,6 @@ impl App {
             .selected_event()
             .and_then(|e| old.events.get(e))
             .map(|e| (e.id.clone(), e.date));
-        // Slides by event id, so a deck survives the reload.
-        let old_ids: Vec<String> = old.events.iter().map(|e| e.id.clone()).collect();
-
         self.filter.actors = actors
             .iter()
             .filter_map(|id| timeline.actor_ix(id))
@@ -105,8 +100,9 @@ impl App {
             .filter_map(|id| timeline.place_ix(id))
             .collect();
         self.filter.places.sort_unstable();
-        self.index = index.unwrap_or_else(|| Index::build(&timeline));
-        self.timeline = timeline;
+        let index = index.unwrap_or_else(|| Index::build(&timeline));
+        let old_index = std::mem::replace(&mut self.index, index);
+        let old = std::mem::replace(&mut self.timeline, timeline);
         self.remark();
         self.rebadge();
         // Indices into the old timeline go: links, history, the lanes.
@@ -116,7 +112,8 @@ impl App {
         self.link = 0;
         self.details_top = 0;
         self.lanes_return = None;
-        self.remap_mode(&old_ids);
+        self.remap_mode(&old);
+        aside((old, old_index));
         self.filtered = Filtered::default();
         self.cursor = 0;
         self.entry_cursor = 0;
@@ -146,16 +143,9 @@ impl App {
 
     /// Slides keep their events by id; slides whose event is gone are
     /// dropped. Overlays keep what is behind them, remapped the same way.
-    fn remap_mode(&mut self, old_ids: &[String]) {
-        let new: HashMap<&str, usize> = self
-            .timeline
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
+    fn remap_mode(&mut self, old: &Timeline) {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
-        self.mode = remap(mode, old_ids, &new);
+        self.mode = remap(mode, old, &self.timeline);
         match &self.mode {
             Mode::Present(deck) if deck.is_empty() => self.mode = Mode::Browse,
             // The room's screen is sent the deck again.
@@ -165,23 +155,34 @@ impl App {
     }
 }
 
-fn remap(mode: Mode, old_ids: &[String], new: &HashMap<&str, usize>) -> Mode {
+/// Frees what the explorer no longer shows on a thread of its own: at
+/// 100,000 events, giving back the old timeline one allocation at a time
+/// would hold the screen for a third of a second.
+pub(super) fn aside<T: Send + 'static>(old: T) {
+    let spawned = std::thread::Builder::new()
+        .name("chronoscope-free".into())
+        .spawn(move || drop(old));
+    // Without a thread, the old timeline is freed here, as before.
+    drop(spawned);
+}
+
+/// `mode` with its events moved from `old` to `new`, by id.
+fn remap(mode: Mode, old: &Timeline, new: &Timeline) -> Mode {
+    let moved = |e: usize| old.events.get(e).and_then(|e| new.event_ix(&e.id));
     match mode {
         Mode::Present(mut deck) => {
             let current = deck.current().map(|s| s.event);
-            deck.slides.retain_mut(|s| {
-                match old_ids.get(s.event).and_then(|id| new.get(id.as_str())) {
-                    Some(&ix) => {
-                        s.event = ix;
-                        true
-                    }
-                    None => false,
+            deck.slides.retain_mut(|s| match moved(s.event) {
+                Some(ix) => {
+                    s.event = ix;
+                    true
                 }
+                None => false,
             });
-            let now = current
-                .and_then(|e| old_ids.get(e))
-                .and_then(|id| new.get(id.as_str()));
-            if let Some(at) = now.and_then(|&ix| deck.position_of_event(ix)) {
+            if let Some(at) = current
+                .and_then(moved)
+                .and_then(|ix| deck.position_of_event(ix))
+            {
                 deck.at = at;
             }
             deck.refit();
@@ -189,18 +190,18 @@ fn remap(mode: Mode, old_ids: &[String], new: &HashMap<&str, usize>) -> Mode {
         }
         Mode::Help { scroll, behind } => Mode::Help {
             scroll,
-            behind: Box::new(remap(*behind, old_ids, new)),
+            behind: Box::new(remap(*behind, old, new)),
         },
         Mode::Problems { scroll, behind } => Mode::Problems {
             scroll,
-            behind: Box::new(remap(*behind, old_ids, new)),
+            behind: Box::new(remap(*behind, old, new)),
         },
         Mode::FilterInFull { behind } => Mode::FilterInFull {
-            behind: Box::new(remap(*behind, old_ids, new)),
+            behind: Box::new(remap(*behind, old, new)),
         },
         Mode::Copied { text, behind } => Mode::Copied {
             text,
-            behind: Box::new(remap(*behind, old_ids, new)),
+            behind: Box::new(remap(*behind, old, new)),
         },
         other => other,
     }

@@ -152,7 +152,9 @@ impl App {
         match self.timeline.known_on {
             Some(k) => {
                 let view = whole.as_known_on(k.day);
-                self.full = Some(whole);
+                if let Some(old) = self.full.replace(whole) {
+                    super::reload::aside(old);
+                }
                 view
             }
             None => whole,
