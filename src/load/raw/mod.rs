@@ -112,14 +112,8 @@ pub struct RawClaim<'a> {
     pub sources: Vec<usize>,
 }
 
-#[derive(Debug)]
-pub struct RawSource {
-    pub publisher: String,
-    pub title: String,
-    pub date: Option<EventDate>,
-    pub url: Option<String>,
-    pub grade: Option<Grade>,
-}
+/// A source is read as the model keeps it: moved, not copied, into the event.
+pub type RawSource = crate::model::Source;
 
 #[derive(Debug)]
 pub struct RawTour<'a> {

@@ -5,7 +5,7 @@
 
 use super::{Diagnostic, Refs, Role, places};
 use crate::load::raw::RawEvent;
-use crate::model::{Claim, Coverage, Event, Source};
+use crate::model::{Claim, Coverage, Event};
 
 impl Refs<'_, '_> {
     /// The events with a date, and for each raw event where it went (an
@@ -96,17 +96,7 @@ impl Refs<'_, '_> {
                 figures: e.figures,
                 related,
                 claims,
-                sources: e
-                    .sources
-                    .into_iter()
-                    .map(|s| Source {
-                        publisher: s.publisher,
-                        title: s.title,
-                        date: s.date,
-                        url: s.url,
-                        grade: s.grade,
-                    })
-                    .collect(),
+                sources: e.sources,
             });
         }
         // Related events were resolved against the raw list.
