@@ -35,7 +35,7 @@ use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::load::{self, Input, Loaded};
-use crate::model::Timeline;
+use crate::model::{ArchivedTimeline, Timeline};
 use crate::query::{Index, SearchText};
 
 /// What the folder may hold in all, in bytes: past it, the entries used
@@ -231,11 +231,14 @@ pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
     // throw the result away.
     let ((timeline, timeline_sum), (text, text_sum)) = rayon::join(
         || {
-            let got = archived::<Timeline>(timeline).and_then(|t| {
-                t.check_sound().map_err(Miss::Corrupt)?;
-                Ok(t.relinked())
-            });
-            (got, xxh3_64(timeline))
+            rayon::join(
+                || {
+                    let t = timeline_in(timeline)?;
+                    t.check_sound().map_err(Miss::Corrupt)?;
+                    Ok(t.relinked())
+                },
+                || xxh3_64(timeline),
+            )
         },
         || (archived::<SearchText>(text), xxh3_64(text)),
     );
@@ -251,24 +254,40 @@ pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
     Ok((timeline, text))
 }
 
-/// Validates and deserialises one archive, copied to a 16-byte boundary
-/// first when it does not start on one.
+/// Validates and deserialises one archive.
 fn archived<T>(bytes: &[u8]) -> Result<T, Miss>
 where
     T: rkyv::Archive,
     T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rancor::Error>>
         + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rancor::Error>>,
 {
-    let aligned;
-    let bytes = if (bytes.as_ptr() as usize).is_multiple_of(16) {
-        bytes
+    aligned(bytes, |bytes| {
+        rkyv::from_bytes::<T, rancor::Error>(bytes).map_err(|e| Miss::Corrupt(e.to_string()))
+    })
+}
+
+/// Validates the timeline's archive, then deserialises it with its events
+/// shared out over every core.
+fn timeline_in(bytes: &[u8]) -> Result<Timeline, Miss> {
+    aligned(bytes, |bytes| {
+        let corrupt = |e: rancor::Error| Miss::Corrupt(e.to_string());
+        rkyv::access::<ArchivedTimeline, rancor::Error>(bytes)
+            .map_err(corrupt)?
+            .deserialize_on_every_core()
+            .map_err(corrupt)
+    })
+}
+
+/// `read` of `bytes`, copied to a 16-byte boundary first when they do not
+/// start on one.
+fn aligned<T>(bytes: &[u8], read: impl FnOnce(&[u8]) -> Result<T, Miss>) -> Result<T, Miss> {
+    if (bytes.as_ptr() as usize).is_multiple_of(16) {
+        read(bytes)
     } else {
         let mut copy = AlignedVec::<16>::with_capacity(bytes.len());
         copy.extend_from_slice(bytes);
-        aligned = copy;
-        &aligned[..]
-    };
-    rkyv::from_bytes::<T, rancor::Error>(bytes).map_err(|e| Miss::Corrupt(e.to_string()))
+        read(&copy[..])
+    }
 }
 
 fn padded(n: usize) -> Option<usize> {

@@ -57,6 +57,29 @@ fn every_timeline_comes_back_as_it_was_loaded() {
 }
 
 #[test]
+fn events_deserialised_on_every_core_come_back_in_their_order() {
+    // More events than three tasks take (4,096 each), so the shares are
+    // joined back: any share out of place shows in the order of ids.
+    let mut text = String::from(
+        "[timeline]\ntitle = \"Many\"\n\n[actors.a]\nname = \"A\"\nkind = \"person\"\nsummary = \"s\"\n",
+    );
+    for i in 0..3 * 4096 + 17 {
+        let (year, day) = (1990 + i % 30, 1 + i % 28);
+        text.push_str(&format!(
+            "\n[[events]]\nid = \"e{i:05}\"\ndate = \"{year}-03-{day:02}\"\ntitle = \"Event {i}\"\n\
+             summary = \"s {i}\"\nactors = [\"a\"]\nrelated = [\"e{:05}\"]\n\
+             [[events.sources]]\npublisher = \"P\"\ntitle = \"T {i}\"\n",
+            (i * 7) % (3 * 4096 + 17)
+        ));
+    }
+    let l = load::from_str("many.toml", &text);
+    assert_eq!(l.errors(), 0, "{:?}", l.problems());
+    let (t, _) = decode(&entry_of(&l.timeline), key()).unwrap();
+    assert!(t == l.timeline, "the timeline differs");
+    assert_eq!(t.events.len(), 3 * 4096 + 17);
+}
+
+#[test]
 fn an_entry_for_other_files_or_another_version_is_stale() {
     let t = load::load(load::bundled()).timeline;
     let bytes = entry_of(&t);

@@ -5,8 +5,11 @@
 //! hostile cache file is refused instead of trusted.
 
 use rayon::prelude::*;
+use rkyv::rancor;
 
-use super::{Claim, EventDate, Grade, Source, Timeline, View};
+use std::collections::HashMap;
+
+use super::{ArchivedTimeline, Claim, Event, EventDate, Grade, Source, Timeline, View};
 use crate::text::{is_plain, is_unsafe};
 
 impl Timeline {
@@ -192,6 +195,41 @@ fn strictly_sorted<'a>(mut ids: impl Iterator<Item = &'a str>) -> bool {
         last = id;
         ok
     })
+}
+
+/// Events deserialised per task: enough that a task outweighs handing it
+/// to another core.
+const EVENTS_PER_TASK: usize = 4096;
+
+impl ArchivedTimeline {
+    /// The timeline an archive (already validated) holds, its events
+    /// deserialised on every core: they are nearly all of it. Its lookups
+    /// by id are left empty, for `relinked`.
+    pub fn deserialize_on_every_core(&self) -> Result<Timeline, rancor::Error> {
+        let chunks: Vec<Vec<Event>> = self
+            .events
+            .as_slice()
+            .par_chunks(EVENTS_PER_TASK)
+            .map(|chunk| chunk.iter().map(rkyv::deserialize::<Event, _>).collect())
+            .collect::<Result<_, _>>()?;
+        let mut events = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        chunks.into_iter().for_each(|c| events.extend(c));
+        Ok(Timeline {
+            title: self.title.as_str().to_string(),
+            summary: self.summary.as_str().to_string(),
+            coverage: rkyv::deserialize(&self.coverage)?,
+            actors: rkyv::deserialize(&self.actors)?,
+            events,
+            tags: rkyv::deserialize(&self.tags)?,
+            tours: rkyv::deserialize(&self.tours)?,
+            places: rkyv::deserialize(&self.places)?,
+            views: rkyv::deserialize(&self.views)?,
+            actor_ids: HashMap::new(),
+            place_ids: HashMap::new(),
+            event_ids: HashMap::new(),
+            known_on: rkyv::deserialize(&self.known_on)?,
+        })
+    }
 }
 
 impl Timeline {
