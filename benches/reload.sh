@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A live reload as a person meets it: the explorer open on a synthetic
-# timeline of 11 files in a 200x50 tmux window, one file edited (a comment
+# timeline of 11 files in a 200x50 tmux window, one file edited (an event
 # appended, as an editor's save would), and the milliseconds from the
-# write until the screen says "Reloaded". Beside it, the same program's
-# first frame from the files alone (--no-cache), the cold start a reload
-# is compared with.
+# write until the screen says "Reloaded" with the new count; then the
+# same file edited again, a reload with the last one's timeline behind it.
+# Beside them, the same program's first frame from the files alone
+# (--no-cache), the cold start a reload is compared with.
 #
 #   bash benches/reload.sh [EVENTS] [BINARY...]
 #
@@ -38,7 +39,11 @@ dir=$WORK/t$N
 [ -d "$dir" ] || "$SYNTH" "$N" "$dir/" --log "$WORK/t$N.log" >/dev/null 2>&1
 edited=$dir/events-005.toml
 [ -f "$edited" ] || edited=$(find "$dir" -name '*.toml' | sort | tail -1)
-cp "$edited" "$WORK/edited.orig"
+# The file as generated, kept once; put back after each round and on exit,
+# even from a run cut short.
+orig=$WORK/edited-$N.orig
+if [ -f "$orig" ]; then cp "$orig" "$edited"; else cp "$edited" "$orig"; fi
+trap 'cp "$orig" "$edited"; tmux kill-session -t reload 2>/dev/null || true' EXIT
 TOUCH_GB=${TOUCH_GB:-3}
 if [ "$TOUCH_GB" -gt 0 ]; then
 	dd if=/dev/zero of=/dev/null bs="${TOUCH_GB}G" count=1 iflag=fullblock 2>/dev/null
@@ -55,9 +60,14 @@ wait_for() {
 	return 1
 }
 
-# "first-frame-ms reload-ms" for the binary "$1".
+# Appends event number "$1" to the edited file.
+append_event() {
+	printf '\n[[events]]\nid = "reload-bench-%s"\ndate = "2010"\ntitle = "Edited"\nsummary = "An event added while the explorer watches."\n[[events.sources]]\npublisher = "Bench"\ntitle = "reload.sh"\n' "$1" >>"$edited"
+}
+
+# "first-frame-ms first-reload-ms later-reload-ms" for the binary "$1".
 one_round() {
-	local start first edit done
+	local start first edit once twice
 	tmux kill-session -t reload 2>/dev/null || true
 	start=$(now_ms)
 	tmux new-session -d -s reload -x 200 -y 50 "$1 --no-cache $dir"
@@ -65,36 +75,48 @@ one_round() {
 	first=$(($(now_ms) - start))
 	sleep 1
 	edit=$(now_ms)
-	echo "# edited" >>"$edited"
-	wait_for 'Reloaded'
-	done=$(($(now_ms) - edit))
+	append_event 1
+	wait_for "Reloaded: $((N + 1)) events"
+	once=$(($(now_ms) - edit))
+	sleep 1
+	edit=$(now_ms)
+	append_event 2
+	wait_for "Reloaded: $((N + 2)) events"
+	twice=$(($(now_ms) - edit))
 	tmux send-keys -t reload q
 	for _ in $(seq 600); do
 		tmux has-session -t reload 2>/dev/null || break
 		sleep 0.1
 	done
 	tmux kill-session -t reload 2>/dev/null || true
-	cp "$WORK/edited.orig" "$edited"
-	echo "$first $done"
+	cp "$orig" "$edited"
+	echo "$first $once $twice"
 }
 
 summary() {
 	sort -n | awk '{v[NR] = $1} END {printf "%s (%s–%s)", v[int((NR + 1) / 2)], v[1], v[NR]}'
 }
 
-declare -A firsts reloads
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+declare -A firsts onces twices
 for _ in $(seq "$ROUNDS"); do
 	for bin in "${BINS[@]}"; do
-		read -r first done < <(one_round "$bin")
+		read -r first once twice < <(one_round "$bin")
 		firsts[$bin]+="$first "
-		reloads[$bin]+="$done "
+		onces[$bin]+="$once "
+		twices[$bin]+="$twice "
 	done
 done
 echo "machine: $(nproc) cores, $(uname -sr); $N events in $(find "$dir" -name '*.toml' | wc -l) files, $(basename "$edited") edited"
 for bin in "${BINS[@]}"; do
-	f=$(printf '%s\n' ${firsts[$bin]} | summary)
-	r=$(printf '%s\n' ${reloads[$bin]} | summary)
-	ratio=$(printf '%s\n' ${reloads[$bin]} | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-	base=$(printf '%s\n' ${firsts[$bin]} | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-	echo "$bin: first frame (--no-cache) $f ms; reload $r ms; reload ÷ first frame $(awk -v a="$ratio" -v b="$base" 'BEGIN {printf "%.2f", a / b}')"
+	base=$(printf '%s\n' ${firsts[$bin]} | median)
+	echo "$bin:"
+	echo "  first frame (--no-cache) $(printf '%s\n' ${firsts[$bin]} | summary) ms"
+	for which in onces twices; do
+		declare -n got=$which
+		label=$([ "$which" = onces ] && echo "first reload" || echo "later reload")
+		m=$(printf '%s\n' ${got[$bin]} | median)
+		echo "  $label $(printf '%s\n' ${got[$bin]} | summary) ms, $(awk -v a="$m" -v b="$base" 'BEGIN {printf "%.2f", a / b}') of the first frame"
+	done
 done
