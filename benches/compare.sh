@@ -16,6 +16,8 @@
 # after the first frame); "--no-cache" opens from the files alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benches/common.sh
+. benches/common.sh
 WORK=${WORK:-/tmp/chronoscope-compare}
 ROUNDS=${ROUNDS:-5}
 SIZES=("${@:-10000 100000}")
@@ -39,12 +41,7 @@ first_frame() {
 		sleep 0.005
 	done
 	end=$(date +%s%N)
-	tmux send-keys -t compare q
-	for _ in $(seq 600); do
-		tmux has-session -t compare 2>/dev/null || break
-		sleep 0.1
-	done
-	tmux kill-session -t compare 2>/dev/null || true
+	quit_session compare
 	echo $(((end - start) / 1000000))
 }
 
@@ -60,11 +57,6 @@ wall_ms() {
 	"$@" >/dev/null 2>&1 || true
 	end=$(date +%s%N)
 	echo $(((end - start) / 1000000))
-}
-
-# "median (low–high)" of numbers.
-summary() {
-	sort -n | awk '{v[NR] = $1} END {printf "%s (%s–%s)", v[int((NR + 1) / 2)], v[1], v[NR]}'
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"

@@ -24,6 +24,8 @@
 # memory alike; TOUCH_GB=0 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benches/common.sh
+. benches/common.sh
 WORK=${WORK:-/tmp/chronoscope-compare}
 ROUNDS=${ROUNDS:-5}
 N=${1:-100000}
@@ -83,21 +85,10 @@ one_round() {
 	append_event 2
 	wait_for "Reloaded: $((N + 2)) events"
 	twice=$(($(now_ms) - edit))
-	tmux send-keys -t reload q
-	for _ in $(seq 600); do
-		tmux has-session -t reload 2>/dev/null || break
-		sleep 0.1
-	done
-	tmux kill-session -t reload 2>/dev/null || true
+	quit_session reload
 	cp "$orig" "$edited"
 	echo "$first $once $twice"
 }
-
-summary() {
-	sort -n | awk '{v[NR] = $1} END {printf "%s (%s–%s)", v[int((NR + 1) / 2)], v[1], v[NR]}'
-}
-
-median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 declare -A firsts onces twices
 for _ in $(seq "$ROUNDS"); do
