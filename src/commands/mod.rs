@@ -186,10 +186,7 @@ fn known_filter(
 }
 
 /// The person's own views, read when `--view` names none of the timeline's.
-fn my_views(
-    flags: &chronoscope::cli::FilterArgs,
-    t: &Timeline,
-) -> Vec<chronoscope::model::View> {
+fn my_views(flags: &chronoscope::cli::FilterArgs, t: &Timeline) -> Vec<chronoscope::model::View> {
     match &flags.view {
         Some(id) if t.view(id).is_none() => chronoscope::views::open().views,
         _ => Vec::new(),
