@@ -60,7 +60,10 @@ pub(crate) fn diff(args: &chronoscope::cli::DiffArgs) -> ExitCode {
     } else {
         say(Stream::Out, &text);
     }
-    ExitCode::from(if changes.is_empty() { 0 } else { 1 })
+    let code = ExitCode::from(if changes.is_empty() { 0 } else { 1 });
+    // Both sides are left for the process's end, as `check` leaves one.
+    std::mem::forget(loaded);
+    code
 }
 
 /// `chronoscope list`: the filtered chronology on standard output or in a file.
