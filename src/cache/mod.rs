@@ -233,9 +233,9 @@ pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
         || {
             rayon::join(
                 || {
-                    let t = timeline_in(timeline)?;
-                    t.check_sound().map_err(Miss::Corrupt)?;
-                    Ok(t.relinked())
+                    timeline_in(timeline)?
+                        .sound_and_relinked()
+                        .map_err(Miss::Corrupt)
                 },
                 || xxh3_64(timeline),
             )

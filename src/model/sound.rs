@@ -204,7 +204,7 @@ const EVENTS_PER_TASK: usize = 4096;
 impl ArchivedTimeline {
     /// The timeline an archive (already validated) holds, its events
     /// deserialised on every core: they are nearly all of it. Its lookups
-    /// by id are left empty, for `relinked`.
+    /// by id are left empty, for `sound_and_relinked`.
     pub fn deserialize_on_every_core(&self) -> Result<Timeline, rancor::Error> {
         let chunks: Vec<Vec<Event>> = self
             .events
@@ -233,13 +233,25 @@ impl ArchivedTimeline {
 }
 
 impl Timeline {
-    /// The timeline with its lookups by id made again: what the cache
-    /// leaves out, since they are the ids over again.
-    pub fn relinked(mut self) -> Timeline {
-        self.actor_ids = super::ids(self.actors.iter().map(|a| &a.id));
-        self.place_ids = super::ids(self.places.iter().map(|p| &p.id));
-        self.event_ids = super::ids(self.events.iter().map(|e| &e.id));
-        self
+    /// The timeline with its lookups by id made again (what the cache
+    /// leaves out, since they are the ids over again) once `check_sound`
+    /// passes it; the two run side by side.
+    pub fn sound_and_relinked(mut self) -> Result<Timeline, String> {
+        let (sound, (actor_ids, place_ids, event_ids)) = rayon::join(
+            || self.check_sound(),
+            || {
+                (
+                    super::ids(self.actors.iter().map(|a| &a.id)),
+                    super::ids(self.places.iter().map(|p| &p.id)),
+                    super::ids(self.events.iter().map(|e| &e.id)),
+                )
+            },
+        );
+        sound?;
+        self.actor_ids = actor_ids;
+        self.place_ids = place_ids;
+        self.event_ids = event_ids;
+        Ok(self)
     }
 }
 
