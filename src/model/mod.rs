@@ -5,6 +5,7 @@
 //! explorer. All text has already passed through the sanitizer. This module
 //! never touches files or terminals.
 
+mod archive;
 mod claims;
 mod date;
 mod known;

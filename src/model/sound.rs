@@ -5,11 +5,8 @@
 //! hostile cache file is refused instead of trusted.
 
 use rayon::prelude::*;
-use rkyv::rancor;
 
-use std::collections::HashMap;
-
-use super::{ArchivedTimeline, Claim, Event, EventDate, Grade, Source, Timeline, View};
+use super::{Claim, EventDate, Grade, Source, Timeline, View};
 use crate::text::{is_plain, is_unsafe};
 
 impl Timeline {
@@ -195,64 +192,6 @@ fn strictly_sorted<'a>(mut ids: impl Iterator<Item = &'a str>) -> bool {
         last = id;
         ok
     })
-}
-
-/// Events deserialised per task: enough that a task outweighs handing it
-/// to another core.
-const EVENTS_PER_TASK: usize = 4096;
-
-impl ArchivedTimeline {
-    /// The timeline an archive (already validated) holds, its events
-    /// deserialised on every core: they are nearly all of it. Its lookups
-    /// by id are left empty, for `sound_and_relinked`.
-    pub fn deserialize_on_every_core(&self) -> Result<Timeline, rancor::Error> {
-        let chunks: Vec<Vec<Event>> = self
-            .events
-            .as_slice()
-            .par_chunks(EVENTS_PER_TASK)
-            .map(|chunk| chunk.iter().map(rkyv::deserialize::<Event, _>).collect())
-            .collect::<Result<_, _>>()?;
-        let mut events = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-        chunks.into_iter().for_each(|c| events.extend(c));
-        Ok(Timeline {
-            title: self.title.as_str().to_string(),
-            summary: self.summary.as_str().to_string(),
-            coverage: rkyv::deserialize(&self.coverage)?,
-            actors: rkyv::deserialize(&self.actors)?,
-            events,
-            tags: rkyv::deserialize(&self.tags)?,
-            tours: rkyv::deserialize(&self.tours)?,
-            places: rkyv::deserialize(&self.places)?,
-            views: rkyv::deserialize(&self.views)?,
-            actor_ids: HashMap::new(),
-            place_ids: HashMap::new(),
-            event_ids: HashMap::new(),
-            known_on: rkyv::deserialize(&self.known_on)?,
-        })
-    }
-}
-
-impl Timeline {
-    /// The timeline with its lookups by id made again (what the cache
-    /// leaves out, since they are the ids over again) once `check_sound`
-    /// passes it; the two run side by side.
-    pub fn sound_and_relinked(mut self) -> Result<Timeline, String> {
-        let (sound, (actor_ids, place_ids, event_ids)) = rayon::join(
-            || self.check_sound(),
-            || {
-                (
-                    super::ids(self.actors.iter().map(|a| &a.id)),
-                    super::ids(self.places.iter().map(|p| &p.id)),
-                    super::ids(self.events.iter().map(|e| &e.id)),
-                )
-            },
-        );
-        sound?;
-        self.actor_ids = actor_ids;
-        self.place_ids = place_ids;
-        self.event_ids = event_ids;
-        Ok(self)
-    }
 }
 
 #[cfg(test)]
