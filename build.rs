@@ -64,8 +64,9 @@ fn main() {
     fingerprint(&root);
 }
 
-/// A hash of the source the cache's archives are laid out by (the model
-/// and the search text, with how the text is folded and sketched), so an
+/// A hash of the source the cache's entries are laid out by (the model
+/// and the search text, with how the text is folded and sketched, and the
+/// entry's layout), so an
 /// entry written by one build is never read as another's:
 /// `CHRONOSCOPE_MODEL`.
 fn fingerprint(root: &Path) {
@@ -79,6 +80,7 @@ fn fingerprint(root: &Path) {
         return;
     }
     files.extend(["index.rs", "sketch.rs", "terms.rs"].map(|f| query.join(f)));
+    files.push(root.join("src").join("cache").join("layout.rs"));
     files.sort();
     for f in &files {
         println!("cargo::rerun-if-changed={}", f.display());

@@ -111,7 +111,7 @@ fn say(stream: Stream, text: &str) {
     written(stream, result);
 }
 
-/// Asks glibc's allocator to grow each heap 64 MiB at a time rather than
+/// Asks glibc's allocator to grow each heap 16 MiB at a time rather than
 /// a page or so: loading or decoding 100,000 events makes millions of
 /// small allocations on the worker threads, whose heaps otherwise grow by
 /// one `mprotect` call after another (13 % of a warm open). Untouched

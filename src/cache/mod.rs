@@ -3,20 +3,8 @@
 //!
 //! An entry sits in the user's cache folder (`$XDG_CACHE_HOME/chronoscope/
 //! timelines/`), one file per set of paths opened. It holds the timeline
-//! and its folded search text as two `rkyv` archives behind a 64-byte
-//! header:
-//!
-//! ```text
-//!  0..8   magic "chrnscp\n"
-//!  8..24  the key: chronoscope's version, the model's fingerprint, and
-//!         for every source file its path, size, modification time and
-//!         content hash (xxh3)
-//! 24..40  the timeline archive's length and xxh3
-//! 40..56  the search text archive's length and xxh3
-//! 56..64  the files' fingerprint: the key but for their content, so an
-//!         entry for files that were since edited is passed over unread
-//! 64..    the timeline archive, padded to 16 bytes, then the text's
-//! ```
+//! and its folded search text behind a header and a table of sections
+//! (`layout` describes it).
 //!
 //! The file is untrusted input. It is used only when the key matches the
 //! files just read, both checksums agree, `rkyv`'s validation passes and
@@ -26,27 +14,25 @@
 //! is kept under `LIMIT` bytes. `check` never reads the cache.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read as _, Write};
+use std::io::{self, BufWriter, Read as _};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use rkyv::rancor;
-use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::load::Input;
-use crate::model::{ArchivedTimeline, Timeline};
+use crate::model::Timeline;
 use crate::query::SearchText;
 
+mod layout;
 mod opened;
+use layout::{Archived, HEADER, MAGIC, Made};
 pub use opened::Opened;
 
 /// What the folder may hold in all, in bytes: past it, the entries used
 /// longest ago are removed, though the newest entry always stays.
 pub const LIMIT: u64 = 2 << 30;
 
-const MAGIC: &[u8; 8] = b"chrnscp\n";
-const HEADER: usize = 64;
 /// Entry files end in this; anything else in the folder is left alone.
 const SUFFIX: &str = "cache";
 
@@ -200,101 +186,10 @@ pub enum Miss {
     Corrupt(String),
 }
 
-/// The timeline and search text an entry holds, checked against `key`.
+/// The timeline and search text an entry's bytes hold, checked against
+/// `key`.
 pub fn decode(bytes: &[u8], key: Key) -> Result<(Timeline, SearchText), Miss> {
-    let corrupt = |why: &str| Miss::Corrupt(why.to_string());
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-        return Err(corrupt("not a chronoscope cache entry"));
-    }
-    let word = |at: usize| {
-        let mut b = [0; 8];
-        b.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(b)
-    };
-    let mut stored = [0; 16];
-    stored.copy_from_slice(&bytes[8..24]);
-    if u128::from_le_bytes(stored) != key.all || word(56) != key.stat {
-        return Err(Miss::Stale);
-    }
-    let (timeline_len, text_len) = (word(24), word(40));
-    let timeline_at = HEADER;
-    let text_at = usize::try_from(timeline_len)
-        .ok()
-        .and_then(|n| timeline_at.checked_add(padded(n)?))
-        .ok_or_else(|| corrupt("lengths past the end"))?;
-    let end = usize::try_from(text_len)
-        .ok()
-        .and_then(|n| text_at.checked_add(n))
-        .filter(|&end| end == bytes.len())
-        .ok_or_else(|| corrupt("lengths that do not match the file's"))?;
-    let timeline = &bytes[timeline_at..timeline_at + timeline_len as usize];
-    let text = &bytes[text_at..end];
-    // The archives are validated before they are read, so the checksums
-    // can be taken beside the reading, on the other core, and a mismatch
-    // throw the result away.
-    let ((timeline, timeline_sum), (text, text_sum)) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    timeline_in(timeline)?
-                        .sound_and_relinked()
-                        .map_err(Miss::Corrupt)
-                },
-                || xxh3_64(timeline),
-            )
-        },
-        || (archived::<SearchText>(text), xxh3_64(text)),
-    );
-    // The fuzz target reaches the archives with bytes whose checksums
-    // it could never forge.
-    if !cfg!(fuzzing) && (timeline_sum != word(32) || text_sum != word(48)) {
-        return Err(corrupt("a checksum that does not match"));
-    }
-    let (timeline, text) = (timeline?, text?);
-    if !text.fits(timeline.events.len()) {
-        return Err(corrupt("search text that does not fit the events"));
-    }
-    Ok((timeline, text))
-}
-
-/// Validates and deserialises one archive.
-fn archived<T>(bytes: &[u8]) -> Result<T, Miss>
-where
-    T: rkyv::Archive,
-    T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rancor::Error>>
-        + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rancor::Error>>,
-{
-    aligned(bytes, |bytes| {
-        rkyv::from_bytes::<T, rancor::Error>(bytes).map_err(|e| Miss::Corrupt(e.to_string()))
-    })
-}
-
-/// Validates the timeline's archive, then deserialises it with its events
-/// shared out over every core.
-fn timeline_in(bytes: &[u8]) -> Result<Timeline, Miss> {
-    aligned(bytes, |bytes| {
-        let corrupt = |e: rancor::Error| Miss::Corrupt(e.to_string());
-        rkyv::access::<ArchivedTimeline, rancor::Error>(bytes)
-            .map_err(corrupt)?
-            .deserialize_on_every_core()
-            .map_err(corrupt)
-    })
-}
-
-/// `read` of `bytes`, copied to a 16-byte boundary first when they do not
-/// start on one.
-fn aligned<T>(bytes: &[u8], read: impl FnOnce(&[u8]) -> Result<T, Miss>) -> Result<T, Miss> {
-    if (bytes.as_ptr() as usize).is_multiple_of(16) {
-        read(bytes)
-    } else {
-        let mut copy = AlignedVec::<16>::with_capacity(bytes.len());
-        copy.extend_from_slice(bytes);
-        read(&copy[..])
-    }
-}
-
-fn padded(n: usize) -> Option<usize> {
-    n.checked_next_multiple_of(16)
+    layout::decode_from(bytes, key)
 }
 
 /// The entry at `path`, open, and the key its header names.
@@ -329,12 +224,7 @@ pub fn read(path: &Path, key: Key) -> Result<(Timeline, SearchText), Miss> {
 }
 
 fn read_file(file: &File, path: &Path, key: Key) -> Result<(Timeline, SearchText), Miss> {
-    // SAFETY: the map is only read, and only through `decode`, which
-    // validates every byte it relies on. Entries are replaced by renaming
-    // a new file over them, never written in place, so a map stays whole
-    // while another chronoscope keeps the cache.
-    let map = unsafe { memmap2::Mmap::map(file) }.map_err(|e| Miss::Corrupt(e.to_string()))?;
-    let got = decode(&map, key)?;
+    let got = layout::read_file(file, key)?;
     // Marks the entry as used, for eviction; an entry that cannot be
     // touched is still good.
     let _ = File::options()
@@ -347,7 +237,7 @@ fn read_file(file: &File, path: &Path, key: Key) -> Result<(Timeline, SearchText
 /// The bytes of an entry: what `write` puts in the file, for the tests
 /// and the fuzz target's seeds.
 pub fn encode(timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<Vec<u8>> {
-    let made = Made::new(archive_in(timeline, AlignedVec::new())?, text, key)?;
+    let made = Made::new(Archived::of(timeline)?, text, key)?;
     let mut out = Vec::new();
     made.write_to(&mut out)?;
     Ok(out)
@@ -355,78 +245,23 @@ pub fn encode(timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<Ve
 
 /// Writes the entry at `path`: the timeline `timeline` and its search text.
 pub fn write(path: &Path, timeline: &Timeline, text: &SearchText, key: Key) -> io::Result<()> {
-    Made::new(archive_in(timeline, AlignedVec::new())?, text, key)?.write(path)
+    write_made(&Made::new(Archived::of(timeline)?, text, key)?, path)
 }
 
-/// Serialises `value` to an archive in `out`, made with room for about
-/// what it will hold (or none).
-fn archive_in<T>(value: &T, out: AlignedVec) -> io::Result<AlignedVec>
-where
-    T: for<'a> rkyv::Serialize<
-            rkyv::api::high::HighSerializer<
-                AlignedVec,
-                rkyv::ser::allocator::ArenaHandle<'a>,
-                rancor::Error,
-            >,
-        >,
-{
-    rkyv::api::high::to_bytes_in::<_, rancor::Error>(value, out).map_err(io::Error::other)
-}
-
-/// An entry made in memory: its header and its two archives.
-struct Made {
-    head: [u8; HEADER],
-    timeline: AlignedVec,
-    text: AlignedVec,
-}
-
-impl Made {
-    /// The entry of a timeline already archived, with `text`.
-    fn new(timeline: AlignedVec, text: &SearchText, key: Key) -> io::Result<Made> {
-        let text = archive_in(text, AlignedVec::new())?;
-        let mut head = [0; HEADER];
-        head[..8].copy_from_slice(MAGIC);
-        head[8..24].copy_from_slice(&key.all.to_le_bytes());
-        for (at, n) in [
-            (24, timeline.len() as u64),
-            (32, xxh3_64(&timeline)),
-            (40, text.len() as u64),
-            (48, xxh3_64(&text)),
-            (56, key.stat),
-        ] {
-            head[at..at + 8].copy_from_slice(&n.to_le_bytes());
-        }
-        Ok(Made {
-            head,
-            timeline,
-            text,
-        })
-    }
-
-    fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
-        let len = self.timeline.len();
-        out.write_all(&self.head)?;
-        out.write_all(&self.timeline)?;
-        out.write_all(&[0; 16][..padded(len).unwrap_or(len) - len])?;
-        out.write_all(&self.text)?;
-        out.flush()
-    }
-
-    /// Writes the entry at `path` atomically (a temporary file in the same
-    /// folder, renamed into place), then keeps the folder under `LIMIT`.
-    fn write(&self, path: &Path) -> io::Result<()> {
-        let folder = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder)?;
-        let (file, temp) = tempfile::Builder::new()
-            .prefix(".entry-")
-            .tempfile_in(folder)?
-            .into_parts();
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        self.write_to(&mut out)?;
-        out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        temp.persist(path).map_err(|e| e.error)?;
-        evict(folder, path, LIMIT)
-    }
+/// Writes `made` at `path` atomically (a temporary file in the same
+/// folder, renamed into place), then keeps the folder under `LIMIT`.
+fn write_made(made: &Made, path: &Path) -> io::Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(folder)?;
+    let (file, temp) = tempfile::Builder::new()
+        .prefix(".entry-")
+        .tempfile_in(folder)?
+        .into_parts();
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    made.write_to(&mut out)?;
+    out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    evict(folder, path, LIMIT)
 }
 
 /// The entry being written in the background, if any.

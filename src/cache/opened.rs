@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rkyv::util::AlignedVec;
-
-use super::{Key, Made, WRITING, archive_in, entry, probe, read_file, wait};
+use super::{Archived, Key, Made, WRITING, entry, probe, read_file, wait, write_made};
 use crate::load::{self, Input, Loaded};
 use crate::query::{Index, SearchText};
 
@@ -101,11 +99,10 @@ impl Opened {
         };
         // A timeline with no error needs its files' text for no message:
         // it goes before the archive takes as much room again.
-        let bytes: usize = self.loaded.files.files.iter().map(|f| f.text.len()).sum();
         self.loaded.files = load::Files::default();
         let timeline = &self.loaded.timeline;
         let (archived, index) = std::thread::scope(|s| {
-            let archived = s.spawn(|| archive_in(timeline, AlignedVec::with_capacity(bytes)));
+            let archived = s.spawn(|| Archived::of(timeline));
             let index = Index::build(timeline);
             (archived.join(), index)
         });
@@ -118,7 +115,7 @@ impl Opened {
             let spawned = std::thread::Builder::new()
                 .name("cache".into())
                 .spawn(move || {
-                    let _ = made.write(&path);
+                    let _ = write_made(&made, &path);
                 });
             if let (Ok(handle), Ok(mut writing)) = (spawned, WRITING.lock()) {
                 *writing = Some(handle);

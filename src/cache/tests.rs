@@ -58,8 +58,9 @@ fn every_timeline_comes_back_as_it_was_loaded() {
 
 #[test]
 fn events_deserialised_on_every_core_come_back_in_their_order() {
-    // More events than three tasks take (4,096 each), so the shares are
-    // joined back: any share out of place shows in the order of ids.
+    // Events in a dozen sections (1,024 each) and a part-filled last one,
+    // each deserialised into its own run: any run out of place shows in
+    // the order of ids.
     let mut text = String::from(
         "[timeline]\ntitle = \"Many\"\n\n[actors.a]\nname = \"A\"\nkind = \"person\"\nsummary = \"s\"\n",
     );
@@ -161,6 +162,24 @@ fn a_damaged_or_cut_entry_is_refused() {
     let mut longer = bytes.clone();
     longer.push(0);
     assert!(decode(&longer, key()).is_err());
+}
+
+#[test]
+fn an_entry_claiming_more_events_than_it_holds_is_refused() {
+    let t = load::load(load::bundled()).timeline;
+    let bytes = entry_of(&t);
+    let count = u64::from_le_bytes(bytes[40..48].try_into().unwrap());
+    assert_eq!(count, t.events.len() as u64, "the header counts the events");
+    // Vastly more (room for them is never asked for), one more or one
+    // fewer (the last section does not fit), none at all.
+    for claimed in [u64::MAX, 1 << 40, count + 1, count - 1, 0] {
+        let mut bad = bytes.clone();
+        bad[40..48].copy_from_slice(&claimed.to_le_bytes());
+        assert!(
+            matches!(decode(&bad, key()), Err(Miss::Corrupt(_))),
+            "{claimed} events were not refused"
+        );
+    }
 }
 
 /// An entry whose checksums and archives are good but whose timeline no

@@ -1,49 +1,34 @@
-//! A timeline read back from the cache's archive: deserialised with its
-//! events on every core, then checked (`check_sound`) while its lookups by
-//! id, which the archive leaves out, are made again beside the check.
+//! A timeline as the cache keeps it: its head (everything but its events)
+//! archived apart from the events, and read back by checking it
+//! (`check_sound`) while its lookups by id, which the cache leaves out,
+//! are made again beside the check.
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-use rkyv::rancor;
+use super::Timeline;
 
-use super::{ArchivedTimeline, Event, Timeline};
-
-/// Events deserialised per task: enough that a task outweighs handing it
-/// to another core.
-const EVENTS_PER_TASK: usize = 4096;
-
-impl ArchivedTimeline {
-    /// The timeline an archive (already validated) holds, its events
-    /// deserialised on every core: they are nearly all of it. Its lookups
-    /// by id are left empty, for `sound_and_relinked`.
-    pub fn deserialize_on_every_core(&self) -> Result<Timeline, rancor::Error> {
-        let events = self
-            .events
-            .as_slice()
-            .par_iter()
-            .with_min_len(EVENTS_PER_TASK)
-            .map(rkyv::deserialize::<Event, _>)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Timeline {
-            title: self.title.as_str().to_string(),
-            summary: self.summary.as_str().to_string(),
-            coverage: rkyv::deserialize(&self.coverage)?,
-            actors: rkyv::deserialize(&self.actors)?,
-            events,
-            tags: rkyv::deserialize(&self.tags)?,
-            tours: rkyv::deserialize(&self.tours)?,
-            places: rkyv::deserialize(&self.places)?,
-            views: rkyv::deserialize(&self.views)?,
+impl Timeline {
+    /// The timeline without its events, for the cache to archive on its
+    /// own: the events go in sections of their own. The lookups by id are
+    /// left empty, as the archive leaves them.
+    pub fn head(&self) -> Timeline {
+        Timeline {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            coverage: self.coverage,
+            actors: self.actors.clone(),
+            events: Vec::new(),
+            tags: self.tags.clone(),
+            tours: self.tours.clone(),
+            places: self.places.clone(),
+            views: self.views.clone(),
             actor_ids: HashMap::new(),
             place_ids: HashMap::new(),
             event_ids: HashMap::new(),
-            known_on: rkyv::deserialize(&self.known_on)?,
-        })
+            known_on: self.known_on,
+        }
     }
-}
 
-impl Timeline {
     /// The timeline with its lookups by id made again (what the cache
     /// leaves out, since they are the ids over again) once `check_sound`
     /// passes it; the two run side by side.

@@ -73,6 +73,9 @@ const FOLD_CHUNK: usize = 2048;
 /// first keystroke of every search, without reading any text.
 #[derive(Debug, Clone, Default, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct SearchText {
+    /// Kept by the cache in a section of its own, as it is (`bytes`,
+    /// `with_bytes`), rather than in the archive with the rest.
+    #[rkyv(with = rkyv::with::Skip)]
     bytes: Vec<u8>,
     /// Start of each event's text in `bytes`; one extra entry at the end.
     starts: Vec<usize>,
@@ -139,6 +142,17 @@ impl SearchText {
             seen: all.seen,
             first: all.first,
         }
+    }
+
+    /// The folded text itself, back to back.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// This text's starts and sketches with `bytes` as the text: what the
+    /// cache reads back in two parts. `fits` says whether they agree.
+    pub fn with_bytes(self, bytes: Vec<u8>) -> SearchText {
+        SearchText { bytes, ..self }
     }
 
     /// Whether this could be the text of a timeline of `events` events:

@@ -1,0 +1,388 @@
+//! An entry's bytes: how a timeline and its search text are laid out in
+//! the file, and how they are read back.
+//!
+//! ```text
+//!  0..8   magic "chrnscp\n"
+//!  8..24  the key: chronoscope's version, the model's fingerprint, and
+//!         for every source file its path, size, modification time and
+//!         content hash (xxh3)
+//! 24..32  the number of sections
+//! 32..40  the xxh3 of the table of sections
+//! 40..48  the number of events
+//! 48..56  zero
+//! 56..64  the files' fingerprint: the key but for their content, so an
+//!         entry for files that were since edited is passed over unread
+//! 64..    the table: each section's length and xxh3, 16 bytes a section;
+//!         then the sections, back to back:
+//!           0   the timeline but its events (an `rkyv` archive)
+//!           1   the search text but its bytes (an `rkyv` archive)
+//!           2   the search text's bytes, as they are
+//!           3…  the events in order, `EVENTS_PER_SECTION` a section
+//!               and the rest in the last (`rkyv` archives of a vector
+//!               of events)
+//! ```
+//!
+//! Every byte is covered: the header by the key and the fingerprint, the
+//! table by its checksum, each section by its own. A section is read into
+//! memory of its own and its checksum and `rkyv`'s validation pass before
+//! anything of it is used; the sections of events are read, validated and
+//! deserialised on every core, each while it is still in the processor's
+//! cache, and straight into its place in the timeline. Nothing is mapped, so an open holds the entry's bytes only while
+//! it reads a section, and a file cut short under a running chronoscope
+//! is an error to read, never a fault.
+
+use std::fs::File;
+use std::io::{self, Write};
+
+use rayon::prelude::*;
+use rkyv::rancor;
+use rkyv::util::AlignedVec;
+use rkyv::vec::{ArchivedVec, VecResolver};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{Key, Miss};
+use crate::model::{ArchivedEvent, ArchivedTimeline, Event, Timeline};
+use crate::query::SearchText;
+
+pub const MAGIC: &[u8; 8] = b"chrnscp\n";
+pub const HEADER: usize = 64;
+
+/// Events archived together in one section: enough that a section
+/// outweighs handing it to another core, few enough (about a megabyte)
+/// that it is validated and deserialised while it is in the cache.
+const EVENTS_PER_SECTION: usize = 1024;
+/// The sections before the events: the head, the text's sketches and its
+/// bytes.
+const FIRST_EVENTS: usize = 3;
+
+/// The sections a timeline makes: its head and its events.
+pub struct Archived {
+    head: AlignedVec,
+    events: Vec<AlignedVec>,
+    count: usize,
+}
+
+impl Archived {
+    /// Archives `timeline`: its head, then its events a section at a time.
+    pub fn of(timeline: &Timeline) -> io::Result<Archived> {
+        Ok(Archived {
+            head: archive(&timeline.head())?,
+            events: timeline
+                .events
+                .chunks(EVENTS_PER_SECTION)
+                .map(|events| archive(&Events(events)))
+                .collect::<io::Result<_>>()?,
+            count: timeline.events.len(),
+        })
+    }
+}
+
+/// A run of events archived as a vector of them, without one being made.
+struct Events<'a>(&'a [Event]);
+
+impl rkyv::Archive for Events<'_> {
+    type Archived = ArchivedVec<ArchivedEvent>;
+    type Resolver = VecResolver;
+
+    fn resolve(&self, resolver: VecResolver, out: rkyv::Place<Self::Archived>) {
+        ArchivedVec::resolve_from_slice(self.0, resolver, out);
+    }
+}
+
+impl<S> rkyv::Serialize<S> for Events<'_>
+where
+    S: rkyv::rancor::Fallible + rkyv::ser::Allocator + rkyv::ser::Writer + ?Sized,
+    Event: rkyv::Serialize<S>,
+{
+    fn serialize(&self, serializer: &mut S) -> Result<VecResolver, S::Error> {
+        ArchivedVec::serialize_from_slice(self.0, serializer)
+    }
+}
+
+/// Serialises `value` to an archive of its own.
+fn archive<T>(value: &T) -> io::Result<AlignedVec>
+where
+    T: for<'a> rkyv::Serialize<
+            rkyv::api::high::HighSerializer<
+                AlignedVec,
+                rkyv::ser::allocator::ArenaHandle<'a>,
+                rancor::Error,
+            >,
+        >,
+{
+    rkyv::to_bytes::<rancor::Error>(value).map_err(io::Error::other)
+}
+
+/// An entry made in memory: its header, its table and its sections.
+pub struct Made {
+    head: [u8; HEADER],
+    table: Vec<u8>,
+    sections: Vec<AlignedVec>,
+}
+
+impl Made {
+    /// The entry of a timeline already archived, with `text`.
+    pub fn new(timeline: Archived, text: &SearchText, key: Key) -> io::Result<Made> {
+        let count = timeline.count as u64;
+        let mut bytes = AlignedVec::with_capacity(text.bytes().len());
+        bytes.extend_from_slice(text.bytes());
+        let mut sections = vec![timeline.head, archive(text)?, bytes];
+        sections.extend(timeline.events);
+        let table: Vec<u8> = sections
+            .iter()
+            .flat_map(|s| [s.len() as u64, xxh3_64(s)])
+            .flat_map(u64::to_le_bytes)
+            .collect();
+        let mut head = [0; HEADER];
+        head[..8].copy_from_slice(MAGIC);
+        head[8..24].copy_from_slice(&key.to_le_bytes());
+        head[24..32].copy_from_slice(&(sections.len() as u64).to_le_bytes());
+        head[32..40].copy_from_slice(&xxh3_64(&table).to_le_bytes());
+        head[40..48].copy_from_slice(&count.to_le_bytes());
+        head[56..64].copy_from_slice(&key.stat_le_bytes());
+        Ok(Made {
+            head,
+            table,
+            sections,
+        })
+    }
+
+    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(&self.head)?;
+        out.write_all(&self.table)?;
+        for s in &self.sections {
+            out.write_all(s)?;
+        }
+        out.flush()
+    }
+}
+
+/// Where an entry's bytes are read from: its file, or bytes in memory.
+pub trait Bytes: Sync {
+    fn len(&self) -> u64;
+    /// Fills `out` with the bytes from `at` on.
+    fn read_at(&self, at: u64, out: &mut [u8]) -> io::Result<()>;
+}
+
+impl Bytes for [u8] {
+    fn len(&self) -> u64 {
+        <[u8]>::len(self) as u64
+    }
+
+    fn read_at(&self, at: u64, out: &mut [u8]) -> io::Result<()> {
+        let from = usize::try_from(at)
+            .ok()
+            .and_then(|at| self.get(at..at.checked_add(out.len())?))
+            .ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?;
+        out.copy_from_slice(from);
+        Ok(())
+    }
+}
+
+/// An entry's file and its length when it was opened.
+#[cfg(unix)]
+pub struct InFile<'f> {
+    file: &'f File,
+    len: u64,
+}
+
+#[cfg(unix)]
+impl InFile<'_> {
+    pub fn new(file: &File) -> io::Result<InFile<'_>> {
+        Ok(InFile {
+            file,
+            len: file.metadata()?.len(),
+        })
+    }
+}
+
+#[cfg(unix)]
+impl Bytes for InFile<'_> {
+    fn len(&self) -> u64 {
+        self.len
+    }
+
+    fn read_at(&self, at: u64, out: &mut [u8]) -> io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(self.file, out, at)
+    }
+}
+
+/// Reads the entry in `file` for `key`.
+pub fn read_file(file: &File, key: Key) -> Result<(Timeline, SearchText), Miss> {
+    let io = |e: io::Error| Miss::Corrupt(e.to_string());
+    #[cfg(unix)]
+    return decode_from(&InFile::new(file).map_err(io)?, key);
+    #[cfg(not(unix))]
+    {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut &*file, &mut bytes).map_err(io)?;
+        decode_from(&bytes[..], key)
+    }
+}
+
+/// One section: where it starts, its length and its checksum.
+#[derive(Debug, Clone, Copy)]
+struct Section {
+    at: u64,
+    len: usize,
+    sum: u64,
+}
+
+fn corrupt(why: &str) -> Miss {
+    Miss::Corrupt(why.to_string())
+}
+
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// The fuzz target reaches the sections with bytes whose checksums it
+/// could never forge.
+fn summed(bytes: &[u8], sum: u64) -> Result<(), Miss> {
+    if cfg!(fuzzing) || xxh3_64(bytes) == sum {
+        Ok(())
+    } else {
+        Err(corrupt("a checksum that does not match"))
+    }
+}
+
+/// The timeline and search text an entry holds, checked against `key`.
+pub fn decode_from<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(Timeline, SearchText), Miss> {
+    let (count, sections) = sections(src, key)?;
+    let (front, events) = rayon::join(
+        || -> Result<_, Miss> {
+            let mut buffer = AlignedVec::new();
+            let head = read_into(src, sections[0], &mut buffer)?;
+            let head = rkyv::access::<ArchivedTimeline, rancor::Error>(head).map_err(invalid)?;
+            if !head.events.is_empty() {
+                return Err(corrupt("events in the head"));
+            }
+            let head: Timeline = rkyv::deserialize::<_, rancor::Error>(head).map_err(invalid)?;
+            let text = read_into(src, sections[1], &mut buffer)?;
+            let text = rkyv::from_bytes::<SearchText, rancor::Error>(text).map_err(invalid)?;
+            let mut bytes = vec![0; sections[2].len];
+            src.read_at(sections[2].at, &mut bytes).map_err(unread)?;
+            summed(&bytes, sections[2].sum)?;
+            Ok((head, text.with_bytes(bytes)))
+        },
+        || events_in(src, &sections[FIRST_EVENTS..], count),
+    );
+    let (mut timeline, text) = front?;
+    timeline.events = events?;
+    let timeline = timeline.sound_and_relinked().map_err(Miss::Corrupt)?;
+    if !text.fits(timeline.events.len()) {
+        return Err(corrupt("search text that does not fit the events"));
+    }
+    Ok((timeline, text))
+}
+
+/// The `count` events `sections` hold, each section read, validated and
+/// deserialised on whichever core is free, into its own run of the
+/// timeline's events: no section's events are gathered and then moved.
+fn events_in<B: Bytes + ?Sized>(
+    src: &B,
+    sections: &[Section],
+    count: usize,
+) -> Result<Vec<Event>, Miss> {
+    // An event missing is as big as one there (the niche of its strings),
+    // so the slots become the events where they lie.
+    let mut slots: Vec<Option<Event>> = Vec::new();
+    slots.resize_with(count, || None);
+    slots
+        .par_chunks_mut(EVENTS_PER_SECTION)
+        .zip(sections)
+        .try_for_each_init(AlignedVec::new, |buffer, (slots, &s)| {
+            let events = read_into(src, s, buffer)?;
+            let events = rkyv::access::<ArchivedVec<ArchivedEvent>, rancor::Error>(events)
+                .map_err(invalid)?;
+            if events.len() != slots.len() {
+                return Err(corrupt("a section of events of another length"));
+            }
+            for (slot, event) in slots.iter_mut().zip(events.iter()) {
+                *slot = Some(rkyv::deserialize::<Event, rancor::Error>(event).map_err(invalid)?);
+            }
+            Ok(())
+        })?;
+    slots
+        .into_iter()
+        .map(|e| e.ok_or_else(|| corrupt("an event missing")))
+        .collect()
+}
+
+fn invalid(e: rancor::Error) -> Miss {
+    Miss::Corrupt(e.to_string())
+}
+
+fn unread(e: io::Error) -> Miss {
+    Miss::Corrupt(format!("a section that cannot be read: {e}"))
+}
+
+/// The header's and the table's account of the events and the sections,
+/// checked: the key, the fingerprint and the table's checksum match, the
+/// sections fill the rest of the entry exactly, and there are as many
+/// sections of events as the events fill.
+fn sections<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(usize, Vec<Section>), Miss> {
+    let len = src.len();
+    let mut head = [0; HEADER];
+    if len < HEADER as u64 || src.read_at(0, &mut head).is_err() || &head[..8] != MAGIC {
+        return Err(corrupt("not a chronoscope cache entry"));
+    }
+    if head[8..24] != key.to_le_bytes() || head[56..64] != key.stat_le_bytes() {
+        return Err(Miss::Stale);
+    }
+    if head[48..56].iter().any(|&b| b != 0) {
+        return Err(corrupt("a header of another layout"));
+    }
+    // Every archived event takes room in the file, so the number cannot
+    // ask for more memory than the file's size in events.
+    let events = usize::try_from(word(&head, 40))
+        .ok()
+        .filter(|&n| n as u64 <= len / size_of::<ArchivedEvent>() as u64)
+        .ok_or_else(|| corrupt("more events than the entry holds"))?;
+    let count = word(&head, 24);
+    if count != (FIRST_EVENTS + events.div_ceil(EVENTS_PER_SECTION)) as u64 {
+        return Err(corrupt("sections that do not fit the events"));
+    }
+    let table_len = count
+        .checked_mul(16)
+        .filter(|&n| count >= FIRST_EVENTS as u64 && n <= len - HEADER as u64)
+        .ok_or_else(|| corrupt("a table of sections past the end"))?;
+    let mut table = vec![0; table_len as usize];
+    src.read_at(HEADER as u64, &mut table).map_err(unread)?;
+    summed(&table, word(&head, 32))?;
+    let mut at = HEADER as u64 + table_len;
+    let mut out = Vec::with_capacity(count as usize);
+    for entry in table.chunks_exact(16) {
+        let n = word(entry, 0);
+        let section = usize::try_from(n).ok().zip(at.checked_add(n));
+        let Some((n, end)) = section.filter(|&(_, end)| end <= len) else {
+            return Err(corrupt("a section past the end"));
+        };
+        out.push(Section {
+            at,
+            len: n,
+            sum: word(entry, 8),
+        });
+        at = end;
+    }
+    if at != len {
+        return Err(corrupt("lengths that do not match the file's"));
+    }
+    Ok((events, out))
+}
+
+/// Reads `section` into `buffer`, aligned for `rkyv`, and checks it.
+fn read_into<'b, B: Bytes + ?Sized>(
+    src: &B,
+    section: Section,
+    buffer: &'b mut AlignedVec,
+) -> Result<&'b [u8], Miss> {
+    buffer.clear();
+    buffer.resize(section.len, 0);
+    src.read_at(section.at, buffer.as_mut_slice())
+        .map_err(unread)?;
+    summed(buffer, section.sum)?;
+    Ok(buffer.as_slice())
+}
