@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::sketch::{ALNUM, FAR, Sketches, alnum, needed, sketch};
 use super::terms::{Finder, Term, fold_into};
-use crate::model::{EventIx, Timeline};
+use crate::model::{Event, EventIx, Timeline};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
@@ -52,6 +52,15 @@ pub struct Index {
     /// Whether searches read the sketches first (always, but in the tests
     /// that hold them to a scan of the text alone).
     sketched: bool,
+}
+
+/// The days `e` certainly covers (`Index::cores`).
+fn core(e: &Event) -> Option<(i32, i32)> {
+    e.end.and_then(|end| {
+        let a = e.date.day_numbers().1;
+        let b = end.day_numbers().0;
+        (a <= b).then_some((a, b))
+    })
 }
 
 /// Below this much text a search runs on one core: starting threads would
@@ -185,27 +194,45 @@ impl Index {
         let mut actor_events = vec![Vec::new(); t.actors.len()];
         let mut tag_events = vec![Vec::new(); t.tags.len()];
         let mut place_events = vec![Vec::new(); t.places.len()];
-        let mut spans = Vec::with_capacity(t.events.len());
-        let mut years = Vec::with_capacity(t.events.len());
-        let mut last_years = Vec::with_capacity(t.events.len());
-        let mut cores = Vec::with_capacity(t.events.len());
         let mut involved_all = Vec::with_capacity(t.events.len() * 4);
         let mut involved_at = Vec::with_capacity(t.events.len() + 1);
         let mut event_tags = Vec::with_capacity(t.events.len() * 2);
         let mut event_tags_at = Vec::with_capacity(t.events.len() + 1);
         let mut event_places = Vec::new();
         let mut event_places_at = Vec::with_capacity(t.events.len() + 1);
+        // What each event covers, on the other cores meanwhile.
+        let ((spans, years), (last_years, cores)) = rayon::join(
+            || {
+                rayon::join(
+                    || t.events.par_iter().map(Event::day_numbers).collect(),
+                    || t.events.par_iter().map(|e| e.date.year()).collect(),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        t.events
+                            .par_iter()
+                            .map(|e| e.end.map_or(e.date.year(), |d| d.year()))
+                            .collect()
+                    },
+                    || t.events.par_iter().map(core).collect(),
+                )
+            },
+        );
+        let mut involved = Vec::new();
         for (i, e) in t.events.iter().enumerate() {
-            let mut involved: Vec<usize> = e
-                .actors
-                .iter()
-                .copied()
-                .chain(e.claims.iter().map(|c| c.by))
-                .collect();
+            involved.clear();
+            involved.extend(
+                e.actors
+                    .iter()
+                    .copied()
+                    .chain(e.claims.iter().map(|c| c.by)),
+            );
             involved.sort_unstable();
             involved.dedup();
             involved_at.push(involved_all.len());
-            for a in involved {
+            for &a in &involved {
                 actor_events[a].push(i);
                 involved_all.push(a);
             }
@@ -219,14 +246,6 @@ impl Index {
                 place_events[p].push(i);
                 event_places.push(p);
             }
-            spans.push(e.day_numbers());
-            years.push(e.date.year());
-            last_years.push(e.end.map_or(e.date.year(), |d| d.year()));
-            cores.push(e.end.and_then(|end| {
-                let a = e.date.day_numbers().1;
-                let b = end.day_numbers().0;
-                (a <= b).then_some((a, b))
-            }));
         }
         involved_at.push(involved_all.len());
         event_tags_at.push(event_tags.len());
