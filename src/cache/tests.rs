@@ -182,6 +182,31 @@ fn an_entry_claiming_more_events_than_it_holds_is_refused() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn an_entry_cut_short_while_it_is_read_is_a_miss() {
+    let t = load::load(load::bundled()).timeline;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entry.cache");
+    std::fs::write(&path, entry_of(&t)).unwrap();
+    let file = File::open(&path).unwrap();
+    assert!(layout::read_file(&file, key()).is_ok(), "whole, it is read");
+    // Another process cuts the file while this one has it open: a map
+    // of it would fault; a read is refused.
+    let len = file.metadata().unwrap().len();
+    let reading = layout::InFile::new(&file).unwrap();
+    File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+    assert!(matches!(
+        layout::decode_from(&reading, key()),
+        Err(Miss::Corrupt(_))
+    ));
+}
+
 /// An entry whose checksums and archives are good but whose timeline no
 /// loader would make: each one is refused.
 #[test]
