@@ -22,14 +22,15 @@
 //!               of events)
 //! ```
 //!
-//! Every byte is covered: the header by the key and the fingerprint, the
-//! table by its checksum, each section by its own. A section is read into
-//! memory of its own and its checksum and `rkyv`'s validation pass before
-//! anything of it is used; the sections of events are read, validated and
-//! deserialised on every core, each while it is still in the processor's
-//! cache, and straight into its place in the timeline. Nothing is mapped, so an open holds the entry's bytes only while
-//! it reads a section, and a file cut short under a running chronoscope
-//! is an error to read, never a fault.
+//! Every byte is covered: the header by the key, the fingerprint and the
+//! count of events, the table by its checksum, each section by its own.
+//! A section is read into memory of its own and its checksum and `rkyv`'s
+//! validation pass before anything of it is used; the sections of events
+//! are read, validated and deserialised on every core, each while it is
+//! still in the processor's cache, and straight into its place in the
+//! timeline. Nothing is mapped, so an open holds the entry's bytes only
+//! while it reads a section, and a file cut short under a running
+//! chronoscope is an error to read, never a fault.
 
 use std::fs::File;
 use std::io::{self, Write};

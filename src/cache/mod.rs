@@ -7,7 +7,7 @@
 //! (`layout` describes it).
 //!
 //! The file is untrusted input. It is used only when the key matches the
-//! files just read, both checksums agree, `rkyv`'s validation passes and
+//! files just read, every checksum agrees, `rkyv`'s validation passes and
 //! the timeline is sound (`Timeline::check_sound`); anything else is a
 //! miss, and the load from the files writes a new entry. An entry is
 //! written only for a timeline with no errors, atomically, and the folder
