@@ -102,12 +102,14 @@ fn a_remapped_key_works_and_shows_in_help() {
     t.send(&["X"]);
     t.wait_for("Events 2/12");
     t.send(&["?"]);
-    let help = t.wait_for("Everywhere in the explorer");
-    assert!(
-        help.lines()
-            .any(|l| l.contains(" X ") && l.contains("only contested events")),
-        "{help}"
-    );
+    // The whole overlay, not its first line: the terminal may still be
+    // painting the rest when the title shows.
+    t.wait_until("the remapped key in the help", |help| {
+        help.contains("Everywhere in the explorer")
+            && help
+                .lines()
+                .any(|l| l.contains(" X ") && l.contains("only contested events"))
+    });
     t.send(&["Escape"]);
     t.send(&["q"]);
     t.wait_for("EXITED 0");
