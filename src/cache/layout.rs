@@ -210,13 +210,12 @@ impl Bytes for InFile<'_> {
 
 /// Reads the entry in `file` for `key`.
 pub fn read_file(file: &File, key: Key) -> Result<(Timeline, SearchText), Miss> {
-    let io = |e: io::Error| Miss::Corrupt(e.to_string());
     #[cfg(unix)]
-    return decode_from(&InFile::new(file).map_err(io)?, key);
+    return decode_from(&InFile::new(file).map_err(unread)?, key);
     #[cfg(not(unix))]
     {
         let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut &*file, &mut bytes).map_err(io)?;
+        io::Read::read_to_end(&mut &*file, &mut bytes).map_err(unread)?;
         decode_from(&bytes[..], key)
     }
 }
@@ -264,8 +263,7 @@ pub fn decode_from<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(Timeline, Se
             let text = read_into(src, sections[1], &mut buffer)?;
             let text = rkyv::from_bytes::<SearchText, rancor::Error>(text).map_err(invalid)?;
             let mut bytes = vec![0; sections[2].len];
-            src.read_at(sections[2].at, &mut bytes).map_err(unread)?;
-            summed(&bytes, sections[2].sum)?;
+            read_checked(src, sections[2], &mut bytes)?;
             Ok((head, text.with_bytes(bytes)))
         },
         || events_in(src, &sections[FIRST_EVENTS..], count),
@@ -348,7 +346,7 @@ fn sections<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(usize, Vec<Section>
     }
     let table_len = count
         .checked_mul(16)
-        .filter(|&n| count >= FIRST_EVENTS as u64 && n <= len - HEADER as u64)
+        .filter(|&n| n <= len - HEADER as u64)
         .ok_or_else(|| corrupt("a table of sections past the end"))?;
     let mut table = vec![0; table_len as usize];
     src.read_at(HEADER as u64, &mut table).map_err(unread)?;
@@ -382,8 +380,12 @@ fn read_into<'b, B: Bytes + ?Sized>(
 ) -> Result<&'b [u8], Miss> {
     buffer.clear();
     buffer.resize(section.len, 0);
-    src.read_at(section.at, buffer.as_mut_slice())
-        .map_err(unread)?;
-    summed(buffer, section.sum)?;
+    read_checked(src, section, buffer.as_mut_slice())?;
     Ok(buffer.as_slice())
+}
+
+/// Fills `out`, as long as `section`, with it, and checks its checksum.
+fn read_checked<B: Bytes + ?Sized>(src: &B, section: Section, out: &mut [u8]) -> Result<(), Miss> {
+    src.read_at(section.at, out).map_err(unread)?;
+    summed(out, section.sum)
 }

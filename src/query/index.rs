@@ -200,7 +200,7 @@ impl Index {
         let mut event_tags_at = Vec::with_capacity(t.events.len() + 1);
         let mut event_places = Vec::new();
         let mut event_places_at = Vec::with_capacity(t.events.len() + 1);
-        // What each event covers, on the other cores meanwhile.
+        // What each event covers, on every core, before the posting lists.
         let ((spans, years), (last_years, cores)) = rayon::join(
             || {
                 rayon::join(
