@@ -46,6 +46,10 @@ edited=$dir/events-005.toml
 orig=$WORK/edited-$N.orig
 if [ -f "$orig" ]; then cp "$orig" "$edited"; else cp "$edited" "$orig"; fi
 trap 'cp "$orig" "$edited"; tmux kill-session -t reload 2>/dev/null || true' EXIT
+# Seconds between the first reload and the second edit: a person reads the
+# screen before saving again, and the explorer keeps the files' records for
+# the next reload meanwhile (half a second after a reload, a file at a time).
+PAUSE=${PAUSE:-5}
 TOUCH_GB=${TOUCH_GB:-3}
 if [ "$TOUCH_GB" -gt 0 ]; then
 	dd if=/dev/zero of=/dev/null bs="${TOUCH_GB}G" count=1 iflag=fullblock 2>/dev/null
@@ -80,7 +84,7 @@ one_round() {
 	append_event 1
 	wait_for "Reloaded: $((N + 1)) events"
 	once=$(($(now_ms) - edit))
-	sleep 1
+	sleep "$PAUSE"
 	edit=$(now_ms)
 	append_event 2
 	wait_for "Reloaded: $((N + 2)) events"

@@ -392,6 +392,85 @@ fn an_edited_file_reloads_keeping_the_filter_and_a_broken_edit_is_reported() {
     t.assert_restored();
 }
 
+/// A timeline of two files: the actors and one event, and an event that
+/// names an actor of the first file.
+const ACTORS_FILE: &str = r#"
+[timeline]
+title = "Two files"
+
+[actors.ttp]
+name = "Tehrik-i-Taliban Pakistan"
+kind = "armed-group"
+summary = "s"
+
+[[events]]
+id = "formed"
+date = "2007-12"
+title = "TTP formed"
+summary = "s"
+actors = ["ttp"]
+[[events.sources]]
+publisher = "Dawn"
+title = "t"
+"#;
+
+const EVENTS_FILE: &str = r#"
+[[events]]
+id = "school"
+date = "2014-12-16"
+title = "Army Public School attack"
+summary = "s"
+actors = ["ttp"]
+related = ["formed"]
+[[events.sources]]
+publisher = "Dawn"
+title = "t"
+"#;
+
+#[test]
+fn edits_to_either_file_of_a_folder_reload_and_a_reference_broken_across_files_is_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("actors.toml");
+    let events = dir.path().join("events.toml");
+    std::fs::write(&actors, ACTORS_FILE).unwrap();
+    std::fs::write(&events, EVENTS_FILE).unwrap();
+    let Some(t) = Tmux::new(100, 30) else {
+        return;
+    };
+    t.run(&format!("{BIN} {}; echo EXITED $?", dir.path().display()));
+    t.wait_for("Events 2/2");
+
+    // The first reload reads both files, and keeps their records once the
+    // screen shows it; the next ones read only the file edited.
+    let retitled = EVENTS_FILE.replace("Army Public School attack", "APS Peshawar attack");
+    std::fs::write(&events, &retitled).unwrap();
+    t.wait_for("Reloaded: 2 events");
+    t.wait_for("APS Peshawar attack");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::fs::write(&actors, ACTORS_FILE.replace("TTP formed", "TTP founded")).unwrap();
+    t.wait_for("TTP founded");
+    t.wait_for("APS Peshawar attack");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+
+    // The actor goes from the first file: the unchanged second file's
+    // reference to it is the error, at its own line.
+    let without = ACTORS_FILE.replace("actors = [\"ttp\"]\n", "");
+    let without = without.replace("[actors.ttp]", "[actors.army]");
+    std::fs::write(&actors, &without).unwrap();
+    t.wait_for("Not reloaded: ");
+    t.wait_for("events.toml:7:");
+    t.wait_for("APS Peshawar attack");
+
+    // It comes back in the second file: the timeline loads again.
+    let ttp = &ACTORS_FILE
+        [ACTORS_FILE.find("[actors.ttp]").unwrap()..ACTORS_FILE.find("[[events]]").unwrap()];
+    std::fs::write(&events, format!("{ttp}\n{retitled}")).unwrap();
+    t.wait_for("Reloaded: 2 events");
+    t.send(&["q"]);
+    t.wait_for("EXITED 0");
+    t.assert_restored();
+}
+
 #[test]
 fn the_bundled_timeline_opens_with_no_path_and_finds_the_school_attack() {
     let Some(t) = Tmux::new(160, 48) else {

@@ -9,6 +9,7 @@
 //! them, collecting every problem rather than stopping at the first.
 //! Nothing here ever writes to a file.
 
+mod again;
 pub mod diagnostic;
 mod doc;
 mod pieces;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use again::Again;
 use diagnostic::SourceFile;
 pub use diagnostic::{Diagnostic, FileId, Files, Severity};
 pub use raw::{Field, names as field_names};
@@ -192,38 +194,78 @@ pub fn from_str(name: &str, text: &str) -> Loaded {
 
 /// Decodes, parses, validates and merges a set of files.
 pub fn load(inputs: Vec<Input>) -> Loaded {
-    let mut files = Files::default();
-    let mut diags = Vec::new();
-    let mut broken = false;
-    let fallback_title = inputs.first().map(|i| i.name.clone()).unwrap_or_default();
-    let mut readable = Vec::new();
-    // Decoding a file and finding its lines is a pass over its bytes, one
-    // file per core; the files keep their order.
-    let decoded: Vec<_> = inputs
-        .into_par_iter()
-        .map(|input| {
-            let (text, problem) = read::decode(input.bytes);
-            (SourceFile::new(input.name, text), problem)
-        })
-        .collect();
-    for (file, problem) in decoded {
-        let id = files.push(file);
-        match problem {
-            Some(d) => {
-                diags.push(d(id));
-                broken = true;
-            }
-            None => readable.push(id),
-        }
+    let fallback_title = fallback_title(&inputs);
+    let read = Decoded::of(inputs);
+    let all = pieces::parse_all(&read.files, &read.readable, pieces::PIECE_BYTES);
+    let (timeline, diagnostics) = merge(all, read.diags, read.broken, &fallback_title);
+    Loaded {
+        timeline,
+        diagnostics,
+        files: read.files,
     }
-    let all = pieces::parse_all(&files, &readable, pieces::PIECE_BYTES);
-    broken |= all.broken;
+}
+
+/// What a timeline without a `[timeline]` title is called: its first file.
+fn fallback_title(inputs: &[Input]) -> String {
+    inputs.first().map(|i| i.name.clone()).unwrap_or_default()
+}
+
+/// The files decoded, before any is parsed.
+struct Decoded {
+    files: Files,
+    /// A problem for each file that could not be decoded.
+    diags: Vec<Diagnostic>,
+    broken: bool,
+    /// The files that decoded, to be parsed.
+    readable: Vec<FileId>,
+}
+
+impl Decoded {
+    fn of(inputs: Vec<Input>) -> Decoded {
+        let mut read = Decoded {
+            files: Files::default(),
+            diags: Vec::new(),
+            broken: false,
+            readable: Vec::new(),
+        };
+        // Decoding a file and finding its lines is a pass over its bytes,
+        // one file per core; the files keep their order.
+        let decoded: Vec<_> = inputs
+            .into_par_iter()
+            .map(|input| {
+                let (text, problem) = read::decode(input.bytes);
+                (SourceFile::new(input.name, text), problem)
+            })
+            .collect();
+        for (file, problem) in decoded {
+            let id = read.files.push(file);
+            match problem {
+                Some(d) => {
+                    read.diags.push(d(id));
+                    read.broken = true;
+                }
+                None => read.readable.push(id),
+            }
+        }
+        read
+    }
+}
+
+/// The parsed records of every file resolved into one timeline, with every
+/// diagnostic in file order.
+fn merge(
+    all: pieces::Part<'_>,
+    mut diags: Vec<Diagnostic>,
+    broken: bool,
+    fallback_title: &str,
+) -> (Timeline, Vec<Diagnostic>) {
+    let broken = broken || all.broken;
     diags.extend(all.diags);
     // What did parse is resolved even when a file did not, so the explorer
     // can open on it; but references into a file that did not parse would
     // only add noise to the report.
     let mut resolved = Vec::new();
-    let timeline = resolve::resolve(all.raw, &fallback_title, &mut resolved);
+    let timeline = resolve::resolve(all.raw, fallback_title, &mut resolved);
     if !broken {
         diags.extend(resolved);
     }
@@ -231,11 +273,7 @@ pub fn load(inputs: Vec<Input>) -> Loaded {
         let place = d.primary.as_ref().map(|l| (l.file, l.span.start));
         (place.is_none(), place)
     });
-    Loaded {
-        timeline,
-        diagnostics: diags,
-        files,
-    }
+    (timeline, diags)
 }
 
 #[cfg(test)]

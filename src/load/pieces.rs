@@ -14,7 +14,7 @@ use crate::text::one_line;
 const MAX_SYNTAX_ERRORS: usize = 10;
 
 /// What one file contributes before the files are merged.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct Part<'a> {
     pub(super) raw: raw::RawTimeline<'a>,
     pub(super) diags: Vec<Diagnostic>,
@@ -22,7 +22,7 @@ pub(super) struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
-    fn append(&mut self, other: Part<'a>) {
+    pub(super) fn append(&mut self, other: Part<'a>) {
         self.raw.meta.extend(other.raw.meta);
         self.raw.actors.extend(other.raw.actors);
         self.raw.events.extend(other.raw.events);
@@ -31,6 +31,15 @@ impl<'a> Part<'a> {
         self.raw.views.extend(other.raw.views);
         self.diags.extend(other.diags);
         self.broken |= other.broken;
+    }
+
+    /// The same part, no longer borrowing the file's text.
+    pub(super) fn owned(self) -> Part<'static> {
+        Part {
+            raw: self.raw.owned(),
+            diags: self.diags,
+            broken: self.broken,
+        }
     }
 
     /// The part in a form that does not depend on the order toml keeps

@@ -11,7 +11,7 @@
 //! since a folder made again is a new folder to the system.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
@@ -25,6 +25,11 @@ use crate::query::Index;
 /// Editors save in bursts (write, rename, chmod): a change is reported once
 /// this long has passed without another.
 const SETTLE: Duration = Duration::from_millis(150);
+
+/// A reload that parsed every file keeps their records for the next one
+/// once this long has passed without another change, while the person
+/// reads the screen rather than while the explorer shows the timeline.
+const KEEP_AFTER: Duration = Duration::from_millis(500);
 
 /// At most this many folders are watched; past it, changes in the others
 /// are not seen, and the explorer says so.
@@ -103,7 +108,24 @@ fn serve(
     pings: &Receiver<Ping>,
     tx: &Sender<Report>,
 ) {
-    while let Ok(ping) = pings.recv() {
+    let mut again = load::Again::default();
+    // The files of a reload whose records are still to be kept.
+    let mut keeping: Option<load::Files> = None;
+    loop {
+        let ping = match keeping.take() {
+            Some(files) => match pings.recv_timeout(KEEP_AFTER) {
+                Ok(ping) => ping,
+                Err(RecvTimeoutError::Timeout) => match keep(&mut again, &files, pings) {
+                    Some(ping) => ping,
+                    None => continue,
+                },
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+            None => match pings.recv() {
+                Ok(ping) => ping,
+                Err(_) => return,
+            },
+        };
         if let Ping::Failed(why) = ping {
             let status = WatchStatus::Stopped(format!("watching failed: {why}"));
             if tx.send(Report::Watching(status)).is_err() {
@@ -116,7 +138,7 @@ fn serve(
         if tx.send(Report::Reloading).is_err() {
             return;
         }
-        let (outcome, index) = reread(paths);
+        let (outcome, index, files) = reread(paths, &mut again);
         let watching = watcher.rewatch(paths, roots);
         let report = Report::Reloaded(Box::new(ReloadOutcome {
             outcome,
@@ -126,27 +148,49 @@ fn serve(
         if tx.send(report).is_err() {
             return;
         }
+        keeping = Some(files);
     }
+}
+
+/// Keeps the records of the last reload's files (`load::Again::keep_one`)
+/// until they are all kept, or a change is seen: that change.
+fn keep(again: &mut load::Again, files: &load::Files, pings: &Receiver<Ping>) -> Option<Ping> {
+    while again.keep_one(files) {
+        if let Ok(ping) = pings.try_recv() {
+            return Some(ping);
+        }
+    }
+    None
 }
 
 /// Reads the timeline at `paths` again and indexes it, so that the loop
 /// only has to show it: the timeline, or every error that stops it, one
-/// line each.
+/// line each, with the files as read. Only the files changed since the
+/// last reload are parsed (`load::Again`); the first parses them all.
 ///
 /// A reload is not kept in the cache: archiving the timeline beside the
 /// index made it 15 % slower at 100,000 events (BENCHMARKS.md), and the
 /// next open after an edit keeps it.
-fn reread(paths: &[PathBuf]) -> (Result<Timeline, Broken>, Option<Index>) {
+fn reread(
+    paths: &[PathBuf],
+    again: &mut load::Again,
+) -> (Result<Timeline, Broken>, Option<Index>, load::Files) {
     let loaded = match load::read_paths(paths) {
-        Ok(inputs) => load::load(inputs),
-        Err(e) => return (Err(Broken::one(e.to_string())), None),
+        Ok(inputs) => again.load(inputs),
+        Err(e) => {
+            return (
+                Err(Broken::one(e.to_string())),
+                None,
+                load::Files::default(),
+            );
+        }
     };
     if loaded.errors() > 0 {
         let problems = loaded.problems();
-        return (Err(Broken { problems }), None);
+        return (Err(Broken { problems }), None, loaded.files);
     }
     let index = Index::build(&loaded.timeline);
-    (Ok(loaded.timeline), Some(index))
+    (Ok(loaded.timeline), Some(index), loaded.files)
 }
 
 struct Watcher {
@@ -332,7 +376,7 @@ mod tests {
         .unwrap();
         std::fs::write(&file, &good).ok();
         let paths = std::slice::from_ref(&file);
-        let (read, index) = reread(paths);
+        let (read, index, _) = reread(paths, &mut load::Again::default());
         let timeline = read.unwrap();
         assert_eq!(timeline.events.len(), 1);
         assert_eq!(index, Some(Index::build(&timeline)), "indexed beside");
@@ -343,12 +387,12 @@ mod tests {
             1,
         );
         std::fs::write(&file, bad).ok();
-        let (broken, index) = reread(paths);
+        let (broken, index, _) = reread(paths, &mut load::Again::default());
         let why = broken.unwrap_err().problems;
         assert_eq!(why.len(), 2, "{why:?}");
         assert!(why[0].contains("t.toml:8:8: impossible date"), "{why:?}");
         assert!(index.is_none());
-        let (missing, _) = reread(&[dir.path().join("gone.toml")]);
+        let (missing, _, _) = reread(&[dir.path().join("gone.toml")], &mut load::Again::default());
         let why = missing.unwrap_err().problems;
         assert!(why[0].contains("no such file"), "{why:?}");
     }

@@ -13,6 +13,7 @@
 
 mod accessors;
 mod degrees;
+mod owned;
 mod views;
 mod walk;
 
@@ -35,7 +36,7 @@ pub struct Spanned<T> {
 /// The records of one or more files. References to other records borrow
 /// the file's text where they can: they become indices once resolved, so
 /// copying them would only be undone.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RawTimeline<'a> {
     pub meta: Vec<RawMeta>,
     pub actors: Vec<RawActor<'a>>,
@@ -48,7 +49,7 @@ pub struct RawTimeline<'a> {
 /// A reference to another record (or a tag), with its place.
 pub type Ref<'a> = Spanned<Cow<'a, str>>;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawMeta {
     pub at: Spanned<()>,
     pub title: Option<String>,
@@ -56,7 +57,7 @@ pub struct RawMeta {
     pub coverage: Option<(Spanned<EventDate>, Spanned<EventDate>)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawActor<'a> {
     pub id: Spanned<String>,
     pub name: String,
@@ -67,7 +68,7 @@ pub struct RawActor<'a> {
     pub links: Vec<Ref<'a>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawPlace<'a> {
     pub id: Spanned<String>,
     pub name: String,
@@ -79,7 +80,7 @@ pub struct RawPlace<'a> {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawEvent<'a> {
     pub id: Spanned<String>,
     /// Where the event's id is written, as `file:line:column`.
@@ -102,7 +103,7 @@ pub struct RawEvent<'a> {
     pub sources: Vec<RawSource>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawClaim<'a> {
     pub by: Ref<'a>,
     pub stance: Stance,
@@ -115,7 +116,7 @@ pub struct RawClaim<'a> {
 /// A source is read as the model keeps it: moved, not copied, into the event.
 pub type RawSource = crate::model::Source;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawTour<'a> {
     pub id: Spanned<String>,
     pub title: String,
@@ -124,7 +125,7 @@ pub struct RawTour<'a> {
 }
 
 /// A saved view: its references are checked once every file is read.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawView<'a> {
     pub id: Spanned<String>,
     pub title: String,
