@@ -66,9 +66,8 @@ fn main() {
 
 /// A hash of the source the cache's entries are laid out by (the model
 /// and the search text, with how the text is folded and sketched, and the
-/// entry's layout), so an
-/// entry written by one build is never read as another's:
-/// `CHRONOSCOPE_MODEL`.
+/// entry's layout), so an entry written by one build is never read as
+/// another's: `CHRONOSCOPE_MODEL`.
 fn fingerprint(root: &Path) {
     use std::hash::{Hash, Hasher};
     let mut files = Vec::new();
@@ -79,7 +78,7 @@ fn fingerprint(root: &Path) {
         println!("cargo::error=cannot read {}", model.display());
         return;
     }
-    files.extend(["index.rs", "sketch.rs", "terms.rs"].map(|f| query.join(f)));
+    files.extend(["search_text.rs", "sketch.rs", "terms.rs"].map(|f| query.join(f)));
     files.push(root.join("src").join("cache").join("layout.rs"));
     files.sort();
     for f in &files {
