@@ -31,6 +31,8 @@ pub struct Again {
     parsed: usize,
     /// The most bytes of files whose records are kept: `KEEP_BYTES`.
     limit: usize,
+    /// The bytes of the files whose records are kept now.
+    kept_bytes: usize,
 }
 
 impl Default for Again {
@@ -54,6 +56,7 @@ impl Again {
             unkept: Vec::new(),
             parsed: 0,
             limit,
+            kept_bytes: 0,
         }
     }
 
@@ -63,6 +66,7 @@ impl Again {
         let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
         if names != self.names {
             self.kept.clear();
+            self.kept_bytes = 0;
             self.names = names;
         }
         self.kept.resize_with(inputs.len(), || None);
@@ -82,7 +86,7 @@ impl Again {
                 .as_ref()
                 .is_some_and(|k| k.len == len && k.hash == hash);
             if !same {
-                self.kept[id] = None;
+                self.put(id, None);
                 if readable[id] {
                     changed.push(id);
                 }
@@ -110,7 +114,7 @@ impl Again {
                 let (len, hash) = sums[id];
                 if self.room_for(len) {
                     let part = part.owned();
-                    self.kept[id] = Some(Kept { len, hash, part });
+                    self.put(id, Some(Kept { len, hash, part }));
                 } else {
                     fresh[id] = Some(part);
                 }
@@ -151,7 +155,7 @@ impl Again {
         };
         if files.get(id).is_some() && id < self.kept.len() && self.room_for(len) {
             let part = pieces::parse_all(files, &[id], pieces::PIECE_BYTES).owned();
-            self.kept[id] = Some(Kept { len, hash, part });
+            self.put(id, Some(Kept { len, hash, part }));
         }
         true
     }
@@ -159,8 +163,14 @@ impl Again {
     /// True when the records of a file of `len` bytes fit beside those
     /// kept already.
     fn room_for(&self, len: usize) -> bool {
-        let kept: usize = self.kept.iter().flatten().map(|k| k.len).sum();
-        kept + len <= self.limit
+        self.kept_bytes + len <= self.limit
+    }
+
+    /// Keeps `kept` as file `id`'s records, or none.
+    fn put(&mut self, id: FileId, kept: Option<Kept>) {
+        let was = std::mem::replace(&mut self.kept[id], kept);
+        self.kept_bytes -= was.map_or(0, |k| k.len);
+        self.kept_bytes += self.kept[id].as_ref().map_or(0, |k| k.len);
     }
 
     /// How many files the last `load` parsed; the rest it took again.
