@@ -25,7 +25,7 @@ pub struct Again {
     /// file that could not be decoded, or whose records are not kept yet.
     kept: Vec<Option<Kept>>,
     /// The files the last read parsed without keeping their records, with
-    /// their bytes' length and hash: `keep` parses them again.
+    /// their bytes' length and hash: `keep_one` parses them again.
     unkept: Vec<(FileId, usize, u64)>,
     /// How many files the last read parsed.
     parsed: usize,
@@ -96,7 +96,7 @@ impl Again {
         self.unkept.clear();
         let parts = if changed.len() == read.readable.len() {
             // Nothing to take again: the files are read as `load` reads
-            // them, and their records kept afterwards, by `keep`.
+            // them, and their records kept afterwards, by `keep_one`.
             // Last first: `keep_one` takes them from the end, in file order.
             self.unkept = changed
                 .iter()
