@@ -3,16 +3,18 @@
 //!
 //! References are compared by id, never by index: an event's actors by
 //! actor id, its places by place id, a tour's steps by event id. Claims
-//! and sources are compared as sets, in `sets`.
-
-use std::collections::BTreeMap;
+//! and sources are compared as sets, in `sets`; each kind of field, a
+//! text, a date, a set of ids, in `values`.
 
 use serde_json::{Value, json};
 
 use super::sets::{claims, sources};
-use super::words::{CLIP, clip, reword};
+use super::values::{
+    date_field, figures, id_set, long_text, optional_text, replaced, text_field, word_field,
+};
+use super::words::reword;
 use super::{Change, Changed, Entry, FieldChange, Section};
-use crate::model::{Actor, Event, EventDate, Place, Timeline, Tour};
+use crate::model::{Actor, Event, Place, Timeline, Tour};
 use crate::text::{one_line, sanitize};
 
 /// The `[timeline]` table: title, summary, coverage.
@@ -257,184 +259,6 @@ fn ids<'a>(items: impl Iterator<Item = Option<&'a str>>) -> Vec<String> {
     v.sort();
     v.dedup();
     v
-}
-
-fn replaced(
-    field: &'static str,
-    old: Option<String>,
-    new: Option<String>,
-    quoted: bool,
-    old_json: Value,
-    new_json: Value,
-) -> FieldChange {
-    FieldChange {
-        field,
-        change: Change::Replaced {
-            old: old.map(|s| clip(&s, CLIP)),
-            new: new.map(|s| clip(&s, CLIP)),
-            note: None,
-            quoted,
-        },
-        old: old_json,
-        new: new_json,
-    }
-}
-
-/// A one-line text that is always there: a title, a name.
-fn text_field(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
-    (old != new).then(|| {
-        let (o, n) = (one_line(old), one_line(new));
-        let (jo, jn) = (json!(o), json!(n));
-        replaced(field, Some(o), Some(n), true, jo, jn)
-    })
-}
-
-/// A one-line text that may be left out (empty): a location.
-fn optional_text(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
-    (old != new).then(|| {
-        let value = |s: &str| (!s.is_empty()).then(|| one_line(s));
-        let (o, n) = (value(old), value(new));
-        let (jo, jn) = (json!(o), json!(n));
-        replaced(field, o, n, true, jo, jn)
-    })
-}
-
-/// A word from a fixed list, shown unquoted: an actor's kind.
-fn word_field(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
-    (old != new).then(|| {
-        replaced(
-            field,
-            Some(old.into()),
-            Some(new.into()),
-            false,
-            json!(old),
-            json!(new),
-        )
-    })
-}
-
-/// A text that may run to paragraphs: said in one line; the JSON keeps
-/// both texts whole (`null` where empty).
-fn long_text(field: &'static str, old: &str, new: &str) -> Option<FieldChange> {
-    let r = reword(old, new)?;
-    let value = |s: &str| match s.trim() {
-        "" => Value::Null,
-        _ => json!(sanitize(s)),
-    };
-    Some(FieldChange {
-        field,
-        change: Change::Reworded(r),
-        old: value(old),
-        new: value(new),
-    })
-}
-
-/// A date, with what changed of its precision and qualifier.
-fn date_field(
-    field: &'static str,
-    old: Option<EventDate>,
-    new: Option<EventDate>,
-) -> Option<FieldChange> {
-    if old == new {
-        return None;
-    }
-    let mut notes = Vec::new();
-    if let (Some(a), Some(b)) = (old, new) {
-        if a.precision() != b.precision() {
-            notes.push(format!(
-                "{} → {} precision",
-                a.precision().as_str(),
-                b.precision().as_str()
-            ));
-        }
-        if a.qualifier() != b.qualifier() {
-            notes.push(format!(
-                "{} → {}",
-                a.qualifier().as_str(),
-                b.qualifier().as_str()
-            ));
-        }
-    }
-    let show = |d: Option<EventDate>| d.map(|d| one_line(&d.to_string()));
-    Some(FieldChange {
-        field,
-        change: Change::Replaced {
-            old: show(old),
-            new: show(new),
-            note: (!notes.is_empty()).then(|| notes.join(", ")),
-            quoted: false,
-        },
-        old: date_json(old),
-        new: date_json(new),
-    })
-}
-
-/// A date as the export's JSON writes one, or `null`.
-pub fn date_json(d: Option<EventDate>) -> Value {
-    match d {
-        Some(d) => json!({
-            "edtf": d.to_edtf(),
-            "precision": d.precision().as_str(),
-            "qualifier": d.qualifier().as_str(),
-            "display": one_line(&d.to_string()),
-        }),
-        None => Value::Null,
-    }
-}
-
-/// A set of ids or names: members added and removed.
-fn id_set(field: &'static str, old: Vec<String>, new: Vec<String>) -> Option<FieldChange> {
-    if old == new {
-        return None;
-    }
-    let added = new.iter().filter(|x| !old.contains(x)).cloned().collect();
-    let removed = old.iter().filter(|x| !new.contains(x)).cloned().collect();
-    Some(FieldChange {
-        field,
-        change: Change::Members {
-            added,
-            removed,
-            changed: Vec::new(),
-        },
-        old: json!(old),
-        new: json!(new),
-    })
-}
-
-/// Figures by name: a new figure, one gone, one whose number changed.
-fn figures(old: &[(String, u64)], new: &[(String, u64)]) -> Option<FieldChange> {
-    let map = |f: &[(String, u64)]| -> BTreeMap<String, u64> {
-        f.iter().map(|(k, v)| (one_line(k), *v)).collect()
-    };
-    let (o, n) = (map(old), map(new));
-    if o == n {
-        return None;
-    }
-    let mut added = Vec::new();
-    let mut removed = Vec::new();
-    let mut changed = Vec::new();
-    for (k, v) in &n {
-        match o.get(k) {
-            None => added.push(format!("{k} {v}")),
-            Some(w) if w != v => changed.push(format!("{k} {w} → {v}")),
-            Some(_) => {}
-        }
-    }
-    for (k, v) in &o {
-        if !n.contains_key(k) {
-            removed.push(format!("{k} {v}"));
-        }
-    }
-    Some(FieldChange {
-        field: "figures",
-        change: Change::Members {
-            added,
-            removed,
-            changed,
-        },
-        old: json!(o),
-        new: json!(n),
-    })
 }
 
 /// A tour's steps by event id: events added to and dropped from the tour,

@@ -21,7 +21,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::fields::date_json;
+use super::values::date_json;
 use super::{Change, Diff, Entry, FieldChange, Kind, Labels};
 use crate::text::one_line;
 

@@ -21,6 +21,7 @@ mod json;
 mod render;
 mod sets;
 mod side;
+mod values;
 mod words;
 
 pub use json::{FORMAT_NAME, VERSION, to_json};

@@ -5,6 +5,7 @@
 //! `present` and the exports all go through `apply`, so the same flags give
 //! the same events everywhere. Never imports a terminal library.
 
+mod counts;
 mod describe;
 mod fuzzy;
 mod index;
@@ -14,6 +15,9 @@ mod sketch;
 mod sources;
 mod terms;
 
+use counts::counts;
+#[cfg(test)]
+use counts::counts_from;
 pub use describe::{describe, describe_filters};
 pub use fuzzy::Fuzzy;
 pub use index::{Hits, Index};
@@ -340,109 +344,6 @@ pub fn refine(
     out.too_coarse = prev.too_coarse;
     out.by_sources = prev.by_sources;
     out
-}
-
-/// Below this many events one core counts them all.
-const PARALLEL_COUNT: usize = 16_384;
-
-/// What `counts` tallies: events per actor, tag, place and year.
-struct Counts {
-    actors: Vec<u32>,
-    tags: Vec<u32>,
-    places: Vec<u32>,
-    years: Vec<(u16, u32)>,
-}
-
-impl Counts {
-    /// The tallies of two shares of the events, added up.
-    fn add(mut self, other: Counts) -> Counts {
-        let sum = |a: &mut Vec<u32>, b: Vec<u32>| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
-        sum(&mut self.actors, other.actors);
-        sum(&mut self.tags, other.tags);
-        sum(&mut self.places, other.places);
-        for (a, b) in self.years.iter_mut().zip(other.years) {
-            a.1 += b.1;
-        }
-        self
-    }
-}
-
-fn counts(
-    t: &Timeline,
-    index: &Index,
-    events: Vec<EventIx>,
-    matches: Vec<EventIx>,
-    hidden_by_search: usize,
-) -> Filtered {
-    counts_from(t, index, events, matches, hidden_by_search, PARALLEL_COUNT)
-}
-
-/// `counts`, on every core from `parallel_from` events on.
-fn counts_from(
-    t: &Timeline,
-    index: &Index,
-    events: Vec<EventIx>,
-    matches: Vec<EventIx>,
-    hidden_by_search: usize,
-    parallel_from: usize,
-) -> Filtered {
-    let (y0, y1) = index.year_span.unwrap_or((0, 0));
-    let tally = |events: &[EventIx]| {
-        let mut c = Counts {
-            actors: vec![0u32; t.actors.len()],
-            tags: vec![0u32; t.tags.len()],
-            places: vec![0u32; t.places.len()],
-            years: (y0..=y1).map(|y| (y, 0)).collect(),
-        };
-        for &i in events {
-            for &a in index.involved(i) {
-                c.actors[a] += 1;
-            }
-            for &tag in index.tags(i) {
-                c.tags[tag] += 1;
-            }
-            for &p in index.places(i) {
-                c.places[p] += 1;
-            }
-            if let Some(slot) = c
-                .years
-                .get_mut(usize::from(index.years[i].saturating_sub(y0)))
-            {
-                slot.1 += 1;
-            }
-        }
-        c
-    };
-    // Many events are counted on every core, each its share, and the
-    // tallies added up.
-    let threads = rayon::current_num_threads();
-    let Counts {
-        actors: actor_counts,
-        tags: tag_counts,
-        places: place_counts,
-        years,
-    } = if threads > 1 && events.len() >= parallel_from {
-        use rayon::prelude::*;
-        events
-            .par_chunks(events.len().div_ceil(threads))
-            .map(tally)
-            .reduce_with(Counts::add)
-            .unwrap_or_else(|| tally(&[]))
-    } else {
-        tally(&events)
-    };
-    Filtered {
-        events,
-        matches,
-        match_at: Vec::new(),
-        hidden_by_search,
-        actor_counts,
-        tag_counts,
-        place_counts,
-        years,
-        too_coarse: 0,
-        by_sources: SourceHidden::default(),
-    }
 }
 
 /// Keeps the events at a selected place or at a place within one: a
