@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::sketch::{ALNUM, Sketches, sketch};
 use super::terms::fold_into;
-use crate::model::Timeline;
+use crate::model::{Event, Timeline};
 
 /// Events folded together by one task: enough that a task's overhead is
 /// nothing beside its work, few enough that both cores stay busy.
@@ -37,55 +37,48 @@ pub struct SearchText {
     pub(super) first: Vec<[u8; ALNUM]>,
 }
 
+/// A run of events' folded text, their starts in it and their sketches.
+struct Chunk {
+    text: String,
+    starts: Vec<usize>,
+    sketches: Sketches,
+}
+
 impl SearchText {
     /// Folds every event's title, summary, details, location, places and
     /// actors' names, in chunks on every core.
     pub fn of(t: &Timeline) -> SearchText {
-        let parts: Vec<(String, Vec<usize>, Sketches)> = t
-            .events
-            .par_chunks(FOLD_CHUNK)
-            .map(|chunk| {
-                let mut text = String::new();
-                let mut starts = Vec::with_capacity(chunk.len());
-                let mut sketches = Sketches::with_capacity(chunk.len());
-                for e in chunk {
-                    let start = text.len();
-                    starts.push(start);
-                    let mut push = |s: &str| {
-                        fold_into(s, &mut text);
-                        text.push('\n');
-                    };
-                    push(&e.title);
-                    push(&e.summary);
-                    push(&e.details);
-                    push(&e.location);
-                    for &p in &e.places {
-                        push(&t.places[p].name);
-                    }
-                    for &a in &e.actors {
-                        let actor = &t.actors[a];
-                        push(&actor.name);
-                        push(&actor.short);
-                        actor.aliases.iter().for_each(|al| push(al));
-                    }
-                    sketches.push(sketch(&text.as_bytes()[start..]));
-                    text.push('\0');
-                }
-                (text, starts, sketches)
-            })
-            .collect();
-        let total = parts.iter().map(|(text, ..)| text.len()).sum();
-        let mut bytes = Vec::with_capacity(total);
+        SearchText::join(t, fold_chunks(t))
+    }
+
+    /// The chunks' text and sketches, back to back: the text copied on
+    /// every core, each chunk's into its own part of the whole.
+    fn join(t: &Timeline, chunks: Vec<Chunk>) -> SearchText {
+        let total = chunks.iter().map(|c| c.text.len()).sum();
         let mut starts = Vec::with_capacity(t.events.len() + 1);
         let mut all = Sketches::with_capacity(t.events.len());
-        for (text, at, sketches) in parts {
-            let base = bytes.len();
-            starts.extend(at.into_iter().map(|s| base + s));
-            bytes.extend_from_slice(text.as_bytes());
-            all.seen.extend(sketches.seen);
-            all.first.extend(sketches.first);
+        let mut parts = Vec::with_capacity(chunks.len());
+        let mut base = 0;
+        for chunk in chunks {
+            starts.extend(chunk.starts.iter().map(|s| base + s));
+            base += chunk.text.len();
+            all.seen.extend(chunk.sketches.seen);
+            all.first.extend(chunk.sketches.first);
+            parts.push(chunk.text);
         }
-        starts.push(bytes.len());
+        starts.push(total);
+        let mut bytes = vec![0; total];
+        let mut rest = &mut bytes[..];
+        let mut slots = Vec::with_capacity(parts.len());
+        for part in &parts {
+            let (here, after) = rest.split_at_mut(part.len());
+            slots.push(here);
+            rest = after;
+        }
+        slots
+            .into_par_iter()
+            .zip(&parts)
+            .for_each(|(slot, part)| slot.copy_from_slice(part.as_bytes()));
         SearchText {
             bytes,
             starts,
@@ -116,4 +109,50 @@ impl SearchText {
             && self.starts.last() == Some(&self.bytes.len())
             && self.starts.windows(2).all(|w| w[0] <= w[1])
     }
+}
+
+/// Each event's text before folding, a field at a time: its title,
+/// summary, details, location, places' names and actors' names.
+fn pieces<'t>(t: &'t Timeline, e: &'t Event) -> impl Iterator<Item = &'t str> {
+    let own = [&e.title, &e.summary, &e.details, &e.location].map(String::as_str);
+    let places = e.places.iter().map(|&p| t.places[p].name.as_str());
+    let actors = e.actors.iter().flat_map(|&a| {
+        let actor = &t.actors[a];
+        [&actor.name, &actor.short]
+            .into_iter()
+            .chain(&actor.aliases)
+            .map(String::as_str)
+    });
+    own.into_iter().chain(places).chain(actors)
+}
+
+/// The events of `t` folded in chunks on every core.
+fn fold_chunks(t: &Timeline) -> Vec<Chunk> {
+    t.events
+        .par_chunks(FOLD_CHUNK)
+        .map(|events| {
+            // As long as the text before folding, which folding ASCII
+            // keeps: the chunk's text is written once, never moved.
+            let room = events
+                .iter()
+                .map(|e| pieces(t, e).map(|p| p.len() + 1).sum::<usize>() + 1)
+                .sum();
+            let mut chunk = Chunk {
+                text: String::with_capacity(room),
+                starts: Vec::with_capacity(events.len()),
+                sketches: Sketches::with_capacity(events.len()),
+            };
+            for e in events {
+                let start = chunk.text.len();
+                chunk.starts.push(start);
+                for piece in pieces(t, e) {
+                    fold_into(piece, &mut chunk.text);
+                    chunk.text.push('\n');
+                }
+                chunk.sketches.push(sketch(&chunk.text.as_bytes()[start..]));
+                chunk.text.push('\0');
+            }
+            chunk
+        })
+        .collect()
 }

@@ -436,6 +436,7 @@ fn folding_a_run_at_a_time_agrees_with_folding_each_character() {
     for s in [
         "",
         "Pakistan",
+        "PLAIN ascii Words, 2014-12-16: ~[]{}\\|\t\n",
         "Pakistan–TTP `talks`",
         "İstanbul ÇAĞ Straße",
         "“Quoted” ‘single’ ΑΘΗΝΑ",
