@@ -25,7 +25,7 @@ impl<'a> Part<'a> {
     pub(super) fn append(&mut self, other: Part<'a>) {
         self.raw.meta.extend(other.raw.meta);
         self.raw.actors.extend(other.raw.actors);
-        self.raw.events.extend(other.raw.events);
+        self.raw.events.append(other.raw.events);
         self.raw.tours.extend(other.raw.tours);
         self.raw.places.extend(other.raw.places);
         self.raw.views.extend(other.raw.views);

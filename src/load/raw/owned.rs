@@ -27,7 +27,7 @@ impl RawTimeline<'_> {
         RawTimeline {
             meta: self.meta,
             actors: self.actors.into_iter().map(RawActor::owned).collect(),
-            events: self.events.into_iter().map(RawEvent::owned).collect(),
+            events: self.events.map(RawEvent::owned),
             tours: self.tours.into_iter().map(RawTour::owned).collect(),
             places: self.places.into_iter().map(RawPlace::owned).collect(),
             views: self.views.into_iter().map(RawView::owned).collect(),

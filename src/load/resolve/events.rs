@@ -4,15 +4,16 @@
 //! the new position of each event that kept its date.
 
 use super::{Diagnostic, Refs, Role, places};
-use crate::load::raw::RawEvent;
+use crate::load::raw::{RawEvent, Runs};
 use crate::model::{Claim, Coverage, Event};
 
 impl Refs<'_, '_> {
     /// The events with a date, and for each raw event where it went (an
-    /// event dropped for a missing date shifts the ones after it).
+    /// event dropped for a missing date shifts the ones after it). Each
+    /// run of raw events is freed once its events are made.
     pub(super) fn events(
         &mut self,
-        raw: Vec<RawEvent<'_>>,
+        raw: Runs<RawEvent<'_>>,
         tags: &[String],
         coverage: Option<Coverage>,
         named: &places::Names,
