@@ -90,17 +90,18 @@ impl Opened {
     /// a second core, and written to it in the background (`wait`), so
     /// keeping it costs the first open little.
     pub fn index(&mut self) -> Index {
-        let timeline = &self.loaded.timeline;
         if let Some(text) = self.text.take() {
-            return Index::with_text(timeline, text);
+            return Index::with_text(&self.loaded.timeline, text);
         }
+        // A timeline with no error needs its files' text for no message:
+        // it goes before the index and the archive take as much room again.
+        if self.loaded.errors() == 0 {
+            self.loaded.files = load::Files::default();
+        }
+        let timeline = &self.loaded.timeline;
         let Some((path, key)) = self.keep.take() else {
             return Index::build(timeline);
         };
-        // A timeline with no error needs its files' text for no message:
-        // it goes before the archive takes as much room again.
-        self.loaded.files = load::Files::default();
-        let timeline = &self.loaded.timeline;
         let (archived, index) = std::thread::scope(|s| {
             let archived = s.spawn(|| Archived::of(timeline));
             let index = Index::build(timeline);

@@ -410,6 +410,8 @@ fn a_timeline_with_errors_is_never_kept() {
     let opened = open(&s);
     assert!(opened.loaded.errors() > 0);
     assert!(!entry(&s.cache, &s.paths).exists());
+    // The errors are shown from the files' text, so it stays.
+    assert!(!opened.loaded.files.files.is_empty());
 }
 
 #[test]
@@ -417,9 +419,13 @@ fn without_a_folder_nothing_is_read_or_written() {
     let s = scene();
     let files = scan(&s.paths).unwrap().files;
     let mut opened = Opened::load(None, &s.paths, &files).unwrap();
+    assert!(!opened.loaded.files.files.is_empty());
     opened.index();
     wait();
     assert!(!s.cache.exists());
+    // No message needs the text of files with no error: it is not held
+    // beside the index.
+    assert!(opened.loaded.files.files.is_empty());
 }
 
 #[test]

@@ -263,6 +263,8 @@ impl Refs<'_, '_> {
                 out.push(i);
             }
         }
+        // A list with a name repeated or unknown keeps no room it lost.
+        out.shrink_to_fit();
         out
     }
 

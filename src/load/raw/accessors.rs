@@ -170,11 +170,11 @@ impl<'a> Walker<'_, 'a> {
 
     pub(super) fn refs(&mut self, v: &Node<'a>) -> Vec<Ref<'a>> {
         match &v.value {
-            Value::Array(array) => array
-                .items
-                .iter()
-                .filter_map(|i| self.reference(i))
-                .collect(),
+            Value::Array(array) => {
+                let mut refs = Vec::with_capacity(array.items.len());
+                refs.extend(array.items.iter().filter_map(|i| self.reference(i)));
+                refs
+            }
             _ => {
                 self.wrong_type(v, "an array of strings");
                 Vec::new()

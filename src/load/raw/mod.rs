@@ -68,6 +68,15 @@ impl<T> Runs<T> {
         }
     }
 
+    /// Room for `n` more records in the last run; a run of its own when
+    /// the last has no room, so that no run is moved to grow.
+    pub fn reserve(&mut self, n: usize) {
+        match self.0.last_mut() {
+            Some(run) if run.capacity() - run.len() >= n => {}
+            _ => self.0.push(Vec::with_capacity(n)),
+        }
+    }
+
     /// Moves `other`'s runs after these.
     pub fn append(&mut self, other: Runs<T>) {
         self.0

@@ -40,6 +40,7 @@ impl<'a> Walker<'_, 'a> {
                         continue;
                     }
                     let items = self.array_of_tables(value, "[[events]]");
+                    out.events.reserve(items.len());
                     for item in items {
                         if let Some(e) = self.event(item) {
                             out.events.push(e);
@@ -245,8 +246,14 @@ impl<'a> Walker<'_, 'a> {
                 }
                 "figures" => e.figures = self.figures(v),
                 "related" => e.related = self.refs(v),
+                // Each list as long as its table says, no longer: a list
+                // grown a push at a time holds room for four, and the
+                // sources go into the timeline as they are.
                 "claims" => {
-                    for c in self.array_of_tables(v, "[[events.claims]]") {
+                    let claims = self.array_of_tables(v, "[[events.claims]]");
+                    e.claims.reserve_exact(claims.len());
+                    citations.reserve_exact(claims.len());
+                    for c in claims {
                         if let Some((claim, cites)) = self.claim(c) {
                             e.claims.push(claim);
                             citations.push(cites);
@@ -254,7 +261,9 @@ impl<'a> Walker<'_, 'a> {
                     }
                 }
                 "sources" => {
-                    for s in self.array_of_tables(v, "[[events.sources]]") {
+                    let sources = self.array_of_tables(v, "[[events.sources]]");
+                    e.sources.reserve_exact(sources.len());
+                    for s in sources {
                         e.sources.extend(self.source(s));
                     }
                 }

@@ -75,11 +75,12 @@ impl Refs<'_, '_> {
                     );
                 }
             }
-            let tag_ix = e
-                .tags
-                .iter()
-                .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok())
-                .collect();
+            let mut tag_ix = Vec::with_capacity(e.tags.len());
+            tag_ix.extend(
+                e.tags
+                    .iter()
+                    .filter_map(|t| tags.binary_search_by(|x| x.as_str().cmp(t)).ok()),
+            );
             kept[old] = Some(events.len());
             events.push(Event {
                 origin: e.origin,
@@ -102,7 +103,14 @@ impl Refs<'_, '_> {
         }
         // Related events were resolved against the raw list.
         for e in &mut events {
-            e.related = e.related.iter().filter_map(|&r| kept[r]).collect();
+            e.related.retain_mut(|r| match kept[*r] {
+                Some(k) => {
+                    *r = k;
+                    true
+                }
+                None => false,
+            });
+            e.related.shrink_to_fit();
         }
         (events, kept)
     }
