@@ -34,6 +34,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rkyv::rancor;
@@ -118,17 +119,37 @@ where
 pub struct Made {
     head: [u8; HEADER],
     table: Vec<u8>,
-    sections: Vec<AlignedVec>,
+    sections: Vec<Part>,
+}
+
+/// A section's bytes: an archive made for the entry, or the search text's
+/// bytes, shared with the index that searches them rather than copied.
+enum Part {
+    Archive(AlignedVec),
+    Shared(Arc<Vec<u8>>),
+}
+
+impl std::ops::Deref for Part {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Part::Archive(bytes) => bytes,
+            Part::Shared(bytes) => bytes,
+        }
+    }
 }
 
 impl Made {
     /// The entry of a timeline already archived, with `text`.
     pub fn new(timeline: Archived, text: &SearchText, key: Key) -> io::Result<Made> {
         let count = timeline.count as u64;
-        let mut bytes = AlignedVec::with_capacity(text.bytes().len());
-        bytes.extend_from_slice(text.bytes());
-        let mut sections = vec![timeline.head, archive(text)?, bytes];
-        sections.extend(timeline.events);
+        let mut sections = vec![
+            Part::Archive(timeline.head),
+            Part::Archive(archive(text)?),
+            Part::Shared(text.shared_bytes()),
+        ];
+        sections.extend(timeline.events.into_iter().map(Part::Archive));
         let table: Vec<u8> = sections
             .iter()
             .flat_map(|s| [s.len() as u64, xxh3_64(s)])
