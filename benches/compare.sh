@@ -36,7 +36,9 @@ first_frame() {
 	local pattern=$1 cmd=$2 start end
 	tmux kill-session -t compare 2>/dev/null || true
 	start=$(date +%s%N)
-	tmux new-session -d -s compare -x 200 -y 50 "$cmd"
+	# The cache folder is passed on: a tmux server already running would
+	# otherwise give the program its own environment.
+	tmux new-session -d -s compare -x 200 -y 50 -e "XDG_CACHE_HOME=$XDG_CACHE_HOME" "$cmd"
 	until tmux capture-pane -p -t compare 2>/dev/null | grep -qE "$pattern"; do
 		sleep 0.005
 	done
