@@ -185,3 +185,38 @@ fn the_explorer_opens_from_the_cache_on_the_same_screen() {
     t.send(&["q"]);
     assert_eq!(t.wait_exit(), "0");
 }
+
+/// The explorer's search text is read where the entry's mapping has it:
+/// an entry cut short by another program while the explorer runs ends it
+/// at the next search that reads the text, with the terminal given back
+/// and the reason said, never a raw terminal.
+#[cfg(unix)]
+#[test]
+fn an_entry_cut_short_under_the_explorer_ends_it_cleanly() {
+    let Some(t) = common::Tmux::new(80, 24) else {
+        return;
+    };
+    let s = Scene::new();
+    s.poison();
+    t.run(&format!(
+        "clear; XDG_CACHE_HOME={} {} {} 2>&1; echo EXITED $?",
+        s.home().display(),
+        common::BIN,
+        s.timeline.display()
+    ));
+    t.wait_for("Read from the cache");
+    std::fs::File::options()
+        .write(true)
+        .open(s.entry())
+        .unwrap()
+        .set_len(0)
+        .unwrap();
+    // One letter is answered from the sketches; the second reads the text.
+    t.send(&["/", "z", "a"]);
+    let screen = t.wait_for("EXITED 135");
+    assert!(
+        screen.contains("was cut short by another program"),
+        "{screen}"
+    );
+    t.assert_restored();
+}

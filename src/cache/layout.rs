@@ -13,7 +13,8 @@
 //! 56..64  the files' fingerprint: the key but for their content, so an
 //!         entry for files that were since edited is passed over unread
 //! 64..    the table: each section's length and xxh3, 16 bytes a section;
-//!         then the sections, back to back:
+//!         then the sections, each from a multiple of `ALIGN` on (zeros
+//!         between them):
 //!           0   the timeline but its events (an `rkyv` archive)
 //!           1   the search text but its bytes (an `rkyv` archive)
 //!           2   the search text's bytes, as they are
@@ -22,19 +23,19 @@
 //!               of events)
 //! ```
 //!
-//! Every byte is covered: the header by the key, the fingerprint and the
-//! count of events, the table by its checksum, each section by its own.
-//! A section is read into memory of its own and its checksum and `rkyv`'s
-//! validation pass before anything of it is used; the sections of events
-//! are read, validated and deserialised on every core, each while it is
-//! still in the processor's cache, and straight into its place in the
-//! timeline. Nothing is mapped, so an open holds the entry's bytes only
-//! while it reads a section, and a file cut short under a running
-//! chronoscope is an error to read, never a fault.
+//! Every byte that is read is covered: the header by the key, the
+//! fingerprint and the count of events, the table by its checksum, each
+//! section by its own; the zeros between sections are read by nothing.
+//! A section's checksum and `rkyv`'s validation pass before anything of
+//! it is used. The sections of events are validated and deserialised on
+//! every core, each where the file's mapping has it (`Bytes::in_place`,
+//! aligned as an archive must be) or read into memory of its own, while
+//! it is still in the processor's cache, and straight into its place in
+//! the timeline; then its pages are let go. The search text's bytes are
+//! kept where the mapping has them (`Bytes::held`).
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use rkyv::rancor;
@@ -42,12 +43,18 @@ use rkyv::util::AlignedVec;
 use rkyv::vec::{ArchivedVec, VecResolver};
 use xxhash_rust::xxh3::xxh3_64;
 
+pub use super::bytes::Bytes;
+#[cfg(unix)]
+pub use super::bytes::InFile;
 use super::{Key, Miss};
 use crate::model::{ArchivedEvent, ArchivedTimeline, Event, Timeline};
 use crate::query::SearchText;
 
 pub const MAGIC: &[u8; 8] = b"chrnscp\n";
 pub const HEADER: usize = 64;
+/// Where each section may start: a multiple of this, so that an archive
+/// is read in place where the mapping of the file has it.
+const ALIGN: u64 = AlignedVec::<16>::ALIGNMENT as u64;
 
 /// Events archived together in one section: enough that a section
 /// outweighs handing it to another core, few enough (about a megabyte)
@@ -126,7 +133,7 @@ pub struct Made {
 /// bytes, shared with the index that searches them rather than copied.
 enum Part {
     Archive(AlignedVec),
-    Shared(Arc<Vec<u8>>),
+    Shared(crate::query::Folded),
 }
 
 impl std::ops::Deref for Part {
@@ -172,60 +179,14 @@ impl Made {
     pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
         out.write_all(&self.head)?;
         out.write_all(&self.table)?;
+        let mut at = (HEADER + self.table.len()) as u64;
         for s in &self.sections {
+            let gap = at.next_multiple_of(ALIGN) - at;
+            out.write_all(&[0; ALIGN as usize][..gap as usize])?;
             out.write_all(s)?;
+            at += gap + s.len() as u64;
         }
         out.flush()
-    }
-}
-
-/// Where an entry's bytes are read from: its file, or bytes in memory.
-pub trait Bytes: Sync {
-    fn len(&self) -> u64;
-    /// Fills `out` with the bytes from `at` on.
-    fn read_at(&self, at: u64, out: &mut [u8]) -> io::Result<()>;
-}
-
-impl Bytes for [u8] {
-    fn len(&self) -> u64 {
-        <[u8]>::len(self) as u64
-    }
-
-    fn read_at(&self, at: u64, out: &mut [u8]) -> io::Result<()> {
-        let from = usize::try_from(at)
-            .ok()
-            .and_then(|at| self.get(at..at.checked_add(out.len())?))
-            .ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?;
-        out.copy_from_slice(from);
-        Ok(())
-    }
-}
-
-/// An entry's file and its length when it was opened.
-#[cfg(unix)]
-pub struct InFile<'f> {
-    file: &'f File,
-    len: u64,
-}
-
-#[cfg(unix)]
-impl InFile<'_> {
-    pub fn new(file: &File) -> io::Result<InFile<'_>> {
-        Ok(InFile {
-            file,
-            len: file.metadata()?.len(),
-        })
-    }
-}
-
-#[cfg(unix)]
-impl Bytes for InFile<'_> {
-    fn len(&self) -> u64 {
-        self.len
-    }
-
-    fn read_at(&self, at: u64, out: &mut [u8]) -> io::Result<()> {
-        std::os::unix::fs::FileExt::read_exact_at(self.file, out, at)
     }
 }
 
@@ -283,8 +244,8 @@ pub fn decode_from<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(Timeline, Se
             let head: Timeline = rkyv::deserialize::<_, rancor::Error>(head).map_err(invalid)?;
             let text = read_into(src, sections[1], &mut buffer)?;
             let text = rkyv::from_bytes::<SearchText, rancor::Error>(text).map_err(invalid)?;
-            let mut bytes = vec![0; sections[2].len];
-            read_checked(src, sections[2], &mut bytes)?;
+            let bytes = src.held(sections[2].at, sections[2].len).map_err(unread)?;
+            summed(&bytes, sections[2].sum)?;
             Ok((head, text.with_bytes(bytes)))
         },
         || events_in(src, &sections[FIRST_EVENTS..], count),
@@ -314,7 +275,13 @@ fn events_in<B: Bytes + ?Sized>(
         .par_chunks_mut(EVENTS_PER_SECTION)
         .zip(sections)
         .try_for_each_init(AlignedVec::new, |buffer, (slots, &s)| {
-            let events = read_into(src, s, buffer)?;
+            let events = match src.in_place(s.at, s.len) {
+                Some(events) if events.as_ptr().align_offset(ALIGN as usize) == 0 => {
+                    summed(events, s.sum)?;
+                    events
+                }
+                _ => read_into(src, s, buffer)?,
+            };
             let events = rkyv::access::<ArchivedVec<ArchivedEvent>, rancor::Error>(events)
                 .map_err(invalid)?;
             if events.len() != slots.len() {
@@ -323,6 +290,7 @@ fn events_in<B: Bytes + ?Sized>(
             for (slot, event) in slots.iter_mut().zip(events.iter()) {
                 *slot = Some(rkyv::deserialize::<Event, rancor::Error>(event).map_err(invalid)?);
             }
+            src.read_through(s.at, s.len);
             Ok(())
         })?;
     slots
@@ -375,6 +343,7 @@ fn sections<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(usize, Vec<Section>
     let mut at = HEADER as u64 + table_len;
     let mut out = Vec::with_capacity(count as usize);
     for entry in table.chunks_exact(16) {
+        at = at.next_multiple_of(ALIGN);
         let n = word(entry, 0);
         let section = usize::try_from(n).ok().zip(at.checked_add(n));
         let Some((n, end)) = section.filter(|&(_, end)| end <= len) else {

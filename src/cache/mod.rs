@@ -24,6 +24,7 @@ use crate::load::Input;
 use crate::model::Timeline;
 use crate::query::SearchText;
 
+mod bytes;
 mod layout;
 mod opened;
 use layout::{Archived, HEADER, MAGIC, Made};

@@ -56,6 +56,38 @@ fn every_timeline_comes_back_as_it_was_loaded() {
     }
 }
 
+/// Sections are read where the bytes lie when they are aligned as an
+/// archive must be, and copied into memory of their own when not: an
+/// entry comes back the same from aligned bytes, from bytes a byte off,
+/// and from its file, mapped.
+#[test]
+fn an_entry_comes_back_the_same_in_place_copied_or_mapped() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, l) in timelines() {
+        let bytes = entry_of(&l.timeline);
+        let mut aligned = rkyv::util::AlignedVec::<16>::new();
+        aligned.extend_from_slice(&bytes);
+        let mut off = vec![0u8];
+        off.extend_from_slice(&bytes);
+        let path = dir.path().join("entry.cache");
+        std::fs::write(&path, &bytes).unwrap();
+        let file = File::open(&path).unwrap();
+        let got = [
+            layout::decode_from(&aligned[..], key()),
+            layout::decode_from(&off[1..], key()),
+            layout::read_file(&file, key()),
+        ];
+        for (how, got) in ["in place", "copied", "mapped"].iter().zip(got) {
+            let (t, text) = got.unwrap_or_else(|m| panic!("{name}, {how}: {m:?}"));
+            assert!(t == l.timeline, "{name}, {how}: the timeline differs");
+            assert!(
+                text == SearchText::of(&l.timeline),
+                "{name}, {how}: the text differs"
+            );
+        }
+    }
+}
+
 #[test]
 fn events_deserialised_on_every_core_come_back_in_their_order() {
     // Events in a dozen sections (1,024 each) and a part-filled last one,
@@ -191,8 +223,9 @@ fn an_entry_cut_short_while_it_is_read_is_a_miss() {
     std::fs::write(&path, entry_of(&t)).unwrap();
     let file = File::open(&path).unwrap();
     assert!(layout::read_file(&file, key()).is_ok(), "whole, it is read");
-    // Another process cuts the file while this one has it open: a map
-    // of it would fault; a read is refused.
+    // Another process cuts the file after this one mapped it: the file
+    // no longer has the mapping's length, and none of it is read (a page
+    // past the new end would fault).
     let len = file.metadata().unwrap().len();
     let reading = layout::InFile::new(&file).unwrap();
     File::options()

@@ -22,7 +22,7 @@ pub use describe::{describe, describe_filters};
 pub use fuzzy::Fuzzy;
 pub use index::{Hits, Index};
 pub use publishers::{Publisher, PublisherFilter, publisher_named, publishers};
-pub use search_text::SearchText;
+pub use search_text::{Folded, SearchText};
 use sources::restrict_by_sources;
 pub use sources::{ClaimFilter, SourceHidden, known_on, parse_sources, sources_text};
 pub use terms::{Term, fold, fold_char, terms, words};

@@ -30,9 +30,9 @@ pub struct SearchText {
     ///
     /// Shared, so that a first open's cache entry is written from the very
     /// bytes the index searches rather than from a copy (73 MB at 100,000
-    /// events).
+    /// events), and held as the cache holds them (`Folded`).
     #[rkyv(with = rkyv::with::Skip)]
-    pub(super) bytes: Arc<Vec<u8>>,
+    pub(super) bytes: Folded,
     /// Start of each event's text in `bytes`; one extra entry at the end.
     pub(super) starts: Vec<usize>,
     /// For each event, a bit for each letter and digit in its text, and
@@ -41,6 +41,44 @@ pub struct SearchText {
     /// For each event, where each letter and digit first occurs in its
     /// text, from its start; `FAR` when at 255 or later, or nowhere.
     pub(super) first: Vec<[u8; ALNUM]>,
+}
+
+/// The folded text's bytes, wherever they are held: made by folding, or
+/// as the cache read them (mapped from its entry, which no one writes
+/// in place), and shared by the index and the entry made from it.
+#[derive(Clone)]
+pub struct Folded(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl Folded {
+    pub fn new(bytes: impl AsRef<[u8]> + Send + Sync + 'static) -> Folded {
+        Folded(Arc::new(bytes))
+    }
+}
+
+impl std::ops::Deref for Folded {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl Default for Folded {
+    fn default() -> Folded {
+        Folded::new(Vec::new())
+    }
+}
+
+impl PartialEq for Folded {
+    fn eq(&self, other: &Folded) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Folded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Folded({} bytes)", self.len())
+    }
 }
 
 /// A run of events' folded text, their starts in it and their sketches.
@@ -86,7 +124,7 @@ impl SearchText {
             .zip(&parts)
             .for_each(|(slot, part)| slot.copy_from_slice(part.as_bytes()));
         SearchText {
-            bytes: Arc::new(bytes),
+            bytes: Folded::new(bytes),
             starts,
             seen: all.seen,
             first: all.first,
@@ -100,16 +138,13 @@ impl SearchText {
 
     /// This text's starts and sketches with `bytes` as the text: what the
     /// cache reads back in two parts. `fits` says whether they agree.
-    pub fn with_bytes(self, bytes: Vec<u8>) -> SearchText {
-        SearchText {
-            bytes: Arc::new(bytes),
-            ..self
-        }
+    pub fn with_bytes(self, bytes: Folded) -> SearchText {
+        SearchText { bytes, ..self }
     }
 
     /// The folded text, shared: what the cache writes.
-    pub fn shared_bytes(&self) -> Arc<Vec<u8>> {
-        Arc::clone(&self.bytes)
+    pub fn shared_bytes(&self) -> Folded {
+        self.bytes.clone()
     }
 
     /// Whether this could be the text of a timeline of `events` events:

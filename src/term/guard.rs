@@ -4,7 +4,8 @@
 //! back or suspends the program.
 
 use std::io::{self, Write};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -16,6 +17,13 @@ use ratatui::crossterm::{cursor, execute};
 /// Whether the explorer holds the terminal. Held while a frame is drawn,
 /// while the terminal is given back, and while the program is stopped.
 static TAKEN: Mutex<bool> = Mutex::new(false);
+
+/// What `TAKEN` holds, for a signal handler, which may take no lock.
+static TAKEN_NOW: AtomicBool = AtomicBool::new(false);
+
+/// The terminal's settings before chronoscope first took it, for a signal
+/// handler to put back (`give_back_at_once`).
+static BEFORE: OnceLock<libc::termios> = OnceLock::new();
 
 /// The terminal lock, whoever panicked holding it.
 pub fn lock() -> MutexGuard<'static, bool> {
@@ -44,8 +52,17 @@ pub fn lock_within(wait: Duration) -> Option<MutexGuard<'static, bool>> {
 /// cooked mode while the program was stopped is overruled.
 pub fn take(taken: &mut bool) -> io::Result<()> {
     let _ = disable_raw_mode();
+    if BEFORE.get().is_none() {
+        let mut before = std::mem::MaybeUninit::<libc::termios>::zeroed();
+        // SAFETY: tcgetattr fills the termios it is given, or fails.
+        if with_tty(|fd| unsafe { libc::tcgetattr(fd, before.as_mut_ptr()) }) == Some(0) {
+            // SAFETY: filled by the call that succeeded.
+            let _ = BEFORE.set(unsafe { before.assume_init() });
+        }
+    }
     enable_raw_mode()?;
     *taken = true;
+    TAKEN_NOW.store(true, Ordering::SeqCst);
     execute!(
         io::stdout(),
         EnterAlternateScreen,
@@ -65,6 +82,46 @@ pub fn give_back(taken: &mut bool) {
     let _ = disable_raw_mode();
     let _ = out.flush();
     *taken = false;
+    TAKEN_NOW.store(false, Ordering::SeqCst);
+}
+
+/// Calls `f` with the terminal's descriptor, found as the terminal library
+/// finds it: standard input when it is a terminal, else `/dev/tty`. Only
+/// async-signal-safe calls.
+fn with_tty(f: impl FnOnce(libc::c_int) -> libc::c_int) -> Option<libc::c_int> {
+    // SAFETY: isatty, open and close are given a descriptor or a path
+    // that ends in a zero byte.
+    unsafe {
+        if libc::isatty(libc::STDIN_FILENO) == 1 {
+            return Some(f(libc::STDIN_FILENO));
+        }
+        let fd = libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR);
+        if fd < 0 {
+            return None;
+        }
+        let got = f(fd);
+        libc::close(fd);
+        Some(got)
+    }
+}
+
+/// Gives the terminal back from a signal handler, with the calls one may
+/// make there: the escapes `give_back` writes, and the settings from
+/// before it was first taken.
+pub fn give_back_at_once() {
+    if !TAKEN_NOW.load(Ordering::SeqCst) {
+        return;
+    }
+    const BACK: &[u8] =
+        b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+    // SAFETY: write and tcsetattr are async-signal-safe; both are given
+    // memory that lives as long as the program.
+    unsafe {
+        libc::write(libc::STDOUT_FILENO, BACK.as_ptr().cast(), BACK.len());
+        if let Some(before) = BEFORE.get() {
+            with_tty(|fd| libc::tcsetattr(fd, libc::TCSANOW, before));
+        }
+    }
 }
 
 /// Holds the terminal in explorer state; dropping it gives it back, on a

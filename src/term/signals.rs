@@ -16,9 +16,15 @@
 //! - SIGCONT after any stop (even SIGSTOP, which cannot be caught): take
 //!   the terminal again if the explorer holds it, and repaint.
 //!
-//! SIGKILL and SIGSTOP cannot be caught; SIGSEGV, SIGBUS, SIGILL, SIGFPE,
-//! SIGTRAP, SIGABRT and SIGSYS mean the program itself has failed and are
-//! left to their default. SIGPIPE is ignored: a closed pipe is an error a
+//! - SIGBUS: a page of a mapped file is gone, which means another program
+//!   cut short the cache entry the search text is read from
+//!   (`cache::bytes`). Nothing can be read in its place: the terminal is
+//!   given back, in the signal handler itself, the reason is said, and the
+//!   program exits with 128 + the signal's number.
+//!
+//! SIGKILL and SIGSTOP cannot be caught; SIGSEGV, SIGILL, SIGFPE, SIGTRAP,
+//! SIGABRT and SIGSYS mean the program itself has failed and are left to
+//! their default. SIGPIPE is ignored: a closed pipe is an error a
 //! write reports.
 
 use std::io;
@@ -27,8 +33,8 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
-    SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
+    SIGALRM, SIGBUS, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP,
+    SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
 };
 use signal_hook::iterator::Signals;
 
@@ -65,6 +71,9 @@ const WAIT_FOR_FRAME: Duration = Duration::from_millis(500);
 
 /// Starts the signal thread. Call it first thing in `main`.
 pub fn install() -> io::Result<()> {
+    // SAFETY: `on_fault` makes only async-signal-safe calls, and ends the
+    // program rather than return to the access that faulted.
+    unsafe { signal_hook::low_level::register(SIGBUS, on_fault) }?;
     let mut wanted = TERMINATING.to_vec();
     wanted.extend([SIGTSTP, SIGCONT]);
     let mut signals = Signals::new(&wanted)?;
@@ -85,6 +94,16 @@ pub fn install() -> io::Result<()> {
 /// Asks for a repaint on `to` whenever the program is continued.
 pub fn repaint_on_resume(to: Sender<()>) {
     *REPAINT.lock().unwrap_or_else(PoisonError::into_inner) = Some(to);
+}
+
+/// What a SIGBUS does (see the module's comment).
+fn on_fault() {
+    guard::give_back_at_once();
+    const WHY: &[u8] = b"chronoscope: a file it was reading was cut short by another program \
+(its cache entry, in the cache folder); run it again, or with --no-cache\n";
+    // SAFETY: write is async-signal-safe.
+    unsafe { libc::write(libc::STDERR_FILENO, WHY.as_ptr().cast(), WHY.len()) };
+    signal_hook::low_level::exit(128 + SIGBUS)
 }
 
 fn terminate(sig: i32) -> ! {

@@ -138,6 +138,7 @@ impl Index {
     fn letter(&self, b: u8, c: usize, within: Option<&[EventIx]>) -> Hits {
         let bit = 1 << c;
         let mut hits = Hits::default();
+        let bytes: &[u8] = &self.text.bytes;
         let mut visit = |ix: EventIx| {
             if self.text.seen[ix] & bit == 0 {
                 return;
@@ -152,7 +153,7 @@ impl Index {
                 Some(hint)
             } else {
                 let from = if first == FAR { hint.min(end) } else { start };
-                memchr::memchr(b, &self.text.bytes[from..end]).map(|p| from + p)
+                memchr::memchr(b, &bytes[from..end]).map(|p| from + p)
             };
             if let Some(at) = at {
                 hits.events.push(ix);
@@ -192,6 +193,8 @@ impl Index {
         let chunks: Vec<(usize, usize)> = (0..jobs)
             .map(|job| ((job * per_job).min(n), ((job + 1) * per_job).min(n)))
             .collect();
+        // Taken from where the text is held once, not for every event.
+        let bytes: &[u8] = &self.text.bytes;
         let narrow = |&(lo, hi): &(usize, usize)| {
             let mut out = Vec::with_capacity(hi - lo);
             for (&ix, &at) in events[lo..hi].iter().zip(&last_at[lo..hi]) {
@@ -200,7 +203,7 @@ impl Index {
                 if self.sketched && !self.may_hold(ix, need) {
                     continue;
                 }
-                let text = &self.text.bytes[at..self.text.starts[ix + 1]];
+                let text = &bytes[at..self.text.starts[ix + 1]];
                 let there = typed.is_none_or(|(i, b)| text.get(i) == Some(&b))
                     && text.starts_with(last.as_bytes());
                 if there {
@@ -264,6 +267,7 @@ impl Index {
                 .all(|f| f.find(self.event_text(ix)).is_some())
         };
         let mut out = Vec::new();
+        let bytes: &[u8] = &self.text.bytes;
         // One pass over the contiguous text of a run; after a hit, skip to
         // the next event. Searching a run of neighbours in one call, rather
         // than event by event, saves a call's set-up per event, which is
@@ -273,7 +277,7 @@ impl Index {
             let mut ix = first;
             while self.text.starts[ix] < stop {
                 let at = self.text.starts[ix];
-                let Some(pos) = words.finder.find(&self.text.bytes[at..stop]) else {
+                let Some(pos) = words.finder.find(&bytes[at..stop]) else {
                     break;
                 };
                 let hit = at + pos;
