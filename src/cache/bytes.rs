@@ -11,8 +11,10 @@
 //! while chronoscope reads it; its length is checked when it is read, and
 //! the terminal is given back if a page is gone later (`term::signals`).
 
+#[cfg(unix)]
 use std::fs::File;
 use std::io;
+#[cfg(unix)]
 use std::sync::Arc;
 
 use crate::query::Folded;
