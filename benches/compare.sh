@@ -29,22 +29,9 @@ SYNTH=$PWD/target/release/examples/synth
 FLOOR=$PWD/target/release/examples/floor
 mkdir -p "$WORK"
 
-# Milliseconds from launching "$2" in a 200x50 tmux window until the
-# screen matches the pattern "$1"; then the program is quit with q, as a
-# person would, and waited for (a first open writes the cache as it goes).
+# Milliseconds from launching "$2" until the screen matches "$1".
 first_frame() {
-	local pattern=$1 cmd=$2 start end
-	tmux kill-session -t compare 2>/dev/null || true
-	start=$(date +%s%N)
-	# The cache folder is passed on: a tmux server already running would
-	# otherwise give the program its own environment.
-	tmux new-session -d -s compare -x 200 -y 50 -e "XDG_CACHE_HOME=$XDG_CACHE_HOME" "$cmd"
-	until tmux capture-pane -p -t compare 2>/dev/null | grep -qE "$pattern"; do
-		sleep 0.005
-	done
-	end=$(date +%s%N)
-	quit_session compare
-	echo $(((end - start) / 1000000))
+	first_frame_in compare "$1" "$XDG_CACHE_HOME" "$2"
 }
 
 # Peak resident memory in MB of a command run to its end.

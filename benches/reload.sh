@@ -30,12 +30,7 @@ WORK=${WORK:-/tmp/chronoscope-compare}
 ROUNDS=${ROUNDS:-5}
 N=${1:-100000}
 shift || true
-BINS=("$@")
-if [ ${#BINS[@]} -eq 0 ]; then
-	cargo build --release --quiet --bin chronoscope
-	BINS=("$PWD/target/release/chronoscope")
-fi
-cargo build --release --quiet --example synth
+binaries "$@"
 SYNTH=$PWD/target/release/examples/synth
 dir=$WORK/t$N
 [ -d "$dir" ] || "$SYNTH" "$N" "$dir/" --log "$WORK/t$N.log" >/dev/null 2>&1

@@ -19,27 +19,13 @@ WORK=${WORK:-/tmp/chronoscope-compare}
 ROUNDS=${ROUNDS:-9}
 N=${1:-100000}
 shift || true
-BINS=("$@")
-if [ ${#BINS[@]} -eq 0 ]; then
-	cargo build --release --quiet --bin chronoscope
-	BINS=("$PWD/target/release/chronoscope")
-fi
-cargo build --release --quiet --example synth
+binaries "$@"
 dir=$WORK/t$N
 [ -d "$dir" ] || target/release/examples/synth "$N" "$dir/" --log "$WORK/t$N.log" >/dev/null 2>&1
 
 # Milliseconds from launching binary number "$1" until its first frame.
 first_frame() {
-	local start end
-	tmux kill-session -t warm 2>/dev/null || true
-	start=$(date +%s%N)
-	tmux new-session -d -s warm -x 200 -y 50 -e "XDG_CACHE_HOME=$WORK/warm-cache-$1" "${BINS[$1]} $dir"
-	until tmux capture-pane -p -t warm 2>/dev/null | grep -q 'Synthetic chronology'; do
-		sleep 0.005
-	done
-	end=$(date +%s%N)
-	quit_session warm
-	echo $(((end - start) / 1000000))
+	first_frame_in warm 'Synthetic chronology' "$WORK/warm-cache-$1" "${BINS[$1]} $dir"
 }
 
 # "seconds peak-KB" of a warm list by binary number "$1".
