@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{Command, cursor, execute};
 
 /// Whether the explorer holds the terminal. Held while a frame is drawn,
 /// while the terminal is given back, and while the program is stopped.
@@ -24,6 +24,20 @@ static TAKEN_NOW: AtomicBool = AtomicBool::new(false);
 /// The terminal's settings before chronoscope first took it, for a signal
 /// handler to put back (`give_back_at_once`).
 static BEFORE: OnceLock<libc::termios> = OnceLock::new();
+
+/// What `give_back` writes, made once before the terminal is first taken,
+/// so that a signal handler writes the very same bytes.
+static BACK: OnceLock<String> = OnceLock::new();
+
+/// The escapes that undo `take`'s: mouse capture off, the main screen, the
+/// cursor shown.
+fn back_escapes() -> String {
+    let mut out = String::new();
+    let _ = DisableMouseCapture.write_ansi(&mut out);
+    let _ = LeaveAlternateScreen.write_ansi(&mut out);
+    let _ = cursor::Show.write_ansi(&mut out);
+    out
+}
 
 /// The terminal lock, whoever panicked holding it.
 pub fn lock() -> MutexGuard<'static, bool> {
@@ -52,6 +66,7 @@ pub fn lock_within(wait: Duration) -> Option<MutexGuard<'static, bool>> {
 /// cooked mode while the program was stopped is overruled.
 pub fn take(taken: &mut bool) -> io::Result<()> {
     let _ = disable_raw_mode();
+    BACK.get_or_init(back_escapes);
     if BEFORE.get().is_none() {
         let mut before = std::mem::MaybeUninit::<libc::termios>::zeroed();
         // SAFETY: tcgetattr fills the termios it is given, or fails.
@@ -78,9 +93,9 @@ pub fn give_back(taken: &mut bool) {
         return;
     }
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-    let _ = disable_raw_mode();
+    let _ = out.write_all(BACK.get_or_init(back_escapes).as_bytes());
     let _ = out.flush();
+    let _ = disable_raw_mode();
     *taken = false;
     TAKEN_NOW.store(false, Ordering::SeqCst);
 }
@@ -112,12 +127,12 @@ pub fn give_back_at_once() {
     if !TAKEN_NOW.load(Ordering::SeqCst) {
         return;
     }
-    const BACK: &[u8] =
-        b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
     // SAFETY: write and tcsetattr are async-signal-safe; both are given
     // memory that lives as long as the program.
     unsafe {
-        libc::write(libc::STDOUT_FILENO, BACK.as_ptr().cast(), BACK.len());
+        if let Some(back) = BACK.get() {
+            libc::write(libc::STDOUT_FILENO, back.as_ptr().cast(), back.len());
+        }
         if let Some(before) = BEFORE.get() {
             with_tty(|fd| libc::tcsetattr(fd, libc::TCSANOW, before));
         }
