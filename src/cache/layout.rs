@@ -27,12 +27,13 @@
 //! fingerprint and the count of events, the table by its checksum, each
 //! section by its own; the zeros between sections are read by nothing.
 //! A section's checksum and `rkyv`'s validation pass before anything of
-//! it is used. The sections of events are validated and deserialised on
-//! every core, each where the file's mapping has it (`Bytes::in_place`,
-//! aligned as an archive must be) or read into memory of its own, while
-//! it is still in the processor's cache, and straight into its place in
-//! the timeline; then its pages are let go. The search text's bytes are
-//! kept where the mapping has them (`Bytes::held`).
+//! it is used, each archive where the file's mapping has it
+//! (`Bytes::in_place`, aligned as an archive must be) or read into memory
+//! of its own (`archive_in`). The sections of events are validated and
+//! deserialised on every core, each while it is still in the processor's
+//! cache, and straight into its place in the timeline; then its pages are
+//! let go. The search text's bytes are kept where the mapping has them
+//! (`Bytes::held`).
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -236,13 +237,13 @@ pub fn decode_from<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(Timeline, Se
     let (front, events) = rayon::join(
         || -> Result<_, Miss> {
             let mut buffer = AlignedVec::new();
-            let head = read_into(src, sections[0], &mut buffer)?;
+            let head = archive_in(src, sections[0], &mut buffer)?;
             let head = rkyv::access::<ArchivedTimeline, rancor::Error>(head).map_err(invalid)?;
             if !head.events.is_empty() {
                 return Err(corrupt("events in the head"));
             }
             let head: Timeline = rkyv::deserialize::<_, rancor::Error>(head).map_err(invalid)?;
-            let text = read_into(src, sections[1], &mut buffer)?;
+            let text = archive_in(src, sections[1], &mut buffer)?;
             let text = rkyv::from_bytes::<SearchText, rancor::Error>(text).map_err(invalid)?;
             let bytes = src.held(sections[2].at, sections[2].len).map_err(unread)?;
             summed(&bytes, sections[2].sum)?;
@@ -275,13 +276,7 @@ fn events_in<B: Bytes + ?Sized>(
         .par_chunks_mut(EVENTS_PER_SECTION)
         .zip(sections)
         .try_for_each_init(AlignedVec::new, |buffer, (slots, &s)| {
-            let events = match src.in_place(s.at, s.len) {
-                Some(events) if events.as_ptr().align_offset(ALIGN as usize) == 0 => {
-                    summed(events, s.sum)?;
-                    events
-                }
-                _ => read_into(src, s, buffer)?,
-            };
+            let events = archive_in(src, s, buffer)?;
             let events = rkyv::access::<ArchivedVec<ArchivedEvent>, rancor::Error>(events)
                 .map_err(invalid)?;
             if events.len() != slots.len() {
@@ -362,20 +357,24 @@ fn sections<B: Bytes + ?Sized>(src: &B, key: Key) -> Result<(usize, Vec<Section>
     Ok((events, out))
 }
 
-/// Reads `section` into `buffer`, aligned for `rkyv`, and checks it.
-fn read_into<'b, B: Bytes + ?Sized>(
-    src: &B,
+/// The bytes of `section`, checked, for `rkyv` to read: where they lie
+/// when they are aligned as an archive must be (`Bytes::in_place`), else
+/// read into `buffer`.
+fn archive_in<'b, B: Bytes + ?Sized>(
+    src: &'b B,
     section: Section,
     buffer: &'b mut AlignedVec,
 ) -> Result<&'b [u8], Miss> {
-    buffer.clear();
-    buffer.resize(section.len, 0);
-    read_checked(src, section, buffer.as_mut_slice())?;
-    Ok(buffer.as_slice())
-}
-
-/// Fills `out`, as long as `section`, with it, and checks its checksum.
-fn read_checked<B: Bytes + ?Sized>(src: &B, section: Section, out: &mut [u8]) -> Result<(), Miss> {
-    src.read_at(section.at, out).map_err(unread)?;
-    summed(out, section.sum)
+    let bytes = match src.in_place(section.at, section.len) {
+        Some(bytes) if bytes.as_ptr().align_offset(ALIGN as usize) == 0 => bytes,
+        _ => {
+            buffer.clear();
+            buffer.resize(section.len, 0);
+            src.read_at(section.at, buffer.as_mut_slice())
+                .map_err(unread)?;
+            buffer.as_slice()
+        }
+    };
+    summed(bytes, section.sum)?;
+    Ok(bytes)
 }
