@@ -305,7 +305,7 @@ fn searches_people_type_find_the_events_they_mean() {
         query::apply(t, &ix, &f)
             .events
             .iter()
-            .map(|&e| t.events[e].id.clone())
+            .map(|&e| t.events[e].id.to_string())
             .collect()
     };
     assert!(found("Pakistan-TTP talks").contains(&"2022-06-kabul-hosted-talks".to_string()));

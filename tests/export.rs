@@ -14,7 +14,7 @@ mod common;
 
 use chronoscope::export::{self, Format};
 use chronoscope::load::{self, Loaded};
-use chronoscope::model::{EventDate, Grade, Stance, Timeline};
+use chronoscope::model::{EventDate, Grade, Stance, Str, Timeline};
 use chronoscope::query::{self, ClaimFilter, Combine, Filter, Filtered, Index, PublisherFilter};
 use common::cli::{EPOCH, event_ids};
 use serde_json::Value;
@@ -331,17 +331,17 @@ fn json_reads_back_as_the_model() {
     let events = doc["events"].as_array().unwrap();
     assert_eq!(events.len(), t.events.len());
     for (j, e) in events.iter().zip(&t.events) {
-        assert_eq!(j["id"], e.id);
+        assert_eq!(j["id"], e.id.as_str());
         date_matches(&j["date"], &e.date);
         match &e.end {
             Some(end) => date_matches(&j["end"], end),
             None => assert!(j["end"].is_null()),
         }
         assert_eq!(j["display_date"], e.display_date());
-        assert_eq!(j["title"], e.title);
-        assert_eq!(j["summary"], e.summary);
-        assert_eq!(j["details"], e.details);
-        assert_eq!(j["location"], e.location);
+        assert_eq!(j["title"], e.title.as_str());
+        assert_eq!(j["summary"], e.summary.as_str());
+        assert_eq!(j["details"], e.details.as_str());
+        assert_eq!(j["location"], e.location.as_str());
         let ja = j["actors"].as_array().unwrap();
         assert_eq!(ja.len(), e.actors.len());
         for (x, &a) in ja.iter().zip(&e.actors) {
@@ -351,13 +351,13 @@ fn json_reads_back_as_the_model() {
         }
         let tags: Vec<&str> = e.tags.iter().map(|&g| t.tags[g].as_str()).collect();
         assert_eq!(strings(&j["tags"]), tags);
-        let figures: Vec<(String, u64)> = j["figures"]
+        let figures: Vec<(Str, u64)> = j["figures"]
             .as_array()
             .unwrap()
             .iter()
             .map(|f| {
                 (
-                    f["name"].as_str().unwrap().to_string(),
+                    f["name"].as_str().unwrap().into(),
                     f["value"].as_u64().unwrap(),
                 )
             })
@@ -371,13 +371,13 @@ fn json_reads_back_as_the_model() {
             assert_eq!(x["by"]["id"], t.actors[c.by].id);
             assert_eq!(x["by"]["name"], t.actors[c.by].name);
             assert_eq!(x["stance"], c.stance.as_str());
-            assert_eq!(x["text"], c.text);
+            assert_eq!(x["text"], c.text.as_str());
         }
         let js = j["sources"].as_array().unwrap();
         assert_eq!(js.len(), e.sources.len());
         for (x, s) in js.iter().zip(&e.sources) {
-            assert_eq!(x["publisher"], s.publisher);
-            assert_eq!(x["title"], s.title);
+            assert_eq!(x["publisher"], s.publisher.as_str());
+            assert_eq!(x["title"], s.title.as_str());
             match &s.date {
                 Some(d) => date_matches(&x["date"], d),
                 None => assert!(x["date"].is_null()),
@@ -500,7 +500,7 @@ fn csv_reads_back_as_the_model() {
         }
         for s in &e.sources {
             assert!(
-                cell("sources").contains(&s.publisher),
+                cell("sources").contains(s.publisher.as_str()),
                 "{}",
                 cell("sources")
             );
@@ -545,7 +545,7 @@ fn timelinejs_dates_name_only_what_is_known() {
     let events = doc["events"].as_array().unwrap();
     assert_eq!(events.len(), t.events.len());
     for (j, e) in events.iter().zip(&t.events) {
-        assert_eq!(j["unique_id"], e.id);
+        assert_eq!(j["unique_id"], e.id.as_str());
         let start = &j["start_date"];
         assert_eq!(start["year"], e.date.year());
         assert_eq!(
@@ -779,7 +779,7 @@ fn list_flags_select_what_query_apply_selects() {
         let want: Vec<String> = query::apply(t, &index, &filter)
             .events
             .iter()
-            .map(|&i| t.events[i].id.clone())
+            .map(|&i| t.events[i].id.to_string())
             .collect();
         if filter.on_sources() {
             assert!(
@@ -795,7 +795,7 @@ fn list_flags_select_what_query_apply_selects() {
     let want: Vec<String> = query::apply(&known, &Index::build(&known), &Filter::default())
         .events
         .iter()
-        .map(|&i| known.events[i].id.clone())
+        .map(|&i| known.events[i].id.to_string())
         .collect();
     assert!(!want.is_empty() && want.len() < all, "{want:?}");
     assert_eq!(listed_ids(&["--as-of", "2015-01-01"]), want);

@@ -233,7 +233,7 @@ fn hostile_text_never_reaches_a_cell_in_any_mode() {
             .unwrap()
             .steps
             .iter()
-            .map(|s| t.events[s.event].id.clone())
+            .map(|s| t.events[s.event].id.to_string())
             .collect()
     };
     presenter.update(Message::Linked(chronoscope::link::Event::Said(

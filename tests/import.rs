@@ -100,7 +100,7 @@ fn a_timelinejs_file_becomes_a_clean_timeline_folder() {
     // Importing again gives the same ids.
     let (_, again) = import(tmp.path(), FIXTURE, &[]);
     let ids = |t: &chronoscope::model::Timeline| -> Vec<String> {
-        t.events.iter().map(|e| e.id.clone()).collect()
+        t.events.iter().map(|e| e.id.to_string()).collect()
     };
     assert_eq!(ids(&loaded(&again).timeline), ids(t));
 }
@@ -202,7 +202,7 @@ fn an_acled_export_brings_actors_tags_places_and_fatalities() {
     assert_eq!(by("pak9002").date.to_edtf(), "2023-02-03~");
     assert_eq!(by("pak9003").date.to_edtf(), "2023-02");
     let e = by("pak9001");
-    assert_eq!(e.figures, [("killed".to_string(), 12)]);
+    assert_eq!(e.figures, [("killed".into(), 12)]);
     let kinds: Vec<(String, &str)> = e
         .actors
         .iter()
@@ -275,7 +275,7 @@ fn a_hand_made_spreadsheet_imports_with_one_map() {
     let t = &l.timeline;
     let school = &t.events[0];
     assert_eq!(school.date.to_edtf(), "2014-12-16");
-    assert_eq!(school.figures, [("killed".to_string(), 149)]);
+    assert_eq!(school.figures, [("killed".into(), 149)]);
     assert_eq!(school.actors.len(), 2);
     assert_eq!(t.places[school.places[0]].name, "Peshawar");
     assert_eq!(

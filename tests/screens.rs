@@ -350,7 +350,7 @@ fn briefing_room_screens() {
         let events = tour
             .steps
             .iter()
-            .map(|s| presenter.timeline().events[s.event].id.clone())
+            .map(|s| presenter.timeline().events[s.event].id.to_string())
             .collect();
         presenter.update(tick(1000));
         presenter.update(Message::Linked(Event::Said(ToPresenter::Greeting)));

@@ -266,7 +266,7 @@ mod tests {
             .unwrap()
             .steps
             .iter()
-            .map(|s| t.events[s.event].id.clone())
+            .map(|s| t.events[s.event].id.to_string())
             .collect()
     }
 

@@ -175,7 +175,7 @@ impl App {
                 events: deck
                     .slides
                     .iter()
-                    .map(|s| self.timeline.events[s.event].id.clone())
+                    .map(|s| self.timeline.events[s.event].id.to_string())
                     .collect(),
             },
             _ => ToPresenter::Idle,

@@ -96,7 +96,7 @@ impl App {
             Badge::Changed => s
                 .changed
                 .iter()
-                .find(|(c, _)| c == id)
+                .find(|(c, _)| *id == *c)
                 .map(|(_, lines)| (s.label.as_str(), Some(lines.as_slice()))),
         }
     }

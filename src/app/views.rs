@@ -175,7 +175,7 @@ impl App {
             highlight: f.search_mode == SearchMode::Highlight && !f.search.trim().is_empty(),
             contested: f.contested,
             as_of: t.known_on.map(|k| k.day),
-            event: self.selected_event().map(|e| t.events[e].id.clone()),
+            event: self.selected_event().map(|e| t.events[e].id.to_string()),
         };
         (view, left_out)
     }

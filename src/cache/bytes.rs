@@ -4,20 +4,22 @@
 //! A file's entry is mapped, so that the sections are read where the page
 //! cache holds them: the search text is kept so, neither copied nor
 //! cleared for a copy (73 MB at 100,000 events), and each section of
-//! events is validated and deserialised in place and its pages let go.
+//! events is validated and deserialised in place, its events' text left
+//! where it lies (`Str`), and its pages let go until a screen shows them.
+//! The mapping is never unmapped, so no text outlives what it reads: an
+//! open from the cache keeps one for the rest of the process (the address
+//! space of the entry, not memory: its pages are the page cache's).
 //! An entry is never written in place: it is made in a temporary file and
 //! renamed over the old one, and removing it leaves a mapping whole. What
-//! a mapping cannot survive is the file cut short by another program
-//! while chronoscope reads it; its length is checked when it is read, and
-//! the terminal is given back if a page is gone later (`term::signals`).
+//! a mapping cannot survive is the file cut short or rewritten in place
+//! by another program (of the same user: the entry is the user's alone);
+//! its length is checked when it is read, and the terminal is given back
+//! if a page is gone later (`term::signals`).
 
+use crate::query::Folded;
 #[cfg(unix)]
 use std::fs::File;
 use std::io;
-#[cfg(unix)]
-use std::sync::Arc;
-
-use crate::query::Folded;
 
 pub trait Bytes: Sync {
     fn len(&self) -> u64;
@@ -29,6 +31,12 @@ pub trait Bytes: Sync {
     /// read so.
     fn in_place(&self, at: u64, len: usize) -> Option<&[u8]> {
         let _ = (at, len);
+        None
+    }
+
+    /// All the bytes, when they last as long as the process: the text
+    /// deserialised from them may be read where it lies (`Str::lending`).
+    fn lasting(&self) -> Option<&'static [u8]> {
         None
     }
 
@@ -73,7 +81,7 @@ impl Bytes for [u8] {
 #[cfg(unix)]
 pub struct InFile<'f> {
     file: &'f File,
-    map: Option<Arc<memmap2::Mmap>>,
+    map: Option<&'static memmap2::Mmap>,
 }
 
 #[cfg(unix)]
@@ -87,12 +95,12 @@ impl InFile<'_> {
             .transpose()?;
         Ok(InFile {
             file,
-            map: map.map(Arc::new),
+            map: map.map(|m| &*Box::leak(Box::new(m))),
         })
     }
 
-    fn mapped(&self) -> &[u8] {
-        self.map.as_deref().map_or(&[], |m| &m[..])
+    fn mapped(&self) -> &'static [u8] {
+        self.map.map_or(&[], |m| &m[..])
     }
 }
 
@@ -115,8 +123,12 @@ impl Bytes for InFile<'_> {
         within(self.mapped(), at, len)
     }
 
+    fn lasting(&self) -> Option<&'static [u8]> {
+        self.map.map(|m| &m[..])
+    }
+
     fn read_through(&self, at: u64, len: usize) {
-        if let (Some(map), Ok(at)) = (&self.map, usize::try_from(at)) {
+        if let (Some(map), Ok(at)) = (self.map, usize::try_from(at)) {
             // SAFETY: the mapping is read-only and of a file: a page let go
             // is read again from the file if it is touched again.
             let _ =
@@ -125,28 +137,8 @@ impl Bytes for InFile<'_> {
     }
 
     fn held(&self, at: u64, len: usize) -> io::Result<Folded> {
-        match (&self.map, self.in_place(at, len)) {
-            (Some(map), Some(_)) => Ok(Folded::new(Slice {
-                map: Arc::clone(map),
-                at: at as usize,
-                len,
-            })),
-            _ => Err(io::Error::from(io::ErrorKind::UnexpectedEof)),
-        }
-    }
-}
-
-/// Part of a mapped entry, kept.
-#[cfg(unix)]
-struct Slice {
-    map: Arc<memmap2::Mmap>,
-    at: usize,
-    len: usize,
-}
-
-#[cfg(unix)]
-impl AsRef<[u8]> for Slice {
-    fn as_ref(&self) -> &[u8] {
-        &self.map[self.at..self.at + self.len]
+        within(self.mapped(), at, len)
+            .map(Folded::new)
+            .ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))
     }
 }

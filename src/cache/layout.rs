@@ -31,8 +31,9 @@
 //! (`Bytes::in_place`, aligned as an archive must be) or read into memory
 //! of its own (`archive_in`). The sections of events are validated and
 //! deserialised on every core, each while it is still in the processor's
-//! cache, and straight into its place in the timeline; then its pages are
-//! let go. The search text's bytes are kept where the mapping has them
+//! cache, and straight into its place in the timeline, their text read
+//! where the mapping holds it (`Bytes::lasting`); then its pages are let
+//! go. The search text's bytes are kept where the mapping has them
 //! (`Bytes::held`).
 
 use std::fs::File;
@@ -48,7 +49,7 @@ pub use super::bytes::Bytes;
 #[cfg(unix)]
 pub use super::bytes::InFile;
 use super::{Key, Miss};
-use crate::model::{ArchivedEvent, ArchivedTimeline, Event, Timeline};
+use crate::model::{ArchivedEvent, ArchivedTimeline, Event, Str, Timeline};
 use crate::query::SearchText;
 
 pub const MAGIC: &[u8; 8] = b"chrnscp\n";
@@ -282,8 +283,26 @@ fn events_in<B: Bytes + ?Sized>(
             if events.len() != slots.len() {
                 return Err(corrupt("a section of events of another length"));
             }
-            for (slot, event) in slots.iter_mut().zip(events.iter()) {
-                *slot = Some(rkyv::deserialize::<Event, rancor::Error>(event).map_err(invalid)?);
+            let mut fill = || -> Result<(), Miss> {
+                for (slot, event) in slots.iter_mut().zip(events.iter()) {
+                    let mut event =
+                        rkyv::deserialize::<Event, rancor::Error>(event).map_err(invalid)?;
+                    // Every lookup by id reads it: in memory of its own,
+                    // it brings back none of the pages let go.
+                    event.id = Str::from(event.id.as_str());
+                    if !event.is_sound() {
+                        return Err(Miss::Corrupt(format!(
+                            "event {:?} is not as the loader makes it",
+                            event.id
+                        )));
+                    }
+                    *slot = Some(event);
+                }
+                Ok(())
+            };
+            match src.lasting() {
+                Some(lasting) => Str::lending(lasting, fill)?,
+                None => fill()?,
             }
             src.read_through(s.at, s.len);
             Ok(())

@@ -81,7 +81,7 @@ impl Key {
     /// be read (the load from the files will say why).
     fn of_files(files: &[PathBuf]) -> Option<Key> {
         let mut h = Key::start(env!("CARGO_PKG_VERSION"));
-        let mut buffer = vec![0; 1 << 20];
+        let mut buffer = vec![0; 64 << 10];
         for path in files {
             let mut file = File::open(path).ok()?;
             let mut content = Xxh3::new();

@@ -84,6 +84,16 @@ fn an_entry_comes_back_the_same_in_place_copied_or_mapped() {
                 text == SearchText::of(&l.timeline),
                 "{name}, {how}: the text differs"
             );
+            // Only a mapping, which lasts, lends the events their text;
+            // ids are always their own.
+            let lent = |e: &crate::model::Event| e.title.is_lent() && e.details.is_lent();
+            let mapped = *how == "mapped";
+            assert!(
+                t.events
+                    .iter()
+                    .all(|e| lent(e) == mapped && !e.id.is_lent()),
+                "{name}, {how}: text lent from bytes that may go"
+            );
         }
     }
 }

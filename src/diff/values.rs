@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::words::{CLIP, clip, reword};
 use super::{Change, FieldChange};
-use crate::model::EventDate;
+use crate::model::{EventDate, Str};
 use crate::text::{one_line, sanitize};
 
 pub(super) fn replaced(
@@ -158,8 +158,8 @@ pub(super) fn id_set(
 }
 
 /// Figures by name: a new figure, one gone, one whose number changed.
-pub(super) fn figures(old: &[(String, u64)], new: &[(String, u64)]) -> Option<FieldChange> {
-    let map = |f: &[(String, u64)]| -> BTreeMap<String, u64> {
+pub(super) fn figures(old: &[(Str, u64)], new: &[(Str, u64)]) -> Option<FieldChange> {
+    let map = |f: &[(Str, u64)]| -> BTreeMap<String, u64> {
         f.iter().map(|(k, v)| (one_line(k), *v)).collect()
     };
     let (o, n) = (map(old), map(new));

@@ -31,8 +31,8 @@ fn raw_timeline() -> Timeline {
         id: id.into(),
         date: d(date),
         end: None,
-        title: format!("={HOSTILE}"),
-        summary: format!("{HOSTILE}\n\n- second paragraph"),
+        title: format!("={HOSTILE}").into(),
+        summary: format!("{HOSTILE}\n\n- second paragraph").into(),
         details: HOSTILE.into(),
         editor_note: HOSTILE.into(),
         actors: vec![0, 1],
@@ -51,10 +51,10 @@ fn raw_timeline() -> Timeline {
             publisher: HOSTILE.into(),
             title: HOSTILE.into(),
             date: Some(d("2020-01")),
-            url: Some(format!("https://example.org/{HOSTILE}")),
+            url: Some(format!("https://example.org/{HOSTILE}").into()),
             grade: Grade::parse("B2"),
         }],
-        origin: String::new(),
+        origin: Default::default(),
     };
     let mut second = event("b", "2021-06~");
     second.end = Some(d("2021-08~"));

@@ -3,7 +3,7 @@
 //! FORMAT.md ("Claims and stances", "Sources and the Admiralty grade") is
 //! the rule each follows.
 
-use super::{ActorIx, EventDate};
+use super::{ActorIx, EventDate, Str};
 
 #[derive(
     Debug,
@@ -66,7 +66,7 @@ impl Stance {
 pub struct Claim {
     pub by: ActorIx,
     pub stance: Stance,
-    pub text: String,
+    pub text: Str,
     /// The event's sources that report this claim, as positions in
     /// `Event::sources` (0-based here; the file writes them from 1, as a
     /// footnote reads). Empty when the claim cites none.
@@ -87,10 +87,10 @@ impl Claim {
 
 #[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Source {
-    pub publisher: String,
-    pub title: String,
+    pub publisher: Str,
+    pub title: Str,
     pub date: Option<EventDate>,
-    pub url: Option<String>,
+    pub url: Option<Str>,
     pub grade: Option<Grade>,
 }
 
@@ -212,7 +212,7 @@ mod tests {
             publisher: "P".into(),
             title: "T".into(),
             date: None,
-            url: url.map(String::from),
+            url: url.map(Str::from),
             grade: grade.and_then(Grade::parse),
         };
         let url = Some("https://www.dawn.com/news/1");

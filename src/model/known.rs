@@ -6,7 +6,7 @@
 //! that period's last day, and an undated source never counts: nothing
 //! reported later can slip in. FORMAT.md ("As known on a day") is the rule.
 
-use super::{Event, EventDate, EventIx, Source, Timeline};
+use super::{Event, EventDate, EventIx, Source, Str, Timeline};
 
 /// What a view "as known on" a day hides, for the header to say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -80,7 +80,7 @@ impl Timeline {
                 sources,
                 claims,
                 // Written afterwards, with what came to be known later.
-                details: String::new(),
+                details: Str::default(),
                 ..e.clone()
             });
         }
@@ -137,18 +137,18 @@ mod tests {
             date: EventDate::parse(date).unwrap(),
             end: None,
             title: id.into(),
-            summary: String::new(),
+            summary: Str::default(),
             details: "Written later.".into(),
-            editor_note: String::new(),
+            editor_note: Str::default(),
             actors: vec![],
-            location: String::new(),
+            location: Str::default(),
             places: vec![],
             tags: vec![],
             figures: vec![],
             related: vec![],
             claims,
             sources,
-            origin: String::new(),
+            origin: Str::default(),
         }
     }
 

@@ -9,6 +9,7 @@ mod archive;
 mod claims;
 mod date;
 mod known;
+mod lasting;
 mod places;
 mod sound;
 mod views;
@@ -16,6 +17,7 @@ mod views;
 pub use claims::{Claim, Grade, Source, Stance, web_link};
 pub use date::{DateError, DateStyle, EventDate, Precision, Qualifier};
 pub use known::KnownOn;
+pub use lasting::Str;
 pub use places::{Place, PlaceKind};
 pub use views::View;
 
@@ -52,7 +54,7 @@ pub struct Timeline {
     #[rkyv(with = rkyv::with::Skip)]
     place_ids: HashMap<String, PlaceIx>,
     #[rkyv(with = rkyv::with::Skip)]
-    event_ids: HashMap<String, EventIx>,
+    event_ids: HashMap<Str, EventIx>,
     /// Set when this is the timeline as known on a day (`as_known_on`):
     /// the day, and what the view hides.
     pub known_on: Option<KnownOn>,
@@ -126,27 +128,27 @@ pub struct Actor {
 
 #[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Event {
-    pub id: String,
+    pub id: Str,
     pub date: EventDate,
     pub end: Option<EventDate>,
-    pub title: String,
-    pub summary: String,
-    pub details: String,
+    pub title: Str,
+    pub summary: Str,
+    pub details: Str,
     /// A note for the people who keep the timeline, never for the room:
     /// shown dimmed at the foot of the details pane and nowhere else.
-    pub editor_note: String,
+    pub editor_note: Str,
     pub actors: Vec<ActorIx>,
-    pub location: String,
+    pub location: Str,
     /// The places the event names, in the order written.
     pub places: Vec<PlaceIx>,
     pub tags: Vec<TagIx>,
     /// Whole-number facts in file order, e.g. ("killed", 149).
-    pub figures: Vec<(String, u64)>,
+    pub figures: Vec<(Str, u64)>,
     pub related: Vec<EventIx>,
     pub claims: Vec<Claim>,
     pub sources: Vec<Source>,
     /// Where the event was defined, for messages: "timelines/2014.toml:12".
-    pub origin: String,
+    pub origin: Str,
 }
 
 impl Event {
@@ -324,7 +326,9 @@ impl Timeline {
 }
 
 /// Each record's position by its id.
-fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+fn ids<'a, K: Clone + Eq + std::hash::Hash + 'a>(
+    ids: impl Iterator<Item = &'a K>,
+) -> HashMap<K, usize> {
     ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 

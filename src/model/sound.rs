@@ -6,12 +6,38 @@
 
 use rayon::prelude::*;
 
-use super::{Claim, EventDate, Grade, Source, Timeline, View};
+use super::{Event, EventDate, Grade, Source, Timeline, View};
 use crate::text::{is_plain, is_unsafe};
+
+impl Event {
+    /// Whether the event's own text is safe to print and its dates are on
+    /// the calendar: what can be checked of it before the rest of the
+    /// timeline is read, and while its bytes are at hand.
+    pub fn is_sound(&self) -> bool {
+        let texts = [
+            &self.id,
+            &self.title,
+            &self.summary,
+            &self.details,
+            &self.editor_note,
+            &self.location,
+            &self.origin,
+        ];
+        texts.iter().all(|s| plain(s))
+            && date(&self.date)
+            && self
+                .end
+                .is_none_or(|end| date(&end) && end.last_day() >= self.date.first_day())
+            && self.figures.iter().all(|(name, _)| plain(name))
+            && self.sources.iter().all(source)
+            && self.claims.iter().all(|c| plain(&c.text))
+    }
+}
 
 impl Timeline {
     /// `Ok` when nothing in the timeline can send the explorer out of
-    /// bounds or round a loop, and all its text is safe to print; else
+    /// bounds or round a loop, and all its text is safe to print, given
+    /// events that each passed `Event::is_sound` as it was read; else
     /// what is wrong first.
     pub fn check_sound(&self) -> Result<(), String> {
         let (actors, events, tags, places) = (
@@ -64,28 +90,16 @@ impl Timeline {
                 return fail(&format!("place {:?}", p.id));
             }
         }
-        // The bulk of the work, shared out over every core.
+        // What is left of the events once each was read: the indexes
+        // into what the head holds.
         let unsound = self.events.par_iter().find_any(|e| {
-            let texts = [
-                &e.id,
-                &e.title,
-                &e.summary,
-                &e.details,
-                &e.editor_note,
-                &e.location,
-                &e.origin,
-            ];
-            let sound = texts.iter().all(|s| plain(s))
-                && date(&e.date)
-                && e.end
-                    .is_none_or(|end| date(&end) && end.last_day() >= e.date.first_day())
-                && within(&e.actors, actors)
+            let sound = within(&e.actors, actors)
                 && within(&e.places, places)
                 && within(&e.tags, tags)
                 && within(&e.related, events)
-                && e.figures.iter().all(|(name, _)| plain(name))
-                && e.sources.iter().all(source)
-                && e.claims.iter().all(|c| claim(c, actors, e.sources.len()));
+                && e.claims
+                    .iter()
+                    .all(|c| c.by < actors && c.sources.iter().all(|&s| s < e.sources.len()));
             !sound
         });
         if let Some(e) = unsound {
@@ -177,10 +191,6 @@ fn view(v: &View) -> bool {
 
 fn grade(g: Grade) -> bool {
     ('A'..='F').contains(&g.reliability) && (1..=6).contains(&g.credibility)
-}
-
-fn claim(c: &Claim, actors: usize, sources: usize) -> bool {
-    c.by < actors && plain(&c.text) && c.sources.iter().all(|&s| s < sources)
 }
 
 fn strictly_sorted<'a>(mut ids: impl Iterator<Item = &'a str>) -> bool {

@@ -61,7 +61,7 @@ pub fn publishers(t: &Timeline, shown: &[EventIx]) -> Vec<Publisher> {
         for s in &ev.sources {
             let i = *at.entry(s.publisher.as_str()).or_insert_with(|| {
                 out.push(Publisher {
-                    name: s.publisher.clone(),
+                    name: s.publisher.to_string(),
                     events: 0,
                     alone: 0,
                     grades: Vec::new(),
@@ -106,7 +106,7 @@ pub fn publisher_named(t: &Timeline, name: &str) -> Option<String> {
     all()
         .find(|p| *p == name)
         .or_else(|| all().find(|p| p.to_lowercase() == name.trim().to_lowercase()))
-        .cloned()
+        .map(|p| p.to_string())
 }
 
 #[cfg(test)]

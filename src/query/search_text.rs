@@ -163,7 +163,7 @@ impl SearchText {
 /// Each event's text before folding, a field at a time: its title,
 /// summary, details, location, places' names and actors' names.
 fn pieces<'t>(t: &'t Timeline, e: &'t Event) -> impl Iterator<Item = &'t str> {
-    let own = [&e.title, &e.summary, &e.details, &e.location].map(String::as_str);
+    let own = [&e.title, &e.summary, &e.details, &e.location].map(|s| s.as_str());
     let places = e.places.iter().map(|&p| t.places[p].name.as_str());
     let actors = e.actors.iter().flat_map(|&a| {
         let actor = &t.actors[a];

@@ -81,7 +81,10 @@ fn timeline() -> (Timeline, Index) {
 }
 
 fn ids(t: &Timeline, f: &Filtered) -> Vec<String> {
-    f.events.iter().map(|&i| t.events[i].id.clone()).collect()
+    f.events
+        .iter()
+        .map(|&i| t.events[i].id.to_string())
+        .collect()
 }
 
 #[test]

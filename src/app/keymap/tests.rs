@@ -168,7 +168,7 @@ fn app_in(scope: Scope) -> App {
                 .map(|t| {
                     t.steps
                         .iter()
-                        .map(|s| app.timeline().events[s.event].id.clone())
+                        .map(|s| app.timeline().events[s.event].id.to_string())
                         .collect()
                 })
                 .unwrap_or_default();

@@ -6,6 +6,7 @@
 use super::degrees::Axis;
 use super::*;
 use crate::load::doc::{Key, Node};
+use crate::model::Str;
 
 impl<'a> Walker<'_, 'a> {
     pub fn document(&mut self, doc: &Table<'a>, out: &mut RawTimeline<'a>) {
@@ -359,18 +360,18 @@ impl<'a> Walker<'_, 'a> {
 
     fn source(&mut self, t: TableAt<'_, '_>) -> Option<RawSource> {
         let mut s = RawSource {
-            publisher: String::new(),
-            title: String::new(),
+            publisher: Str::default(),
+            title: Str::default(),
             date: None,
             url: None,
             grade: None,
         };
         for (k, v) in t.table.iter() {
             match k.name.as_ref() {
-                "publisher" => s.publisher = self.line(v).unwrap_or_default(),
-                "title" => s.title = self.line(v).unwrap_or_default(),
+                "publisher" => s.publisher = self.line(v).unwrap_or_default().into(),
+                "title" => s.title = self.line(v).unwrap_or_default().into(),
                 "date" => s.date = self.date(v).map(|d| d.value),
-                "url" => s.url = self.line(v),
+                "url" => s.url = self.line(v).map(Str::from),
                 "grade" => {
                     if let Some(g) = self.string(v) {
                         s.grade = Grade::parse(&g.value);

@@ -39,7 +39,7 @@ impl Refs<'_, '_> {
                     claims.push(Claim {
                         by,
                         stance: c.stance,
-                        text: c.text,
+                        text: c.text.into(),
                         sources: c.sources,
                     });
                 }
@@ -83,19 +83,19 @@ impl Refs<'_, '_> {
             );
             kept[old] = Some(events.len());
             events.push(Event {
-                origin: e.origin,
-                id: e.id.value,
+                origin: e.origin.into(),
+                id: e.id.value.into(),
                 date: date.value,
                 end: e.end.map(|d| d.value),
-                title: e.title,
-                summary: e.summary,
-                details: e.details,
-                editor_note: e.editor_note,
+                title: e.title.into(),
+                summary: e.summary.into(),
+                details: e.details.into(),
+                editor_note: e.editor_note.into(),
                 actors,
-                location: e.location,
+                location: e.location.into(),
                 places,
                 tags: tag_ix,
-                figures: e.figures,
+                figures: e.figures.into_iter().map(|(k, v)| (k.into(), v)).collect(),
                 related,
                 claims,
                 sources: e.sources,
