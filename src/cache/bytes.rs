@@ -16,10 +16,11 @@
 //! its length is checked when it is read, and the terminal is given back
 //! if a page is gone later (`term::signals`).
 
-use crate::query::Folded;
 #[cfg(unix)]
 use std::fs::File;
 use std::io;
+
+use crate::query::Folded;
 
 pub trait Bytes: Sync {
     fn len(&self) -> u64;

@@ -222,10 +222,15 @@ fn word(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
+/// `bytes` checked against their checksum `sum`.
+fn summed(bytes: &[u8], sum: u64) -> Result<(), Miss> {
+    digest_is(xxh3_64(bytes), sum)
+}
+
 /// The fuzz target reaches the sections with bytes whose checksums it
 /// could never forge.
-fn summed(bytes: &[u8], sum: u64) -> Result<(), Miss> {
-    if cfg!(fuzzing) || xxh3_64(bytes) == sum {
+fn digest_is(digest: u64, sum: u64) -> Result<(), Miss> {
+    if cfg!(fuzzing) || digest == sum {
         Ok(())
     } else {
         Err(corrupt("a checksum that does not match"))
@@ -243,11 +248,7 @@ fn summed_through<B: Bytes + ?Sized>(src: &B, bytes: &[u8], section: Section) ->
         sum.update(stretch);
         src.read_through(section.at + (i * STRETCH) as u64, stretch.len());
     }
-    if cfg!(fuzzing) || sum.digest() == section.sum {
-        Ok(())
-    } else {
-        Err(corrupt("a checksum that does not match"))
-    }
+    digest_is(sum.digest(), section.sum)
 }
 
 /// The timeline and search text an entry holds, checked against `key`.
@@ -301,27 +302,19 @@ fn events_in<B: Bytes + ?Sized>(
             if events.len() != slots.len() {
                 return Err(corrupt("a section of events of another length"));
             }
-            let mut fill = || -> Result<(), Miss> {
+            let fill = || -> Result<(), Miss> {
                 for (slot, event) in slots.iter_mut().zip(events.iter()) {
                     let mut event =
                         rkyv::deserialize::<Event, rancor::Error>(event).map_err(invalid)?;
                     // Every lookup by id reads it: in memory of its own,
                     // it brings back none of the pages let go.
                     event.id = Str::from(event.id.as_str());
-                    if !event.is_sound() {
-                        return Err(Miss::Corrupt(format!(
-                            "event {:?} is not as the loader makes it",
-                            event.id
-                        )));
-                    }
+                    event.check_sound().map_err(Miss::Corrupt)?;
                     *slot = Some(event);
                 }
                 Ok(())
             };
-            match src.lasting() {
-                Some(lasting) => Str::lending(lasting, fill)?,
-                None => fill()?,
-            }
+            Str::lending(src.lasting().unwrap_or_default(), fill)?;
             src.read_through(s.at, s.len);
             Ok(())
         })?;

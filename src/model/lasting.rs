@@ -47,7 +47,7 @@ impl Str {
     }
 
     /// Runs `f` with the text deserialised from `bytes` on this thread
-    /// read where it lies, rather than copied.
+    /// read where it lies, rather than copied (none, for no bytes).
     pub fn lending<T>(bytes: &'static [u8], f: impl FnOnce() -> T) -> T {
         struct Reset((usize, usize));
         impl Drop for Reset {
@@ -90,12 +90,6 @@ impl Deref for Str {
     }
 }
 
-impl AsRef<str> for Str {
-    fn as_ref(&self) -> &str {
-        self
-    }
-}
-
 impl Borrow<str> for Str {
     fn borrow(&self) -> &str {
         self
@@ -111,21 +105,6 @@ impl From<&str> for Str {
 impl From<String> for Str {
     fn from(s: String) -> Str {
         Str(Repr::Owned(s.into_boxed_str()))
-    }
-}
-
-impl From<&String> for Str {
-    fn from(s: &String) -> Str {
-        Str::from(s.as_str())
-    }
-}
-
-impl From<Str> for String {
-    fn from(s: Str) -> String {
-        match s.0 {
-            Repr::Owned(s) => s.into_string(),
-            Repr::Lasting(s) => s.to_string(),
-        }
     }
 }
 
@@ -161,12 +140,6 @@ impl PartialEq<&str> for Str {
     }
 }
 
-impl PartialEq<String> for Str {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
 impl PartialEq<Str> for str {
     fn eq(&self, other: &Str) -> bool {
         self == other.as_str()
@@ -179,9 +152,9 @@ impl PartialEq<Str> for &str {
     }
 }
 
-impl PartialEq<Str> for String {
-    fn eq(&self, other: &Str) -> bool {
-        self == other.as_str()
+impl PartialEq<String> for Str {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
     }
 }
 

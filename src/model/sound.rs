@@ -10,10 +10,11 @@ use super::{Event, EventDate, Grade, Source, Timeline, View};
 use crate::text::{is_plain, is_unsafe};
 
 impl Event {
-    /// Whether the event's own text is safe to print and its dates are on
-    /// the calendar: what can be checked of it before the rest of the
-    /// timeline is read, and while its bytes are at hand.
-    pub fn is_sound(&self) -> bool {
+    /// `Ok` when the event's own text is safe to print and its dates are
+    /// on the calendar, else what is wrong: what can be checked of it
+    /// before the rest of the timeline is read, while its bytes are at
+    /// hand.
+    pub fn check_sound(&self) -> Result<(), String> {
         let texts = [
             &self.id,
             &self.title,
@@ -23,21 +24,26 @@ impl Event {
             &self.location,
             &self.origin,
         ];
-        texts.iter().all(|s| plain(s))
+        let sound = texts.iter().all(|s| plain(s))
             && date(&self.date)
             && self
                 .end
                 .is_none_or(|end| date(&end) && end.last_day() >= self.date.first_day())
             && self.figures.iter().all(|(name, _)| plain(name))
             && self.sources.iter().all(source)
-            && self.claims.iter().all(|c| plain(&c.text))
+            && self.claims.iter().all(|c| plain(&c.text));
+        if sound {
+            Ok(())
+        } else {
+            Err(unsound(&format!("event {:?}", self.id)))
+        }
     }
 }
 
 impl Timeline {
     /// `Ok` when nothing in the timeline can send the explorer out of
     /// bounds or round a loop, and all its text is safe to print, given
-    /// events that each passed `Event::is_sound` as it was read; else
+    /// events that each passed `Event::check_sound` as it was read; else
     /// what is wrong first.
     pub fn check_sound(&self) -> Result<(), String> {
         let (actors, events, tags, places) = (
@@ -47,7 +53,7 @@ impl Timeline {
             self.places.len(),
         );
         let within = |ixs: &[usize], n: usize| ixs.iter().all(|&i| i < n);
-        let fail = |what: &str| Err(format!("{what} is not as the loader makes it"));
+        let fail = |what: &str| Err(unsound(what));
         if self.known_on.is_some() || !self.views.iter().all(view) {
             return fail("a view");
         }
@@ -191,6 +197,11 @@ fn view(v: &View) -> bool {
 
 fn grade(g: Grade) -> bool {
     ('A'..='F').contains(&g.reliability) && (1..=6).contains(&g.credibility)
+}
+
+/// What is said of `what` when it is not as the loader makes it.
+fn unsound(what: &str) -> String {
+    format!("{what} is not as the loader makes it")
 }
 
 fn strictly_sorted<'a>(mut ids: impl Iterator<Item = &'a str>) -> bool {
